@@ -1,0 +1,273 @@
+package taobao
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Sentinel errors. Match them with errors.Is; *APIError maps the gateway's
+// codes and sub_codes onto them.
+var (
+	// ErrRateLimited: the gateway refused the call under flow control
+	// (codes 4-8, accesscontrol.* sub_codes).
+	ErrRateLimited = errors.New("taobao: call rate limited by the gateway")
+	// ErrBanned: calls are refused until a ban ends, either because a known
+	// ban outlasts the limiter's MaxBanWait or because the app's daily
+	// quota is spent.
+	ErrBanned = errors.New("taobao: calls are banned for now")
+	// ErrInvalidSession: the session (access token) is missing, invalid or
+	// expired (codes 26, 27, 44 and the session sub_codes).
+	ErrInvalidSession = errors.New("taobao: invalid or expired session")
+	// ErrInvalidSignature: the gateway rejected the signature (code 25).
+	ErrInvalidSignature = errors.New("taobao: invalid signature")
+	// ErrPermissionDenied: the app, user or session lacks a permission
+	// (codes 11, 12, 13, 42, 53).
+	ErrPermissionDenied = errors.New("taobao: permission denied")
+	// ErrInvalidArgument: a parameter is missing or invalid, found by the
+	// gateway (codes 40, 41, 43, isv.missing-parameter, isv.invalid-parameter)
+	// or by the SDK before calling.
+	ErrInvalidArgument = errors.New("taobao: invalid argument")
+	// ErrAlreadyShipped: taobao.logistics.offline.send found the trade
+	// already shipped or closed (sub_code B04).
+	ErrAlreadyShipped = errors.New("taobao: trade already shipped or closed")
+	// ErrOutcomeUnknown: a write may or may not have taken effect (the
+	// request was sent, but no answer came back). It is never retried.
+	ErrOutcomeUnknown = errors.New("taobao: outcome unknown")
+)
+
+// APIError is an error answered by the gateway in "error_response".
+type APIError struct {
+	Method    string // the TOP method called
+	Code      int    // the platform error code, e.g. 7, 15, 27
+	Msg       string // the code's message
+	SubCode   string // the business error, e.g. "isp.system-busy"
+	SubMsg    string // the business error's message
+	RequestID string // the gateway's request_id, when it sent one
+}
+
+// Error describes the error with the method and request_id. It never holds
+// a session or secret: the client removes them from the gateway's messages.
+func (e *APIError) Error() string {
+	var b strings.Builder
+	b.WriteString("taobao: ")
+	if e.Method != "" {
+		b.WriteString(e.Method)
+		b.WriteString(": ")
+	}
+	b.WriteString("error ")
+	b.WriteString(strconv.Itoa(e.Code))
+	if e.Msg != "" {
+		b.WriteString(" ")
+		b.WriteString(e.Msg)
+	}
+	if e.SubCode != "" || e.SubMsg != "" {
+		b.WriteString(" (")
+		b.WriteString(e.SubCode)
+		if e.SubMsg != "" {
+			if e.SubCode != "" {
+				b.WriteString(": ")
+			}
+			b.WriteString(e.SubMsg)
+		}
+		b.WriteString(")")
+	}
+	if e.Code == 25 {
+		b.WriteString("; check the app secret, the sign method and the host clock")
+	}
+	if e.RequestID != "" {
+		b.WriteString(" request_id=")
+		b.WriteString(e.RequestID)
+	}
+	return b.String()
+}
+
+var sessionSubCodes = []string{
+	"invalid-sessionkey", "session-expired", "session-not-exist",
+	"sessionkey-not-generated-by-server", "invalid-session",
+}
+
+// Is maps the error's code and sub_code onto the package's sentinels.
+func (e *APIError) Is(target error) bool {
+	sub := e.SubCode
+	switch target {
+	case ErrRateLimited:
+		return (e.Code >= 4 && e.Code <= 8) || strings.HasPrefix(sub, "accesscontrol.")
+	case ErrBanned:
+		return sub == "accesscontrol.limited-by-app-access-count"
+	case ErrInvalidSession:
+		if e.Code == 26 || e.Code == 27 || e.Code == 44 {
+			return true
+		}
+		for _, s := range sessionSubCodes {
+			if sub == s || sub == "isv."+s {
+				return true
+			}
+		}
+		return false
+	case ErrInvalidSignature:
+		return e.Code == 25
+	case ErrPermissionDenied:
+		switch e.Code {
+		case 11, 12, 13, 42, 53:
+			return true
+		}
+		return strings.HasPrefix(sub, "isv.permission-") || sub == "isv.invalid-permission"
+	case ErrInvalidArgument:
+		switch e.Code {
+		case 40, 41, 43:
+			return true
+		}
+		return strings.HasPrefix(sub, "isv.missing-parameter") || strings.HasPrefix(sub, "isv.invalid-parameter")
+	case ErrAlreadyShipped:
+		return strings.HasPrefix(sub, "isv.logistics-offline-service-error") && strings.HasSuffix(sub, ":B04")
+	}
+	return false
+}
+
+// Retryable reports whether the same call may succeed later: back-end
+// failures (isp.* sub_codes, code 10) and call limits other than a spent
+// daily quota. Caller errors (isv.*, 11, 25-34, 40-43) never are.
+func (e *APIError) Retryable() bool {
+	sub := e.SubCode
+	switch {
+	case strings.HasPrefix(sub, "isv."):
+		return false
+	case strings.HasPrefix(sub, "isp."):
+		return true
+	case e.Code == 11 || (e.Code >= 25 && e.Code <= 34) || (e.Code >= 40 && e.Code <= 43):
+		return false
+	case e.Code == 10:
+		return true
+	case e.Is(ErrBanned):
+		return false
+	case e.Is(ErrRateLimited):
+		return true
+	}
+	return false
+}
+
+var banRE = regexp.MustCompile(`ban will last for (\d+) more seconds`)
+
+// RetryAfter returns how long the gateway asked callers to stop, parsed from
+// "This ban will last for N more seconds" in sub_msg or msg.
+func (e *APIError) RetryAfter() (time.Duration, bool) {
+	for _, s := range [...]string{e.SubMsg, e.Msg} {
+		if m := banRE.FindStringSubmatch(s); m != nil {
+			n, err := strconv.ParseInt(m[1], 10, 64)
+			if err != nil || n > int64(365*24*time.Hour/time.Second) {
+				return 365 * 24 * time.Hour, true
+			}
+			return time.Duration(n) * time.Second, true
+		}
+	}
+	return 0, false
+}
+
+// HTTPError is an answer that is not the gateway's JSON: a status other than
+// 200, or a body that is not JSON (such as a proxy's HTML error page).
+type HTTPError struct {
+	Method     string
+	StatusCode int
+	Body       []byte // the start of the body, at most a few KB
+}
+
+// Error describes the status and the start of the body.
+func (e *HTTPError) Error() string {
+	const show = 200
+	body := e.Body
+	if len(body) > show {
+		body = body[:show]
+	}
+	return fmt.Sprintf("taobao: %s: unexpected HTTP %d answer: %s", e.Method, e.StatusCode, quoteSample(body))
+}
+
+// Retryable reports whether the status is a passing one: 429, any 5xx, or a
+// 200 whose body was not JSON (an intermediary's page).
+func (e *HTTPError) Retryable() bool {
+	return e.StatusCode == 429 || e.StatusCode >= 500 || e.StatusCode == 200
+}
+
+// DecodeError is a gateway answer the client could not decode: a truncated
+// or malformed body, or a value of the wrong type.
+type DecodeError struct {
+	Method    string
+	RequestID string
+	Sample    string // a short, redacted start of the body
+	Err       error
+	truncated bool
+}
+
+// Error names the method and request_id and shows a short sample.
+func (e *DecodeError) Error() string {
+	s := "taobao: " + e.Method + ": cannot decode response: " + e.Err.Error()
+	if e.RequestID != "" {
+		s += " request_id=" + e.RequestID
+	}
+	return s + " (body starts " + e.Sample + ")"
+}
+
+// Unwrap returns the underlying decoding error.
+func (e *DecodeError) Unwrap() error { return e.Err }
+
+// Retryable reports whether the body was cut short or malformed, which a
+// new attempt may fix; a well-formed body of the wrong shape is not.
+func (e *DecodeError) Retryable() bool { return e.truncated }
+
+// BanError is returned when a known ban outlasts the limiter's MaxBanWait:
+// the call is refused without reaching the gateway. It matches ErrBanned and
+// ErrRateLimited, and unwraps to the gateway's error when there was one.
+type BanError struct {
+	Until time.Time // when the ban ends
+	Cause error     // the gateway's answer that started the ban, if known
+}
+
+// Error says how long the ban lasts.
+func (e *BanError) Error() string {
+	s := "taobao: calls are banned until " + e.Until.In(gmt8).Format(TimeLayout) + " GMT+8"
+	if e.Cause != nil {
+		s += ": " + e.Cause.Error()
+	}
+	return s
+}
+
+// Is matches ErrBanned and ErrRateLimited.
+func (e *BanError) Is(target error) bool { return target == ErrBanned || target == ErrRateLimited }
+
+// Unwrap returns the gateway's error that caused the ban, if any.
+func (e *BanError) Unwrap() error { return e.Cause }
+
+// IsRetryable reports whether err is a passing failure that the same call
+// may not hit again: transport errors, back-end errors, HTTP 429/5xx,
+// truncated bodies and call limits. A cancelled context, a ban that outlasts
+// the limiter's patience and any caller error are not.
+func IsRetryable(err error) bool {
+	if err == nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) ||
+		errors.Is(err, ErrOutcomeUnknown) {
+		return false
+	}
+	var ban *BanError
+	if errors.As(err, &ban) {
+		return false
+	}
+	var r interface{ Retryable() bool }
+	if errors.As(err, &r) {
+		return r.Retryable()
+	}
+	var ne net.Error
+	return errors.As(err, &ne)
+}
+
+// invalidArg builds an ErrInvalidArgument error naming the parameter.
+func invalidArg(method, param, format string, args ...any) error {
+	msg := fmt.Sprintf(format, args...)
+	if method != "" {
+		return fmt.Errorf("%w: %s: %s: %s", ErrInvalidArgument, method, param, msg)
+	}
+	return fmt.Errorf("%w: %s: %s", ErrInvalidArgument, param, msg)
+}
