@@ -1,13 +1,661 @@
 package taobao
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"reflect"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
+
+	"github.com/google/go-querystring/query"
+	"golang.org/x/oauth2"
 
 	"github.com/toptrade/taobao/internal/envelope"
 )
+
+// Gateway addresses.
+const (
+	// DefaultBaseURL is the production gateway over HTTPS.
+	DefaultBaseURL = "https://eco.taobao.com/router/rest"
+	// OverseasBaseURL is the gateway for ISVs hosted outside mainland China.
+	OverseasBaseURL = "https://api.taobao.com/router/rest"
+)
+
+// Client defaults.
+const (
+	// DefaultMaxBodySize caps how much of one answer the client reads.
+	DefaultMaxBodySize = 64 << 20
+	// DefaultMaxRetries is how many times a failed call is retried when
+	// retrying it is safe.
+	DefaultMaxRetries = 2
+	// DefaultRate and DefaultBurst pace a client that was given no limiter:
+	// a conservative share of a typical app key's flow-control budget.
+	DefaultRate  = 20.0
+	DefaultBurst = 20
+
+	// Version is this SDK's version, sent as partner_id.
+	Version = "0.1.0"
+
+	partnerID = "toptrade-go-" + Version
+	userAgent = "toptrade-taobao-go/" + Version
+)
+
+// Client calls the TOP gateway for one app key and, optionally, one seller
+// session. It is safe for concurrent use; make one per app key and derive
+// per-seller copies with WithSession.
+type Client struct {
+	// Trades calls the trade APIs.
+	Trades *TradeService
+	// Logistics calls the logistics APIs.
+	Logistics *LogisticsService
+
+	cfg     *config
+	session string
+	tokens  oauth2.TokenSource
+}
+
+// config is what NewClient settles; it is shared by session copies and never
+// changed after NewClient returns.
+type config struct {
+	appKey, appSecret string
+	baseURL           string
+	hc                *http.Client
+	signMethod        SignMethod
+	limiter           RateLimiter
+	maxRetries        int
+	logger            *slog.Logger
+	maxBody           int64
+	reads             map[string]bool
+	bufs              sync.Pool
+}
+
+// Option configures a Client in NewClient.
+type Option func(*Client) error
+
+// NewClient returns a client for the app key and secret. By default it talks
+// to DefaultBaseURL, signs with hmac-sha256, paces calls at DefaultRate and
+// retries safe failures DefaultMaxRetries times.
+func NewClient(appKey, appSecret string, opts ...Option) (*Client, error) {
+	if isBlank(appKey) {
+		return nil, invalidArg("", "app key", "must not be empty")
+	}
+	if isBlank(appSecret) {
+		return nil, invalidArg("", "app secret", "must not be empty")
+	}
+	c := &Client{cfg: &config{
+		appKey:     appKey,
+		appSecret:  appSecret,
+		baseURL:    DefaultBaseURL,
+		hc:         &http.Client{Timeout: 60 * time.Second},
+		signMethod: SignHMACSHA256,
+		maxRetries: DefaultMaxRetries,
+		maxBody:    DefaultMaxBodySize,
+	}}
+	for _, opt := range opts {
+		if opt == nil {
+			continue
+		}
+		if err := opt(c); err != nil {
+			return nil, err
+		}
+	}
+	if c.cfg.limiter == nil {
+		c.cfg.limiter = NewLimiter(DefaultRate, DefaultBurst, DefaultMaxBanWait)
+	}
+	c.initServices()
+	return c, nil
+}
+
+func (c *Client) initServices() {
+	c.Trades = &TradeService{client: c}
+	c.Logistics = &LogisticsService{client: c}
+}
+
+// WithBaseURL sets the gateway address. It must be https, except for a
+// loopback host (a local fake gateway).
+func WithBaseURL(rawURL string) Option {
+	return func(c *Client) error {
+		u, err := url.Parse(rawURL)
+		if err != nil {
+			return invalidArg("", "base URL", "cannot parse %q", rawURL)
+		}
+		if u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
+			return invalidArg("", "base URL", "%q is not an absolute http(s) URL", rawURL)
+		}
+		if u.Scheme == "http" && !isLoopback(u.Hostname()) {
+			return invalidArg("", "base URL", "%q must use https (plain http only to a loopback host)", rawURL)
+		}
+		if u.User != nil {
+			return invalidArg("", "base URL", "must not carry user information")
+		}
+		c.cfg.baseURL = u.String()
+		return nil
+	}
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// WithHTTPClient sets the HTTP client used for calls. The client is copied;
+// the caller's value is never changed.
+func WithHTTPClient(hc *http.Client) Option {
+	return func(c *Client) error {
+		if hc == nil {
+			return invalidArg("", "HTTP client", "must not be nil")
+		}
+		cp := *hc
+		c.cfg.hc = &cp
+		return nil
+	}
+}
+
+// WithSignMethod sets how requests are signed (default SignHMACSHA256).
+func WithSignMethod(m SignMethod) Option {
+	return func(c *Client) error {
+		if !m.valid() {
+			return invalidArg("", "sign method", "unknown method %q (want md5, hmac or hmac-sha256)", string(m))
+		}
+		c.cfg.signMethod = m
+		return nil
+	}
+}
+
+// WithSession sets a fixed seller session (access token) for every call.
+func WithSession(session string) Option {
+	return func(c *Client) error {
+		if isBlank(session) {
+			return invalidArg("", "session", "must not be empty")
+		}
+		c.session, c.tokens = session, nil
+		return nil
+	}
+}
+
+// WithTokenSource takes each call's session from ts, for example an OAuth
+// token source that refreshes the seller's access token.
+func WithTokenSource(ts oauth2.TokenSource) Option {
+	return func(c *Client) error {
+		if ts == nil {
+			return invalidArg("", "token source", "must not be nil")
+		}
+		c.session, c.tokens = "", ts
+		return nil
+	}
+}
+
+// WithRateLimit paces this client's calls at perSecond with bursts of burst
+// calls, in a limiter of its own.
+func WithRateLimit(perSecond float64, burst int) Option {
+	return func(c *Client) error {
+		if !(perSecond > 0) {
+			return invalidArg("", "rate limit", "calls per second must be positive, got %v", perSecond)
+		}
+		if burst < 1 {
+			return invalidArg("", "rate limit", "burst must be at least 1, got %d", burst)
+		}
+		c.cfg.limiter = NewLimiter(perSecond, burst, DefaultMaxBanWait)
+		return nil
+	}
+}
+
+// WithLimiter makes the client pace its calls through l, which may be shared
+// with every other client of the same app key.
+func WithLimiter(l RateLimiter) Option {
+	return func(c *Client) error {
+		if l == nil || (reflect.ValueOf(l).Kind() == reflect.Pointer && reflect.ValueOf(l).IsNil()) {
+			return invalidArg("", "limiter", "must not be nil")
+		}
+		c.cfg.limiter = l
+		return nil
+	}
+}
+
+// WithMaxRetries sets how many times a call is retried when that is safe
+// (default 2; 0 turns retries off).
+func WithMaxRetries(n int) Option {
+	return func(c *Client) error {
+		if n < 0 {
+			return invalidArg("", "max retries", "must not be negative, got %d", n)
+		}
+		c.cfg.maxRetries = n
+		return nil
+	}
+}
+
+// WithLogger makes the client log one debug line per attempt: method,
+// attempt, duration, request_id and error code. Secrets are never logged.
+func WithLogger(l *slog.Logger) Option {
+	return func(c *Client) error {
+		c.cfg.logger = l
+		return nil
+	}
+}
+
+// WithMaxBodySize caps the size of an answer the client reads (default
+// DefaultMaxBodySize).
+func WithMaxBodySize(n int64) Option {
+	return func(c *Client) error {
+		if n <= 0 {
+			return invalidArg("", "max body size", "must be positive, got %d", n)
+		}
+		c.cfg.maxBody = n
+		return nil
+	}
+}
+
+// WithIdempotentMethods declares methods that Call may retry like reads
+// although their names do not end in get, search or query.
+func WithIdempotentMethods(methods ...string) Option {
+	return func(c *Client) error {
+		if c.cfg.reads == nil {
+			c.cfg.reads = make(map[string]bool, len(methods))
+		}
+		for _, m := range methods {
+			c.cfg.reads[m] = true
+		}
+		return nil
+	}
+}
+
+// WithSession returns a copy of c that calls as another seller. The copy
+// shares c's limiter, HTTP client and settings, and costs one allocation
+// of a few words.
+func (c *Client) WithSession(session string) *Client {
+	cp := &Client{cfg: c.cfg, session: session}
+	cp.initServices()
+	return cp
+}
+
+// AppKey returns the client's app key.
+func (c *Client) AppKey() string { return c.cfg.appKey }
+
+// Limiter returns the limiter that paces the client's calls.
+func (c *Client) Limiter() RateLimiter { return c.cfg.limiter }
+
+// isRead reports whether method only reads, by TOP's naming (the last part
+// is get, search or query) or because the caller declared it idempotent.
+func (c *Client) isRead(method string) bool {
+	if c.cfg.reads[method] {
+		return true
+	}
+	last := method[strings.LastIndexByte(method, '.')+1:]
+	return last == "get" || last == "search" || last == "query"
+}
+
+// reserved names are set by the client; a caller may not pass them.
+var reserved = map[string]bool{
+	"method": true, "app_key": true, "session": true, "timestamp": true, "v": true,
+	"format": true, "sign_method": true, "sign": true, "partner_id": true,
+}
+
+// Call calls any TOP API. params is nil, url.Values, map[string]string, or
+// a struct (or pointer to one) with go-querystring `url` tags. out, when not
+// nil, is a pointer that receives the members of "<name>_response".
+//
+// A method whose name ends in get, search or query is a read and is retried
+// on passing failures; any other method is a write, retried only when the
+// gateway refused it under flow control or the request never left (unless
+// declared with WithIdempotentMethods).
+func (c *Client) Call(ctx context.Context, method string, params any, out any) error {
+	if method == "" || strings.ContainsAny(method, " \t\r\n") {
+		return invalidArg("", "method", "invalid TOP method name %q", method)
+	}
+	vals, err := toValues(method, params)
+	if err != nil {
+		return err
+	}
+	if out != nil {
+		if v := reflect.ValueOf(out); v.Kind() != reflect.Pointer || v.IsNil() {
+			return invalidArg(method, "out", "must be a non-nil pointer, got %T", out)
+		}
+	}
+	return c.call(ctx, method, vals, out)
+}
+
+// toValues turns Call's params into form values.
+func toValues(method string, params any) (url.Values, error) {
+	switch p := params.(type) {
+	case nil:
+		return nil, nil
+	case url.Values:
+		return p, nil
+	case *url.Values:
+		if p == nil {
+			return nil, nil
+		}
+		return *p, nil
+	case map[string]string:
+		v := make(url.Values, len(p))
+		for k, s := range p {
+			v.Set(k, s)
+		}
+		return v, nil
+	}
+	rv := reflect.ValueOf(params)
+	if rv.Kind() == reflect.Pointer {
+		if rv.IsNil() {
+			return nil, nil
+		}
+		rv = rv.Elem()
+	}
+	if rv.Kind() != reflect.Struct {
+		return nil, invalidArg(method, "params", "want url.Values, map[string]string or a struct with url tags, got %T", params)
+	}
+	v, err := query.Values(params)
+	if err != nil {
+		return nil, invalidArg(method, "params", "%v", err)
+	}
+	return v, nil
+}
+
+// call runs the request pipeline: limiter, parameters, signature, POST,
+// bounded read, envelope, classification, retry.
+func (c *Client) call(ctx context.Context, method string, params url.Values, out any) error {
+	for k := range params {
+		if reserved[k] {
+			return invalidArg(method, k, "is set by the client and cannot be passed as a parameter")
+		}
+	}
+	read := c.isRead(method)
+	refreshed := false
+	for attempt := 0; ; attempt++ {
+		if err := c.cfg.limiter.Wait(ctx); err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			return fmt.Errorf("taobao: %s: %w", method, err)
+		}
+		session, err := c.currentSession(ctx, method)
+		if err != nil {
+			return err
+		}
+		start := time.Now()
+		body, status, sent, err := c.roundTrip(ctx, method, params, session)
+		if err == nil {
+			err = c.classify(method, status, body.Bytes(), out, session)
+		}
+		c.logAttempt(ctx, method, attempt, time.Since(start), body, err)
+		if body != nil {
+			c.putBuf(body)
+		}
+		if err == nil {
+			return nil
+		}
+		if ctx.Err() != nil {
+			if !read && sent {
+				return fmt.Errorf("taobao: %s: %w: the call was cancelled after the request was sent: %w", method, ErrOutcomeUnknown, ctx.Err())
+			}
+			return ctx.Err()
+		}
+		var apiErr *APIError
+		isAPI := errors.As(err, &apiErr)
+		if isAPI && errors.Is(apiErr, ErrInvalidSession) && !refreshed {
+			if r, ok := c.tokens.(interface{ refreshAfterReject(string) bool }); ok && r.refreshAfterReject(session) {
+				refreshed = true
+				attempt-- // a refreshed session is a new call, not a retry
+				continue
+			}
+		}
+		retry, banned := false, false
+		switch {
+		case isAPI && apiErr.Is(ErrRateLimited) && apiErr.Retryable():
+			// The gateway refused the call: safe for reads and writes.
+			retry = true
+			if d, ok := apiErr.RetryAfter(); ok {
+				c.applyBan(d, apiErr)
+				banned = true
+			}
+		case transportErr(err) && !read:
+			if !sent {
+				retry = true
+			} else {
+				return fmt.Errorf("taobao: %s: %w: the request was sent but no answer came back; the change may or may not have been made, check its state before trying again: %w", method, ErrOutcomeUnknown, err)
+			}
+		case read:
+			retry = IsRetryable(err)
+		}
+		if !retry || attempt >= c.cfg.maxRetries {
+			return err
+		}
+		if !banned {
+			if err := sleep(ctx, backoff(attempt)); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// applyBan tells the limiter about a ban the gateway announced.
+func (c *Client) applyBan(d time.Duration, cause error) {
+	if cb, ok := c.cfg.limiter.(causeBanner); ok {
+		cb.ban(d, cause)
+		return
+	}
+	c.cfg.limiter.Ban(d)
+}
+
+// currentSession returns the session to send: the fixed one, or the token
+// source's current access token.
+func (c *Client) currentSession(ctx context.Context, method string) (string, error) {
+	if c.tokens == nil {
+		return c.session, nil
+	}
+	tok, err := c.tokens.Token()
+	if err != nil {
+		return "", fmt.Errorf("taobao: %s: getting the session: %w", method, err)
+	}
+	return tok.AccessToken, nil
+}
+
+// transportError wraps a failure to exchange the request and its answer.
+type transportError struct {
+	method string
+	err    error
+}
+
+func (e *transportError) Error() string   { return "taobao: " + e.method + ": " + e.err.Error() }
+func (e *transportError) Unwrap() error   { return e.err }
+func (e *transportError) Retryable() bool { return true }
+
+func transportErr(err error) bool {
+	var te *transportError
+	return errors.As(err, &te)
+}
+
+// roundTrip signs and posts one attempt and reads the answer under the size
+// cap. sent reports whether the request may have reached the gateway.
+func (c *Client) roundTrip(ctx context.Context, method string, params url.Values, session string) (body *bytes.Buffer, status int, sent bool, err error) {
+	form := make(url.Values, len(params)+9)
+	for k, vs := range params {
+		if len(vs) > 0 && !isBlank(vs[0]) && !isBlank(k) {
+			form[k] = vs[:1:1]
+		}
+	}
+	form["method"] = []string{method}
+	form["app_key"] = []string{c.cfg.appKey}
+	if !isBlank(session) {
+		form["session"] = []string{session}
+	}
+	form["timestamp"] = []string{time.Now().In(gmt8).Format(TimeLayout)}
+	form["v"] = []string{"2.0"}
+	form["format"] = []string{"json"}
+	form["sign_method"] = []string{string(c.cfg.signMethod)}
+	form["partner_id"] = []string{partnerID}
+	var sig [64]byte
+	n := signInto(&sig, form, c.cfg.appSecret, c.cfg.signMethod)
+	form["sign"] = []string{string(sig[:n])}
+
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.cfg.baseURL, bytes.NewReader(encodeForm(form)))
+	if err != nil {
+		return nil, 0, false, &transportError{method, err}
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded;charset=utf-8")
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("User-Agent", userAgent)
+	resp, err := c.cfg.hc.Do(req)
+	if err != nil {
+		return nil, 0, !notSent(err), &transportError{method, err}
+	}
+	defer resp.Body.Close()
+	buf := c.getBuf()
+	_, err = buf.ReadFrom(io.LimitReader(resp.Body, c.cfg.maxBody+1))
+	if err != nil {
+		c.putBuf(buf)
+		return nil, 0, true, &transportError{method, fmt.Errorf("reading the answer: %w", err)}
+	}
+	if int64(buf.Len()) > c.cfg.maxBody {
+		c.putBuf(buf)
+		return nil, 0, true, fmt.Errorf("taobao: %s: answer larger than %d bytes (see WithMaxBodySize)", method, c.cfg.maxBody)
+	}
+	return buf, resp.StatusCode, true, nil
+}
+
+// notSent reports whether a transport error happened before the request
+// could leave: a failed dial or name lookup.
+func notSent(err error) bool {
+	var op *net.OpError
+	if errors.As(err, &op) && op.Op == "dial" {
+		return true
+	}
+	var dns *net.DNSError
+	return errors.As(err, &dns)
+}
+
+// classify turns one answer into nil or a typed error, decoding into out.
+func (c *Client) classify(method string, status int, body []byte, out any, session string) error {
+	redact := c.redactor(session)
+	if status != http.StatusOK {
+		// Some intermediaries and the OAuth side answer 400 with a JSON
+		// error body: use it when it is the gateway's error envelope.
+		if t := bytes.TrimSpace(body); len(t) > 0 && t[0] == '{' {
+			var apiErr *APIError
+			if err := decodeResponse(method, body, nil, redact); errors.As(err, &apiErr) {
+				return err
+			}
+		}
+		return &HTTPError{Method: method, StatusCode: status, Body: redactBytes(sampleBytes(body, 4096), redact)}
+	}
+	return decodeResponse(method, body, out, redact)
+}
+
+// redactor returns a function that removes the app secret and the session
+// from text that came back from the network.
+func (c *Client) redactor(session string) func(string) string {
+	secret := c.cfg.appSecret
+	return func(s string) string {
+		if len(secret) >= 4 && strings.Contains(s, secret) {
+			s = strings.ReplaceAll(s, secret, "[REDACTED]")
+		}
+		if len(session) >= 4 && strings.Contains(s, session) {
+			s = strings.ReplaceAll(s, session, "[REDACTED]")
+		}
+		return s
+	}
+}
+
+func (c *Client) logAttempt(ctx context.Context, method string, attempt int, d time.Duration, body *bytes.Buffer, err error) {
+	l := c.cfg.logger
+	if l == nil || !l.Enabled(ctx, slog.LevelDebug) {
+		return
+	}
+	attrs := []slog.Attr{
+		slog.String("method", method),
+		slog.Int("attempt", attempt+1),
+		slog.Duration("duration", d),
+	}
+	if body != nil {
+		if id := envelope.RequestID(body.Bytes()); id != "" {
+			attrs = append(attrs, slog.String("request_id", id))
+		}
+	}
+	var apiErr *APIError
+	if errors.As(err, &apiErr) {
+		attrs = append(attrs, slog.Int("code", apiErr.Code))
+		if apiErr.SubCode != "" {
+			attrs = append(attrs, slog.String("sub_code", apiErr.SubCode))
+		}
+	}
+	if err != nil {
+		attrs = append(attrs, slog.String("error", err.Error()))
+	}
+	l.LogAttrs(ctx, slog.LevelDebug, "taobao call", attrs...)
+}
+
+const maxPooledBuf = 4 << 20
+
+func (c *Client) getBuf() *bytes.Buffer {
+	if b, ok := c.cfg.bufs.Get().(*bytes.Buffer); ok {
+		b.Reset()
+		return b
+	}
+	return new(bytes.Buffer)
+}
+
+func (c *Client) putBuf(b *bytes.Buffer) {
+	if b.Cap() <= maxPooledBuf {
+		c.cfg.bufs.Put(b)
+	}
+}
+
+// encodeForm writes form as application/x-www-form-urlencoded in one
+// buffer, names sorted so the body is deterministic.
+func encodeForm(form url.Values) []byte {
+	size := 0
+	for k, vs := range form {
+		size += len(k) + 2 + len(vs[0])*3/2
+	}
+	b := make([]byte, 0, size)
+	var keyStack [48]string
+	keys := keyStack[:0]
+	for k := range form {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for i, k := range keys {
+		if i > 0 {
+			b = append(b, '&')
+		}
+		b = appendEscaped(b, k)
+		b = append(b, '=')
+		b = appendEscaped(b, form[k][0])
+	}
+	return b
+}
+
+// appendEscaped appends s escaped as url.QueryEscape would, without
+// allocating.
+func appendEscaped(b []byte, s string) []byte {
+	const hex = "0123456789ABCDEF"
+	for i := 0; i < len(s); i++ {
+		ch := s[i]
+		switch {
+		case 'a' <= ch && ch <= 'z', 'A' <= ch && ch <= 'Z', '0' <= ch && ch <= '9',
+			ch == '-', ch == '_', ch == '.', ch == '~':
+			b = append(b, ch)
+		case ch == ' ':
+			b = append(b, '+')
+		default:
+			b = append(b, '%', hex[ch>>4], hex[ch&15])
+		}
+	}
+	return b
+}
 
 // decodeResponse unwraps the gateway's envelope in body and decodes the
 // payload into out (which may be nil). An error_response becomes an
@@ -77,7 +725,7 @@ func newDecodeError(method string, body []byte, err error, truncated bool, redac
 	return &DecodeError{
 		Method:    method,
 		RequestID: envelope.RequestID(body),
-		Sample:    quoteSample(redactBytes(body, redact)),
+		Sample:    quoteSample(redactBytes(sampleBytes(body, 4096), redact)),
 		Err:       err,
 		truncated: truncated,
 	}
@@ -103,3 +751,9 @@ func sampleBytes(b []byte, n int) []byte {
 	}
 	return b
 }
+
+// TradeService calls the trade APIs; use Client.Trades.
+type TradeService struct{ client *Client }
+
+// LogisticsService calls the logistics APIs; use Client.Logistics.
+type LogisticsService struct{ client *Client }
