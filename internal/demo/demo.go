@@ -1,0 +1,73 @@
+// Package demo connects the example programs either to the real gateway,
+// when TAOBAO_APP_KEY, TAOBAO_APP_SECRET and TAOBAO_SESSION are set, or to
+// an in-process fake gateway from package taobaotest.
+package demo
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/toptrade/taobao"
+	"github.com/toptrade/taobao/taobaotest"
+)
+
+// Env reads an environment variable; os.Getenv in the programs, a map in
+// their tests.
+type Env func(key string) string
+
+// Conn is a client and, in fake mode, the fake gateway behind it.
+type Conn struct {
+	Client *taobao.Client
+	Fake   *taobaotest.Server // nil against the real gateway
+	Seller string           // the seller nick in fake mode
+}
+
+// Close stops the fake gateway, if any.
+func (c *Conn) Close() {
+	if c.Fake != nil {
+		c.Fake.Close()
+	}
+}
+
+// Connect builds the client the examples use and says on w where it points.
+// TAOBAO_BASE_URL overrides the gateway address (for example the address
+// printed by examples/gateway).
+func Connect(env Env, w io.Writer, fakeOpts ...taobaotest.Option) (*Conn, error) {
+	key, secret, session := env("TAOBAO_APP_KEY"), env("TAOBAO_APP_SECRET"), env("TAOBAO_SESSION")
+	if key != "" || secret != "" || session != "" {
+		if key == "" || secret == "" || session == "" {
+			return nil, errors.New("set all of TAOBAO_APP_KEY, TAOBAO_APP_SECRET and TAOBAO_SESSION, or none of them to use the built-in fake gateway")
+		}
+		base := env("TAOBAO_BASE_URL")
+		if base == "" {
+			base = taobao.DefaultBaseURL
+		}
+		c, err := taobao.NewClient(key, secret, taobao.WithBaseURL(base), taobao.WithSession(session))
+		if err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(w, "gateway: %s (app key %s)\n", base, key)
+		return &Conn{Client: c}, nil
+	}
+	srv := taobaotest.NewServer(fakeOpts...)
+	seller := "demo-seller"
+	if s := sellers(srv); len(s) > 0 {
+		seller = s[0]
+	}
+	c, err := srv.NewClient(srv.NewSession(seller))
+	if err != nil {
+		srv.Close()
+		return nil, err
+	}
+	fmt.Fprintf(w, "gateway: built-in fake gateway at %s (set TAOBAO_APP_KEY, TAOBAO_APP_SECRET and TAOBAO_SESSION to use Taobao)\n", srv.URL)
+	return &Conn{Client: c, Fake: srv, Seller: seller}, nil
+}
+
+// sellers returns the fake gateway's sellers when it has any.
+func sellers(srv *taobaotest.Server) []string {
+	if s, ok := any(srv).(interface{ Sellers() []string }); ok {
+		return s.Sellers()
+	}
+	return nil
+}
