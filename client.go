@@ -722,6 +722,12 @@ func isSyntaxError(err error) bool {
 var errUnexpectedEnd = errors.New("unexpected end of JSON input")
 
 func newDecodeError(method string, body []byte, err error, truncated bool, redact func(string) string) *DecodeError {
+	if redact != nil {
+		// A value's decoding error may quote the value itself.
+		if msg := err.Error(); redact(msg) != msg {
+			err = errors.New(redact(msg))
+		}
+	}
 	return &DecodeError{
 		Method:    method,
 		RequestID: envelope.RequestID(body),
