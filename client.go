@@ -413,14 +413,18 @@ func (c *Client) call(ctx context.Context, method string, params url.Values, out
 			}
 		}
 		retry, banned := false, false
-		switch {
-		case isAPI && apiErr.Is(ErrRateLimited) && apiErr.Retryable():
-			// The gateway refused the call: safe for reads and writes.
-			retry = true
+		if isAPI && apiErr.Is(ErrRateLimited) {
+			// Every client of the app key must sit the ban out, even when
+			// this call will not be retried (a spent daily quota).
 			if d, ok := apiErr.RetryAfter(); ok {
 				c.applyBan(d, apiErr)
 				banned = true
 			}
+		}
+		switch {
+		case isAPI && apiErr.Is(ErrRateLimited) && apiErr.Retryable():
+			// The gateway refused the call: safe for reads and writes.
+			retry = true
 		case transportErr(err) && !read:
 			if !sent {
 				retry = true

@@ -175,6 +175,15 @@ func (s *Server) HandleApp(methodName string, h Handler) {
 	s.mu.Unlock()
 }
 
+// HandleRaw registers an app-level method that answers body as it is,
+// byte for byte (a recorded gateway answer, say).
+func (s *Server) HandleRaw(methodName string, body []byte) {
+	b := append([]byte(nil), body...)
+	s.HandleApp(methodName, func(*Request) (any, error) { return rawBody(b), nil })
+}
+
+type rawBody []byte
+
 // NewSession returns a new session (access token) for the seller.
 func (s *Server) NewSession(sellerNick string) string {
 	return s.NewSessionExpiring(sellerNick, 0)
@@ -499,13 +508,17 @@ func (s *Server) writeError(w http.ResponseWriter, _ string, e *taobao.APIError,
 
 func (s *Server) writeOK(w http.ResponseWriter, name string, payload any, truncate bool) {
 	inner := []byte("{}")
-	if payload != nil {
+	if _, ok := payload.(rawBody); !ok && payload != nil {
 		b, err := json.Marshal(payload)
 		if err != nil || len(b) < 2 || b[0] != '{' {
 			s.writeError(w, name, apiErr(15, "Remote service error", "isp.top-mapping-parse-error", "taobaotest: handler result is not a JSON object"), truncate)
 			return
 		}
 		inner = b
+	}
+	if raw, ok := payload.(rawBody); ok {
+		writeJSON(w, raw, truncate)
+		return
 	}
 	var buf bytes.Buffer
 	buf.Grow(len(inner) + 64)
