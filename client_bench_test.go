@@ -148,4 +148,3 @@ func gzipped(h http.Handler) http.Handler {
 		zw.Close()
 	})
 }
-

@@ -20,7 +20,7 @@ type Env func(key string) string
 type Conn struct {
 	Client *taobao.Client
 	Fake   *taobaotest.Server // nil against the real gateway
-	Seller string           // the seller nick in fake mode
+	Seller string             // the seller nick in fake mode
 }
 
 // Close stops the fake gateway, if any.
