@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/google/go-querystring/query"
@@ -381,6 +382,7 @@ func (c *Client) call(ctx context.Context, method string, params url.Values, out
 			}
 			return fmt.Errorf("taobao: %s: %w", method, err)
 		}
+		countAttempt(ctx, attempt)
 		session, err := c.currentSession(ctx, method)
 		if err != nil {
 			return err
@@ -767,3 +769,22 @@ type TradeService struct{ client *Client }
 
 // LogisticsService calls the logistics APIs; use Client.Logistics.
 type LogisticsService struct{ client *Client }
+
+// attemptCounter lets the syncer count the client's attempts and retries.
+type attemptCounter struct{ calls, retries *atomic.Int64 }
+
+type attemptCounterKey struct{}
+
+func withAttemptCounter(ctx context.Context, calls, retries *atomic.Int64) context.Context {
+	return context.WithValue(ctx, attemptCounterKey{}, attemptCounter{calls, retries})
+}
+
+// countAttempt records one attempt of a call made for a syncer.
+func countAttempt(ctx context.Context, attempt int) {
+	if c, ok := ctx.Value(attemptCounterKey{}).(attemptCounter); ok {
+		c.calls.Add(1)
+		if attempt > 0 {
+			c.retries.Add(1)
+		}
+	}
+}
