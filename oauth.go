@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/oauth2"
@@ -27,6 +28,11 @@ const (
 	// a refresh token for a session.
 	DefaultTokenURL = "https://oauth.taobao.com/token"
 )
+
+// sessionEarlyExpiry is how long before its expiry a session is refreshed
+// by the TokenSource, so that a call never leaves with a session that dies
+// on the way.
+const sessionEarlyExpiry = time.Minute
 
 // maxOAuthBody caps how much of a token endpoint answer is read.
 const maxOAuthBody = 1 << 20
@@ -674,4 +680,149 @@ func tokenExpiry(f map[string]json.RawMessage, abs, relat string, now time.Time)
 		return time.Time{}, err
 	}
 	return now.Add(time.Duration(sec) * time.Second), nil
+}
+
+// TokenSource returns a source of the seller's session that starts with t
+// and, a minute before the session expires, gets a new one through the
+// refresh_token grant (Refresh), with the context ctx. Give it to a Client
+// with WithTokenSource: when the gateway rejects a session before its
+// expiry (the seller changed a password, say), the Client asks the source
+// once to refresh it and calls again. The *oauth2.Token it returns has the
+// session in AccessToken, and a refreshed one also carries the new refresh
+// token and, in Extra, the endpoint's fields: store it if sessions must
+// outlive the process.
+//
+// When the session has expired and cannot be refreshed (no refresh token,
+// a spent refresh token, or a refusal from the endpoint), Token returns an
+// error matching ErrInvalidSession that names the seller: the seller must
+// authorize the app again.
+//
+// ctx supplies the HTTP client for refreshes (see Exchange) and must stay
+// alive as long as the source is in use: once it is done, refreshes fail.
+func (c *OAuthConfig) TokenSource(ctx context.Context, t *Token) oauth2.TokenSource {
+	r := &sessionRefresher{ctx: ctx, conf: c, seller: unknownTokenSeller}
+	var first *oauth2.Token
+	if t != nil {
+		r.refreshToken = t.RefreshToken
+		r.refreshExpiry = t.RefreshExpiry
+		r.seller = tokenSeller(t)
+		if t.AccessToken != "" {
+			cp := t.Token // ReuseTokenSourceWithExpiry modifies the token it gets
+			first = &cp
+		}
+	}
+	return &sessionSource{ref: r, reuse: oauth2.ReuseTokenSourceWithExpiry(first, r, sessionEarlyExpiry)}
+}
+
+// sessionSource is the TokenSource of OAuthConfig.TokenSource: an
+// oauth2.ReuseTokenSource over a sessionRefresher, which the Client can
+// ask to drop a session that the gateway rejected.
+type sessionSource struct {
+	ref *sessionRefresher
+
+	mu    sync.Mutex // guards reuse
+	reuse oauth2.TokenSource
+}
+
+// Token returns the current session, refreshing it when it is about to
+// expire.
+func (s *sessionSource) Token() (*oauth2.Token, error) {
+	s.mu.Lock()
+	reuse := s.reuse
+	s.mu.Unlock()
+	return reuse.Token()
+}
+
+// refreshAfterReject is called by the Client when the gateway rejected the
+// session it sent. It reports whether the next Token call will give
+// another session: the current one if it is no longer the rejected one
+// (another call refreshed it already), else a refreshed one. It reports
+// false when the session cannot be refreshed, so that the Client returns
+// the gateway's error at once.
+func (s *sessionSource) refreshAfterReject(rejected string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	cur, err := s.reuse.Token()
+	if err != nil {
+		return false
+	}
+	if cur.AccessToken != rejected {
+		return true
+	}
+	if !s.ref.canRefresh() {
+		return false
+	}
+	// A reuse source without a token asks the refresher at its first call.
+	s.reuse = oauth2.ReuseTokenSourceWithExpiry(nil, s.ref, sessionEarlyExpiry)
+	return true
+}
+
+// sessionRefresher gets a new session for one seller through the
+// refresh_token grant. oauth2.ReuseTokenSource calls it when the session it
+// holds has expired, or at once after the Client reported a rejection.
+type sessionRefresher struct {
+	ctx  context.Context
+	conf *OAuthConfig
+
+	mu            sync.Mutex // guards the fields below
+	refreshToken  string
+	refreshExpiry time.Time
+	seller        string // how errors name the seller
+}
+
+// canRefresh reports whether a refresh may succeed: there is a refresh
+// token and it has not expired.
+func (r *sessionRefresher) canRefresh() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.refreshToken != "" && (r.refreshExpiry.IsZero() || time.Now().Before(r.refreshExpiry))
+}
+
+// Token refreshes the session.
+func (r *sessionRefresher) Token() (*oauth2.Token, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.refreshToken == "" {
+		return nil, fmt.Errorf("%w: seller %s: the session expired and there is no refresh token; the seller must authorize the app again",
+			ErrInvalidSession, r.seller)
+	}
+	if !r.refreshExpiry.IsZero() && !time.Now().Before(r.refreshExpiry) {
+		return nil, fmt.Errorf("%w: seller %s: the session expired and so did its refresh token (at %s); the seller must authorize the app again",
+			ErrInvalidSession, r.seller, r.refreshExpiry.UTC().Format(time.RFC3339))
+	}
+	t, err := r.conf.Refresh(r.ctx, r.refreshToken)
+	if err != nil {
+		var oe *OAuthError
+		if errors.As(err, &oe) && !oe.Retryable() && oe.StatusCode >= 400 {
+			return nil, fmt.Errorf("%w: seller %s: the token endpoint refused to refresh the session: %w", ErrInvalidSession, r.seller, err)
+		}
+		return nil, fmt.Errorf("taobao: refreshing the session of seller %s: %w", r.seller, err)
+	}
+	if t.RefreshToken == "" {
+		// TOP did not rotate the refresh token: the old one stays usable.
+		t.RefreshToken = r.refreshToken
+	} else {
+		r.refreshToken = t.RefreshToken
+		r.refreshExpiry = t.RefreshExpiry
+	}
+	if name := tokenSeller(t); name != unknownTokenSeller {
+		r.seller = name
+	}
+	return &t.Token, nil
+}
+
+const unknownTokenSeller = "(unknown)"
+
+// tokenSeller names the seller of t for error messages: nick, else user id,
+// else open uid. It never uses a token.
+func tokenSeller(t *Token) string {
+	switch {
+	case t.UserNick != "":
+		return strconv.Quote(t.UserNick)
+	case t.UserID != "":
+		return "id " + t.UserID
+	case t.OpenUID != "":
+		return "open_uid " + t.OpenUID
+	}
+	return unknownTokenSeller
 }

@@ -21,6 +21,7 @@ import (
 	"golang.org/x/oauth2"
 
 	"github.com/toptrade/taobao"
+	"github.com/toptrade/taobao/taobaotest"
 )
 
 // Values the fake token endpoint knows. None of them may appear in an error.
@@ -793,6 +794,126 @@ func TestExchangeExpiryFromNow(t *testing.T) {
 	})
 }
 
+func TestTokenSourceRefreshesBeforeExpiry(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		ep, tr, conf, ctx := newInProcessEndpoint(t)
+		first := &taobao.Token{
+			Token:    oauth2.Token{AccessToken: oaAccess1, RefreshToken: oaRefresh1, Expiry: fakeNow.Add(time.Hour)},
+			UserNick: oaNick,
+		}
+		ts := conf.TokenSource(ctx, first)
+
+		got, err := ts.Token()
+		require.NoError(t, err)
+		assert.Equal(t, oaAccess1, got.AccessToken)
+
+		// Just before the early-expiry margin: the session is still used.
+		time.Sleep(time.Hour - time.Minute - time.Second)
+		got, err = ts.Token()
+		require.NoError(t, err)
+		assert.Equal(t, oaAccess1, got.AccessToken)
+		assert.Zero(t, tr.n)
+
+		// Within the margin: refreshed once, then reused.
+		time.Sleep(2 * time.Second)
+		for range 3 {
+			got, err = ts.Token()
+			require.NoError(t, err)
+			assert.Equal(t, oaAccess2, got.AccessToken)
+			assert.Equal(t, oaRefresh2, got.RefreshToken)
+			assert.True(t, got.Expiry.Equal(time.Now().Add(2*time.Hour)))
+		}
+		assert.Equal(t, 1, tr.n)
+		require.Len(t, ep.calls(), 1)
+		assert.Equal(t, "refresh_token", ep.calls()[0].Get("grant_type"))
+		assert.Equal(t, oaRefresh1, ep.calls()[0].Get("refresh_token"))
+		assert.Equal(t, oaNickEnc, got.Extra("taobao_user_nick"))
+
+		// The caller's token was not modified.
+		assert.Equal(t, oaAccess1, first.AccessToken)
+
+		// The next refresh uses the rotated refresh token.
+		ep.respond = func(f url.Values) (int, string) {
+			assert.Equal(t, oaRefresh2, f.Get("refresh_token"))
+			return http.StatusOK, `{"access_token":"6205AT-third","expires_in":7200}`
+		}
+		time.Sleep(2 * time.Hour)
+		got, err = ts.Token()
+		require.NoError(t, err)
+		assert.Equal(t, "6205AT-third", got.AccessToken)
+		assert.Equal(t, oaRefresh2, got.RefreshToken, "a refresh that does not rotate keeps the refresh token")
+	})
+}
+
+func TestTokenSourceCannotRefresh(t *testing.T) {
+	t.Parallel()
+	expiredAt := fakeNow.Add(-time.Second)
+	tests := []struct {
+		name      string
+		tok       *taobao.Token
+		respond   func(url.Values) (int, string)
+		wantCalls int
+		invalid   bool // want ErrInvalidSession
+		wantOAuth bool // want an *OAuthError inside
+		wantName  string
+	}{
+		{
+			name:     "no refresh token",
+			tok:      &taobao.Token{Token: oauth2.Token{AccessToken: oaAccess1, Expiry: expiredAt}, UserNick: oaNick, UserID: oaUserID},
+			invalid:  true,
+			wantName: `"` + oaNick + `"`,
+		},
+		{
+			name: "refresh token expired",
+			tok: &taobao.Token{Token: oauth2.Token{AccessToken: oaAccess1, RefreshToken: oaRefresh1, Expiry: expiredAt},
+				RefreshExpiry: expiredAt, UserID: oaUserID},
+			invalid:  true,
+			wantName: "id " + oaUserID,
+		},
+		{
+			name:     "nil token",
+			invalid:  true,
+			wantName: "(unknown)",
+		},
+		{
+			name: "refresh refused",
+			tok: &taobao.Token{Token: oauth2.Token{AccessToken: oaAccess1, RefreshToken: oaRefresh1, Expiry: expiredAt},
+				OpenUID: "AAOpen"},
+			respond: func(url.Values) (int, string) {
+				return 400, `{"error":"invalid_grant","error_description":"refresh not allowed for ` + oaRefresh1 + `"}`
+			},
+			wantCalls: 1, invalid: true, wantOAuth: true, wantName: "open_uid AAOpen",
+		},
+		{
+			name: "endpoint down",
+			tok: &taobao.Token{Token: oauth2.Token{AccessToken: oaAccess1, RefreshToken: oaRefresh1, Expiry: expiredAt},
+				UserNick: oaNick},
+			respond:   func(url.Values) (int, string) { return 503, "busy" },
+			wantCalls: 1, invalid: false, wantOAuth: true, wantName: `"` + oaNick + `"`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			synctest.Test(t, func(t *testing.T) {
+				ep, tr, conf, ctx := newInProcessEndpoint(t)
+				ep.respond = tt.respond
+				got, err := conf.TokenSource(ctx, tt.tok).Token()
+				require.Error(t, err)
+				assert.Nil(t, got)
+				assert.Equal(t, tt.wantCalls, tr.n)
+				assert.Equal(t, tt.invalid, errors.Is(err, taobao.ErrInvalidSession), err.Error())
+				var oe *taobao.OAuthError
+				assert.Equal(t, tt.wantOAuth, errors.As(err, &oe))
+				assert.Equal(t, !tt.invalid, taobao.IsRetryable(err))
+				assert.Contains(t, err.Error(), "seller "+tt.wantName)
+				assertNoSecrets(t, err)
+			})
+		})
+	}
+}
+
 func TestOAuthErrorText(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -807,6 +928,75 @@ func TestOAuthErrorText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, tt.err.Error())
+	}
+}
+
+// TestClientRefreshesRejectedSession runs a Client against the fake gateway
+// with an OAuth token source whose session the gateway has revoked before
+// its expiry.
+func TestClientRefreshesRejectedSession(t *testing.T) {
+	t.Parallel()
+	const seller = "seller-a"
+	tests := []struct {
+		name         string
+		refreshToken string
+		refused      bool // the token endpoint refuses the refresh
+		wantOK       bool
+		wantGateway  int // calls that reached the gateway's method
+		wantRefresh  int // calls to the token endpoint
+	}{
+		{name: "refreshed and called again", refreshToken: oaRefresh1, wantOK: true, wantGateway: 2, wantRefresh: 1},
+		{name: "no refresh token", wantGateway: 1},
+		{name: "refresh refused", refreshToken: oaRefresh1, refused: true, wantGateway: 1, wantRefresh: 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			gw := taobaotest.NewServer()
+			t.Cleanup(gw.Close)
+			gw.Handle("taobao.user.seller.get", func(r *taobaotest.Request) (any, error) {
+				return map[string]any{"user": map[string]string{"nick": r.Seller}}, nil
+			})
+			revoked := gw.NewSession(seller)
+			gw.ExpireSession(revoked)
+
+			ep, tr, conf, ctx := newInProcessEndpoint(t)
+			ep.respond = func(f url.Values) (int, string) {
+				if tt.refused {
+					return http.StatusBadRequest, `{"error":"invalid_grant","error_description":"refresh_token is invalid"}`
+				}
+				assert.Equal(t, oaRefresh1, f.Get("refresh_token"))
+				return http.StatusOK, tokenJSON(gw.NewSession(seller), oaRefresh2, 7200)
+			}
+			ts := conf.TokenSource(ctx, &taobao.Token{
+				Token:    oauth2.Token{AccessToken: revoked, RefreshToken: tt.refreshToken, Expiry: time.Now().Add(time.Hour)},
+				UserNick: seller,
+			})
+			c := gw.Client("", taobao.WithTokenSource(ts))
+
+			var out struct {
+				User struct {
+					Nick string `json:"nick"`
+				} `json:"user"`
+			}
+			err := c.Call(ctx, "taobao.user.seller.get", nil, &out)
+			assert.Equal(t, tt.wantGateway, gw.Calls("taobao.user.seller.get"))
+			assert.Equal(t, tt.wantRefresh, tr.n)
+			if !tt.wantOK {
+				require.Error(t, err)
+				assert.ErrorIs(t, err, taobao.ErrInvalidSession)
+				assert.NotContains(t, err.Error(), revoked)
+				assertNoSecrets(t, err)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, seller, out.User.Nick)
+
+			// The refreshed session is reused without another refresh.
+			require.NoError(t, c.Call(ctx, "taobao.user.seller.get", nil, &out))
+			assert.Equal(t, 3, gw.Calls("taobao.user.seller.get"))
+			assert.Equal(t, 1, tr.n)
+		})
 	}
 }
 
