@@ -99,6 +99,8 @@ type Server struct {
 	srv *httptest.Server
 	now func() time.Time
 
+	oauth oauthState // the OAuth side (oauth.go); has its own lock
+
 	mu       sync.Mutex
 	methods  map[string]method
 	sessions map[string]*session
@@ -345,8 +347,22 @@ func cloneValues(v url.Values) url.Values {
 	return out
 }
 
-// ServeHTTP answers one gateway request.
+// ServeHTTP answers one request: the OAuth pages under /authorize and
+// /token, and gateway calls on any other path (/router/rest).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Path {
+	case "/authorize":
+		s.serveAuthorize(w, r)
+		return
+	case "/token":
+		s.serveToken(w, r)
+		return
+	}
+	s.serveGateway(w, r)
+}
+
+// serveGateway answers one call of the TOP gateway.
+func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodPost && r.Method != http.MethodGet {
 		s.writeError(w, "", apiErr(9, "Http Action Not Allowed", "", ""), false)
 		return
