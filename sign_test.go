@@ -121,7 +121,10 @@ func TestSignParameterRules(t *testing.T) {
 		{"empty value", url.Values{"buyer_nick": {""}}, baseConcat},
 		{"space value", url.Values{"buyer_nick": {"   "}}, baseConcat},
 		{"tabs and newlines", url.Values{"buyer_nick": {"\t\r\n\v\f "}}, baseConcat},
-		{"unicode spaces", url.Values{"buyer_nick": {"\u3000\u00a0\u2003"}}, baseConcat},
+		{"unicode spaces", url.Values{"buyer_nick": {"\u3000\u00a0\u2003\u0085\u2028"}}, baseConcat},
+		{"java white space", url.Values{"buyer_nick": {"\x1c\x1d\x1e\x1f"}}, baseConcat},
+		{"not white space", url.Values{"buyer_nick": {"\x00\u200b"}}, "buyer_nick\x00\u200bmethodtaobao.trade.gettid123v2.0"},
+		{"invalid utf-8", url.Values{"buyer_nick": {" \xff "}}, "buyer_nick \xff methodtaobao.trade.gettid123v2.0"},
 		{"no values", url.Values{"buyer_nick": {}}, baseConcat},
 		{"blank first value wins", url.Values{"buyer_nick": {" ", "zhang"}}, baseConcat},
 		{"sign excluded", url.Values{"sign": {"0123456789ABCDEF0123456789ABCDEF"}}, baseConcat},
@@ -278,6 +281,7 @@ func TestVerifySign(t *testing.T) {
 		{"lower-case hex", withSign(params("hmac-sha256"), strings.ToLower(ref(taobao.SignHMACSHA256))), secret, true},
 		{"mixed-case hex", withSign(params("hmac"), mixCase(ref(taobao.SignHMAC))), secret, true},
 		{"missing sign_method is md5", withSign(params(""), md5NoMethod), secret, true},
+		{"blank sign_method is md5", withSign(withValue(params(""), "sign_method", " "), md5NoMethod), secret, true},
 		{"missing sign_method, hmac sign", withSign(params(""), digestHex(taobao.SignHMAC, secret, concat)), secret, false},
 		{"wrong sign", withSign(params("hmac-sha256"), string(wrong)), secret, false},
 		{"sign of another method", withSign(params("hmac"), ref(taobao.SignMD5)), secret, false},
@@ -362,9 +366,12 @@ func cloneValues(v url.Values) url.Values {
 }
 
 // isBlankRef mirrors the documented rule: a value is blank when it holds
-// nothing but white space.
+// nothing but white space, as Go (unicode.IsSpace) or the official Java SDK
+// (Character.isWhitespace, which adds U+001C..U+001F) see it.
 func isBlankRef(s string) bool {
-	return strings.TrimSpace(s) == ""
+	return strings.TrimFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r >= 0x1c && r <= 0x1f
+	}) == ""
 }
 
 // naiveSign is the straightforward signer: copy the keys, sort them, build
