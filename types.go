@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"reflect"
 	"strconv"
 	"time"
 )
@@ -22,13 +23,15 @@ func GMT8() *time.Location { return gmt8 }
 // Time is a TOP date-time. On the wire it is "2006-01-02 15:04:05" in
 // GMT+8; an empty string or null is the zero time, and a number is taken as
 // epoch milliseconds (older gateways and the OAuth endpoints send those).
+// Like the layout, a decoded Time has whole seconds: milliseconds are
+// truncated, so that every decoded value encodes back to the same instant.
 type Time struct{ time.Time }
 
 // NewTime wraps t as a Time.
 func NewTime(t time.Time) Time { return Time{t} }
 
-// ParseTime parses s in TOP's layout as a GMT+8 time. An empty string gives
-// the zero Time.
+// ParseTime parses s in TOP's layout as a GMT+8 time, or as epoch
+// milliseconds when s is a bare integer. An empty string gives the zero Time.
 func ParseTime(s string) (Time, error) {
 	return parseTimeBytes([]byte(s))
 }
@@ -42,9 +45,14 @@ func (t Time) String() string {
 }
 
 // MarshalJSON writes t as TOP does: a quoted GMT+8 time, or "" when zero.
+// Sub-second parts are dropped; a year outside 0000-9999 is an error, as the
+// layout cannot hold it.
 func (t Time) MarshalJSON() ([]byte, error) {
 	if t.IsZero() {
 		return []byte(`""`), nil
+	}
+	if y := t.In(gmt8).Year(); y < 0 || y > 9999 {
+		return nil, fmt.Errorf("taobao: time %s: year %d outside 0000-9999", t.Time, y)
 	}
 	b := make([]byte, 0, len(TimeLayout)+2)
 	b = append(b, '"')
@@ -67,12 +75,28 @@ func (t *Time) UnmarshalJSON(data []byte) error {
 		*t = v
 		return nil
 	}
-	ms, ok := parseInt(data)
+	v, ok := timeFromMillis(data)
 	if !ok {
-		return fmt.Errorf("taobao: invalid time %s", quoteSample(data))
+		return fmt.Errorf("taobao: invalid time %s: want a quoted %s or epoch milliseconds", quoteSample(data), TimeLayout)
 	}
-	t.Time = time.UnixMilli(ms).In(gmt8)
+	*t = v
 	return nil
+}
+
+// The instants TOP's layout can write: years 0000 to 9999 in GMT+8.
+var (
+	minTimeMillis = time.Date(0, 1, 1, 0, 0, 0, 0, gmt8).UnixMilli()
+	maxTimeMillis = time.Date(9999, 12, 31, 23, 59, 59, 999e6, gmt8).UnixMilli()
+)
+
+// timeFromMillis decodes epoch milliseconds, truncated to the second. Values
+// outside the layout's years are refused: they could not be encoded again.
+func timeFromMillis(b []byte) (Time, bool) {
+	ms, ok := parseInt(b)
+	if !ok || ms < minTimeMillis || ms > maxTimeMillis {
+		return Time{}, false
+	}
+	return Time{time.UnixMilli(ms).Truncate(time.Second).In(gmt8)}, true
 }
 
 // EncodeValues lets go-querystring send t in TOP's layout; a zero Time is
@@ -92,8 +116,8 @@ func parseTimeBytes(b []byte) (Time, error) {
 	}
 	if len(b) != len(TimeLayout) {
 		// Tolerate epoch milliseconds sent as a quoted number.
-		if ms, ok := parseInt(b); ok {
-			return Time{time.UnixMilli(ms).In(gmt8)}, nil
+		if v, ok := timeFromMillis(b); ok {
+			return v, nil
 		}
 		return Time{}, fmt.Errorf("taobao: invalid time %s: want %s", quoteSample(b), TimeLayout)
 	}
@@ -145,12 +169,17 @@ func parseMoneyBytes(b []byte) (Money, error) {
 	case '+':
 		i = 1
 	}
+	// The largest magnitude in fen: MaxInt64, or one more when negative.
+	limit := uint64(1<<63 - 1)
+	if neg {
+		limit = 1 << 63
+	}
 	var v uint64
 	intDigits := 0
 	for ; i < len(b) && b[i] >= '0' && b[i] <= '9'; i++ {
-		v = v*10 + uint64(b[i]-'0')
+		v = v*10 + uint64(b[i]-'0') // cannot wrap: v <= limit/100 before
 		intDigits++
-		if v > 1<<62 {
+		if v > limit/100 {
 			return bad("out of range")
 		}
 	}
@@ -179,8 +208,11 @@ func parseMoneyBytes(b []byte) (Money, error) {
 	if i != len(b) {
 		return bad("not a decimal number")
 	}
+	if v > limit {
+		return bad("out of range")
+	}
 	if neg {
-		return Money(-int64(v)), nil
+		return Money(-v), nil // -(1<<63) wraps to MinInt64, as it should
 	}
 	return Money(v), nil
 }
@@ -300,11 +332,23 @@ type List[T any] []T
 
 type listKeyer interface{ topListKey() string }
 
+// listKey returns the wrapper name of T's lists. It asks a zero T, or for a
+// pointer type a pointer to a zero element (a nil one could not be asked).
+func listKey[T any]() (string, bool) {
+	var zero T
+	if _, ok := any(zero).(listKeyer); !ok {
+		return "", false
+	}
+	if t := reflect.TypeFor[T](); t.Kind() == reflect.Pointer {
+		return reflect.New(t.Elem()).Interface().(listKeyer).topListKey(), true
+	}
+	return any(zero).(listKeyer).topListKey(), true
+}
+
 // MarshalJSON writes the list in the gateway's wrapped form when the item
 // type knows its wrapper name, and as a bare array otherwise.
 func (l List[T]) MarshalJSON() ([]byte, error) {
-	var zero T
-	k, ok := any(zero).(listKeyer)
+	key, ok := listKey[T]()
 	if !ok {
 		return json.Marshal([]T(l))
 	}
@@ -312,7 +356,6 @@ func (l List[T]) MarshalJSON() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	key := k.topListKey()
 	b := make([]byte, 0, len(arr)+len(key)+5)
 	b = append(b, `{"`...)
 	b = append(b, key...)
@@ -347,15 +390,26 @@ func (l *List[T]) UnmarshalJSON(data []byte) error {
 			}
 		}
 	}
-	// Slow path: take the first member that holds an array.
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(data, &m); err != nil {
-		return err
+	// Slow path: take the first member, in document order, that holds an
+	// array; an object without one is an empty list.
+	if !json.Valid(data) {
+		var v any
+		return json.Unmarshal(data, &v) // the syntax error
 	}
 	*l = nil
-	for _, v := range m {
-		v = bytes.TrimSpace(v)
-		if len(v) > 0 && v[0] == '[' {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if _, err := dec.Token(); err != nil { // {
+		return err
+	}
+	for dec.More() {
+		if _, err := dec.Token(); err != nil { // the member's name
+			return err
+		}
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return err
+		}
+		if v = bytes.TrimSpace(v); len(v) > 0 && v[0] == '[' {
 			return json.Unmarshal(v, (*[]T)(l))
 		}
 	}
@@ -382,7 +436,7 @@ func singleMemberValue(data []byte) ([]byte, bool) {
 	for i < len(data) && isSpace(data[i]) {
 		i++
 	}
-	if i >= len(data) || data[i] != ':' {
+	if i >= len(data)-1 || data[i] != ':' || data[len(data)-1] != '}' {
 		return nil, false
 	}
 	v := bytes.TrimSpace(data[i+1 : len(data)-1])
