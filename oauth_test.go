@@ -1185,108 +1185,108 @@ func TestCallbackAndExchangeErrors(t *testing.T) {
 		opts []taobaotest.Option
 		// run goes from the authorization page to the error, and returns
 		// what the error must not show besides the app secret.
-		run        func(t *testing.T, gw *taobaotest.Server, conf *taobao.OAuthConfig) (error, []string)
+		run        func(t *testing.T, gw *taobaotest.Server, conf *taobao.OAuthConfig) ([]string, error)
 		wantIs     error
 		wantCode   string // the *OAuthError's code
 		wantStatus int    // the *OAuthError's HTTP status
 	}{
 		{
 			name: "forged state",
-			run: func(t *testing.T, gw *taobaotest.Server, conf *taobao.OAuthConfig) (error, []string) {
+			run: func(t *testing.T, gw *taobaotest.Server, conf *taobao.OAuthConfig) ([]string, error) {
 				r := callbackRequest(t, conf, "state-the-attacker-chose")
 				_, err := conf.ParseCallback(r, randomState(t))
-				return err, []string{r.URL.Query().Get("code")}
+				return []string{r.URL.Query().Get("code")}, err
 			},
 			wantIs: taobao.ErrOAuthState, wantCode: "invalid_state",
 		},
 		{
 			name: "state of an earlier login",
-			run: func(t *testing.T, gw *taobaotest.Server, conf *taobao.OAuthConfig) (error, []string) {
+			run: func(t *testing.T, gw *taobaotest.Server, conf *taobao.OAuthConfig) ([]string, error) {
 				first := randomState(t)
 				old := callbackRequest(t, conf, first)
 				_, err := conf.ParseCallback(old, first)
 				require.NoError(t, err)
 				// The old callback is replayed while the browser is in a new login.
 				_, err = conf.ParseCallback(old, randomState(t))
-				return err, []string{old.URL.Query().Get("code")}
+				return []string{old.URL.Query().Get("code")}, err
 			},
 			wantIs: taobao.ErrOAuthState, wantCode: "invalid_state",
 		},
 		{
 			name: "callback without state",
-			run: func(t *testing.T, gw *taobaotest.Server, conf *taobao.OAuthConfig) (error, []string) {
+			run: func(t *testing.T, gw *taobaotest.Server, conf *taobao.OAuthConfig) ([]string, error) {
 				r := callbackRequest(t, conf, "")
 				require.False(t, r.URL.Query().Has("state"))
 				_, err := conf.ParseCallback(r, randomState(t))
-				return err, []string{r.URL.Query().Get("code")}
+				return []string{r.URL.Query().Get("code")}, err
 			},
 			wantIs: taobao.ErrOAuthState, wantCode: "invalid_state",
 		},
 		{
 			name: "denied",
 			opts: []taobaotest.Option{taobaotest.WithDenyAuthorization()},
-			run: func(t *testing.T, gw *taobaotest.Server, conf *taobao.OAuthConfig) (error, []string) {
+			run: func(t *testing.T, gw *taobaotest.Server, conf *taobao.OAuthConfig) ([]string, error) {
 				state := randomState(t)
 				_, err := conf.ParseCallback(callbackRequest(t, conf, state), state)
-				return err, nil
+				return nil, err
 			},
 			wantIs: taobao.ErrAccessDenied, wantCode: "access_denied",
 		},
 		{
 			name: "reused code",
-			run: func(t *testing.T, gw *taobaotest.Server, conf *taobao.OAuthConfig) (error, []string) {
+			run: func(t *testing.T, gw *taobaotest.Server, conf *taobao.OAuthConfig) ([]string, error) {
 				state := randomState(t)
 				code, err := conf.ParseCallback(callbackRequest(t, conf, state), state)
 				require.NoError(t, err)
 				tok, err := conf.Exchange(context.Background(), code)
 				require.NoError(t, err)
 				_, err = conf.Exchange(context.Background(), code)
-				return err, []string{code, tok.AccessToken, tok.RefreshToken}
+				return []string{code, tok.AccessToken, tok.RefreshToken}, err
 			},
 			wantCode: "invalid_grant", wantStatus: http.StatusBadRequest,
 		},
 		{
 			name: "expired code",
-			run: func(t *testing.T, gw *taobaotest.Server, conf *taobao.OAuthConfig) (error, []string) {
+			run: func(t *testing.T, gw *taobaotest.Server, conf *taobao.OAuthConfig) ([]string, error) {
 				state := randomState(t)
 				code, err := conf.ParseCallback(callbackRequest(t, conf, state), state)
 				require.NoError(t, err)
 				gw.Advance(11 * time.Minute)
 				_, err = conf.Exchange(context.Background(), code)
-				return err, []string{code}
+				return []string{code}, err
 			},
 			wantCode: "invalid_grant", wantStatus: http.StatusBadRequest,
 		},
 		{
 			name: "forged code",
-			run: func(t *testing.T, gw *taobaotest.Server, conf *taobao.OAuthConfig) (error, []string) {
+			run: func(t *testing.T, gw *taobaotest.Server, conf *taobao.OAuthConfig) ([]string, error) {
 				_, err := conf.Exchange(context.Background(), "code-the-attacker-made")
-				return err, []string{"code-the-attacker-made"}
+				return []string{"code-the-attacker-made"}, err
 			},
 			wantCode: "invalid_grant", wantStatus: http.StatusBadRequest,
 		},
 		{
 			name: "wrong app secret",
-			run: func(t *testing.T, gw *taobaotest.Server, conf *taobao.OAuthConfig) (error, []string) {
+			run: func(t *testing.T, gw *taobaotest.Server, conf *taobao.OAuthConfig) ([]string, error) {
 				state := randomState(t)
 				code, err := conf.ParseCallback(callbackRequest(t, conf, state), state)
 				require.NoError(t, err)
 				wrong := *conf
 				wrong.AppSecret = "not-the-secret-0123"
 				_, err = wrong.Exchange(context.Background(), code)
-				return err, []string{code, wrong.AppSecret}
+				return []string{code, wrong.AppSecret}, err
 			},
 			wantCode: "invalid_client", wantStatus: http.StatusBadRequest,
 		},
 		{
 			name: "spent refresh token",
-			run: func(t *testing.T, gw *taobaotest.Server, conf *taobao.OAuthConfig) (error, []string) {
+			run: func(t *testing.T, gw *taobaotest.Server, conf *taobao.OAuthConfig) ([]string, error) {
 				tok, err := conf.Exchange(context.Background(), gw.NewAuthCode("s", conf.RedirectURL))
 				require.NoError(t, err)
 				tok2, err := conf.Refresh(context.Background(), tok.RefreshToken)
 				require.NoError(t, err)
 				_, err = conf.Refresh(context.Background(), tok.RefreshToken)
-				return err, []string{tok.AccessToken, tok.RefreshToken, tok2.AccessToken, tok2.RefreshToken}
+				return []string{tok.AccessToken, tok.RefreshToken, tok2.AccessToken, tok2.RefreshToken}, err
 			},
 			wantCode: "invalid_grant", wantStatus: http.StatusBadRequest,
 		},
@@ -1296,7 +1296,7 @@ func TestCallbackAndExchangeErrors(t *testing.T) {
 			t.Parallel()
 			gw := newOAuthGateway(t, tt.opts...)
 			conf := gw.OAuthConfig("https://isv.example.com/taobao/callback")
-			err, secrets := tt.run(t, gw, conf)
+			secrets, err := tt.run(t, gw, conf)
 			require.Error(t, err)
 			var oe *taobao.OAuthError
 			require.ErrorAs(t, err, &oe)
