@@ -291,7 +291,7 @@ func oauthRedactor(secrets ...string) func(string) string {
 	return func(s string) string {
 		for _, sec := range secrets {
 			if sec != "" {
-				s = strings.ReplaceAll(s, sec, "[redacted]")
+				s = strings.ReplaceAll(s, sec, "[REDACTED]")
 			}
 		}
 		return s

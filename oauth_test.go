@@ -1465,7 +1465,7 @@ func TestGatewayTokenErrorsHoldNoSecret(t *testing.T) {
 			check: func(t *testing.T, err error) {
 				var apiErr *taobao.APIError
 				require.ErrorAs(t, err, &apiErr)
-				assert.Equal(t, "code [redacted] is invalid", apiErr.SubMsg)
+				assert.Equal(t, "code [REDACTED] is invalid", apiErr.SubMsg)
 				assert.NotEmpty(t, apiErr.RequestID)
 				assert.ErrorIs(t, err, taobao.ErrInvalidArgument)
 			},
