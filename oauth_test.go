@@ -1,11 +1,17 @@
 package taobao_test
 
 import (
+	"bytes"
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"log/slog"
 	"net/http"
+	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -1034,4 +1040,506 @@ func FuzzParseToken(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Against the fake gateway's OAuth side (taobaotest).
+
+const (
+	tbSellerGet    = "taobao.user.seller.get"
+	tbTokenCreate  = "taobao.top.auth.token.create"
+	tbTokenRefresh = "taobao.top.auth.token.refresh"
+	tbStateCookie  = "oauth_state"
+)
+
+// newOAuthGateway starts a fake gateway with a method that needs a session
+// and answers the nick of the seller the session belongs to.
+func newOAuthGateway(t *testing.T, opts ...taobaotest.Option) *taobaotest.Server {
+	t.Helper()
+	srv := taobaotest.NewServer(opts...)
+	t.Cleanup(srv.Close)
+	srv.Handle(tbSellerGet, func(r *taobaotest.Request) (any, error) {
+		return map[string]any{"user": map[string]string{"nick": r.Seller}}, nil
+	})
+	return srv
+}
+
+// sellerNick calls tbSellerGet with c and returns the nick it answers.
+func sellerNick(ctx context.Context, c *taobao.Client) (string, error) {
+	var out struct {
+		User struct {
+			Nick string `json:"nick"`
+		} `json:"user"`
+	}
+	err := c.Call(ctx, tbSellerGet, nil, &out)
+	return out.User.Nick, err
+}
+
+// randomState is an unguessable state for one login.
+func randomState(t *testing.T) string {
+	t.Helper()
+	b := make([]byte, 16)
+	_, err := rand.Read(b)
+	require.NoError(t, err)
+	return hex.EncodeToString(b)
+}
+
+// TestWebFlowAgainstFakeGateway walks the authorization as a browser does,
+// with a cookie jar and following redirects, through a minimal app built
+// on OAuthConfig: its /login sets a state cookie and sends the browser to
+// the authorization page, which sends it back to /callback, where the app
+// checks the state, exchanges the code and calls the gateway with the new
+// session.
+func TestWebFlowAgainstFakeGateway(t *testing.T) {
+	t.Parallel()
+	const nick = "测试 店铺"
+	gw := newOAuthGateway(t, taobaotest.WithAuthorizeSeller(nick))
+	app := httptest.NewUnstartedServer(nil)
+	conf := gw.OAuthConfig("http://" + app.Listener.Addr().String() + "/callback")
+	require.NoError(t, conf.Validate())
+
+	var tokens []*taobao.Token // what the app got, to check that no page shows it
+	var mu sync.Mutex
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /login", func(w http.ResponseWriter, r *http.Request) {
+		state := randomState(t)
+		http.SetCookie(w, &http.Cookie{Name: tbStateCookie, Value: state, Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode})
+		http.Redirect(w, r, conf.AuthCodeURL(state), http.StatusFound)
+	})
+	mux.HandleFunc("GET /callback", func(w http.ResponseWriter, r *http.Request) {
+		c, err := r.Cookie(tbStateCookie)
+		if !assert.NoError(t, err, "the browser brings the state cookie back") {
+			http.Error(w, "no state", http.StatusBadRequest)
+			return
+		}
+		assert.Equal(t, c.Value, r.URL.Query().Get("state"))
+		code, err := conf.ParseCallback(r, c.Value)
+		if !assert.NoError(t, err) {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		tok, err := conf.Exchange(r.Context(), code)
+		if !assert.NoError(t, err) {
+			http.Error(w, err.Error(), http.StatusBadGateway)
+			return
+		}
+		mu.Lock()
+		tokens = append(tokens, tok)
+		mu.Unlock()
+		got, err := sellerNick(r.Context(), gw.Client(tok.AccessToken))
+		if !assert.NoError(t, err) {
+			http.Error(w, err.Error(), http.StatusBadGateway)
+			return
+		}
+		fmt.Fprintf(w, "authorized by %s until %s", got, tok.Expiry.UTC().Format(time.RFC3339))
+	})
+	app.Config.Handler = mux
+	app.Start()
+	t.Cleanup(app.Close)
+
+	jar, err := cookiejar.New(nil)
+	require.NoError(t, err)
+	var hops []string
+	browser := &http.Client{Jar: jar, CheckRedirect: func(r *http.Request, via []*http.Request) error {
+		hops = append(hops, r.URL.Path)
+		return nil
+	}}
+	resp, err := browser.Get(app.URL + "/login")
+	require.NoError(t, err)
+	body, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	require.NoError(t, err)
+	require.Equal(t, http.StatusOK, resp.StatusCode, string(body))
+	assert.Equal(t, []string{"/authorize", "/callback"}, hops)
+	assert.Contains(t, string(body), "authorized by "+nick+" until ")
+
+	require.Len(t, tokens, 1)
+	tok := tokens[0]
+	assert.Equal(t, nick, tok.UserNick)
+	assert.NotEmpty(t, tok.UserID)
+	assert.WithinDuration(t, time.Now().Add(taobaotest.DefaultTokenTTL), tok.Expiry, time.Minute)
+	assert.WithinDuration(t, time.Now().Add(taobaotest.DefaultRefreshTTL), tok.RefreshExpiry, time.Minute)
+	for _, s := range []string{tok.AccessToken, tok.RefreshToken, gw.AppSecret} {
+		assert.NotContains(t, string(body), s)
+	}
+	assert.Equal(t, 1, gw.TokenRequests("authorization_code"))
+	assert.Equal(t, 1, gw.Calls(tbSellerGet))
+}
+
+// callbackRequest sends a browser to the fake authorization page for
+// state and returns the request it is redirected to, as the app's
+// callback receives it.
+func callbackRequest(t *testing.T, conf *taobao.OAuthConfig, state string) *http.Request {
+	t.Helper()
+	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := noFollow.Get(conf.AuthCodeURL(state))
+	require.NoError(t, err)
+	resp.Body.Close()
+	require.Equal(t, http.StatusFound, resp.StatusCode)
+	return httptest.NewRequest(http.MethodGet, resp.Header.Get("Location"), nil)
+}
+
+func TestCallbackAndExchangeErrors(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		opts []taobaotest.Option
+		// run goes from the authorization page to the error, and returns
+		// what the error must not show besides the app secret.
+		run        func(t *testing.T, gw *taobaotest.Server, conf *taobao.OAuthConfig) ([]string, error)
+		wantIs     error
+		wantCode   string // the *OAuthError's code
+		wantStatus int    // the *OAuthError's HTTP status
+	}{
+		{
+			name: "forged state",
+			run: func(t *testing.T, gw *taobaotest.Server, conf *taobao.OAuthConfig) ([]string, error) {
+				r := callbackRequest(t, conf, "state-the-attacker-chose")
+				_, err := conf.ParseCallback(r, randomState(t))
+				return []string{r.URL.Query().Get("code")}, err
+			},
+			wantIs: taobao.ErrOAuthState, wantCode: "invalid_state",
+		},
+		{
+			name: "state of an earlier login",
+			run: func(t *testing.T, gw *taobaotest.Server, conf *taobao.OAuthConfig) ([]string, error) {
+				first := randomState(t)
+				old := callbackRequest(t, conf, first)
+				_, err := conf.ParseCallback(old, first)
+				require.NoError(t, err)
+				// The old callback is replayed while the browser is in a new login.
+				_, err = conf.ParseCallback(old, randomState(t))
+				return []string{old.URL.Query().Get("code")}, err
+			},
+			wantIs: taobao.ErrOAuthState, wantCode: "invalid_state",
+		},
+		{
+			name: "callback without state",
+			run: func(t *testing.T, gw *taobaotest.Server, conf *taobao.OAuthConfig) ([]string, error) {
+				r := callbackRequest(t, conf, "")
+				require.False(t, r.URL.Query().Has("state"))
+				_, err := conf.ParseCallback(r, randomState(t))
+				return []string{r.URL.Query().Get("code")}, err
+			},
+			wantIs: taobao.ErrOAuthState, wantCode: "invalid_state",
+		},
+		{
+			name: "denied",
+			opts: []taobaotest.Option{taobaotest.WithDenyAuthorization()},
+			run: func(t *testing.T, gw *taobaotest.Server, conf *taobao.OAuthConfig) ([]string, error) {
+				state := randomState(t)
+				_, err := conf.ParseCallback(callbackRequest(t, conf, state), state)
+				return nil, err
+			},
+			wantIs: taobao.ErrAccessDenied, wantCode: "access_denied",
+		},
+		{
+			name: "reused code",
+			run: func(t *testing.T, gw *taobaotest.Server, conf *taobao.OAuthConfig) ([]string, error) {
+				state := randomState(t)
+				code, err := conf.ParseCallback(callbackRequest(t, conf, state), state)
+				require.NoError(t, err)
+				tok, err := conf.Exchange(context.Background(), code)
+				require.NoError(t, err)
+				_, err = conf.Exchange(context.Background(), code)
+				return []string{code, tok.AccessToken, tok.RefreshToken}, err
+			},
+			wantCode: "invalid_grant", wantStatus: http.StatusBadRequest,
+		},
+		{
+			name: "expired code",
+			run: func(t *testing.T, gw *taobaotest.Server, conf *taobao.OAuthConfig) ([]string, error) {
+				state := randomState(t)
+				code, err := conf.ParseCallback(callbackRequest(t, conf, state), state)
+				require.NoError(t, err)
+				gw.Advance(11 * time.Minute)
+				_, err = conf.Exchange(context.Background(), code)
+				return []string{code}, err
+			},
+			wantCode: "invalid_grant", wantStatus: http.StatusBadRequest,
+		},
+		{
+			name: "forged code",
+			run: func(t *testing.T, gw *taobaotest.Server, conf *taobao.OAuthConfig) ([]string, error) {
+				_, err := conf.Exchange(context.Background(), "code-the-attacker-made")
+				return []string{"code-the-attacker-made"}, err
+			},
+			wantCode: "invalid_grant", wantStatus: http.StatusBadRequest,
+		},
+		{
+			name: "wrong app secret",
+			run: func(t *testing.T, gw *taobaotest.Server, conf *taobao.OAuthConfig) ([]string, error) {
+				state := randomState(t)
+				code, err := conf.ParseCallback(callbackRequest(t, conf, state), state)
+				require.NoError(t, err)
+				wrong := *conf
+				wrong.AppSecret = "not-the-secret-0123"
+				_, err = wrong.Exchange(context.Background(), code)
+				return []string{code, wrong.AppSecret}, err
+			},
+			wantCode: "invalid_client", wantStatus: http.StatusBadRequest,
+		},
+		{
+			name: "spent refresh token",
+			run: func(t *testing.T, gw *taobaotest.Server, conf *taobao.OAuthConfig) ([]string, error) {
+				tok, err := conf.Exchange(context.Background(), gw.NewAuthCode("s", conf.RedirectURL))
+				require.NoError(t, err)
+				tok2, err := conf.Refresh(context.Background(), tok.RefreshToken)
+				require.NoError(t, err)
+				_, err = conf.Refresh(context.Background(), tok.RefreshToken)
+				return []string{tok.AccessToken, tok.RefreshToken, tok2.AccessToken, tok2.RefreshToken}, err
+			},
+			wantCode: "invalid_grant", wantStatus: http.StatusBadRequest,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			gw := newOAuthGateway(t, tt.opts...)
+			conf := gw.OAuthConfig("https://isv.example.com/taobao/callback")
+			secrets, err := tt.run(t, gw, conf)
+			require.Error(t, err)
+			var oe *taobao.OAuthError
+			require.ErrorAs(t, err, &oe)
+			assert.Equal(t, tt.wantCode, oe.Code)
+			assert.Equal(t, tt.wantStatus, oe.StatusCode)
+			if tt.wantIs != nil {
+				assert.ErrorIs(t, err, tt.wantIs)
+			}
+			for _, other := range []error{taobao.ErrOAuthState, taobao.ErrAccessDenied} {
+				if other != tt.wantIs {
+					assert.NotErrorIs(t, err, other)
+				}
+			}
+			for _, s := range append(secrets, gw.AppSecret) {
+				if s != "" {
+					assert.NotContains(t, err.Error(), s)
+				}
+			}
+		})
+	}
+}
+
+// TestSessionExpiresMidRun runs a seller's calls over hours of fake time
+// with a TokenSource from the fake token endpoint, whose sessions last an
+// hour on the server's clock. The session is refreshed once, and every
+// call succeeds.
+func TestSessionExpiresMidRun(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		// between runs between two calls: it moves time, or kills the
+		// session on the server's side only.
+		between      func(gw *taobaotest.Server, i int)
+		calls        int
+		wantAttempts int // calls that reached the gateway
+	}{
+		{
+			// The source sees the expiry coming and refreshes before a call.
+			name:         "expiry on schedule",
+			between:      func(*taobaotest.Server, int) { time.Sleep(5 * time.Minute) },
+			calls:        18, // 85 minutes
+			wantAttempts: 18,
+		},
+		{
+			// The gateway rejects the session early (the server's clock is
+			// ahead): the client refreshes after the rejection and calls again.
+			name: "expiry the client did not expect",
+			between: func(gw *taobaotest.Server, i int) {
+				if i == 3 {
+					gw.Advance(time.Hour)
+				}
+			},
+			calls:        6,
+			wantAttempts: 7,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			gw := newOAuthGateway(t, taobaotest.WithTokenTTL(time.Hour, 0))
+			synctest.Test(t, func(t *testing.T) {
+				hc := &http.Client{Transport: gw.Transport()}
+				ctx := context.WithValue(t.Context(), oauth2.HTTPClient, hc)
+				conf := gw.OAuthConfig("https://isv.example.com/cb")
+				tok, err := conf.Exchange(ctx, gw.NewAuthCode("shop", conf.RedirectURL))
+				require.NoError(t, err)
+				require.True(t, tok.Expiry.Equal(time.Now().Add(time.Hour)))
+
+				var logs bytes.Buffer
+				logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+				c := gw.Client("", taobao.WithHTTPClient(hc), taobao.WithTokenSource(conf.TokenSource(ctx, tok)), taobao.WithLogger(logger))
+				for i := range tt.calls {
+					nick, err := sellerNick(ctx, c)
+					require.NoError(t, err, "call %d", i)
+					assert.Equal(t, "shop", nick)
+					tt.between(gw, i)
+				}
+				assert.Equal(t, 1, gw.TokenRequests("refresh_token"), "refreshed once")
+				assert.Equal(t, tt.wantAttempts, gw.Calls(tbSellerGet))
+				assert.NotContains(t, logs.String(), tok.AccessToken)
+				assert.NotContains(t, logs.String(), tok.RefreshToken)
+				assert.NotContains(t, logs.String(), gw.AppSecret)
+			})
+		})
+	}
+}
+
+func TestCreateAndRefreshTokenThroughGateway(t *testing.T) {
+	t.Parallel()
+	gw := newOAuthGateway(t, taobaotest.WithTokenTTL(2*time.Hour, 24*time.Hour))
+	dead := gw.NewSession("someone")
+	gw.ExpireSession(dead)
+	// The client's own session is dead: the token methods do not send it.
+	c := gw.Client(dead)
+	ctx := context.Background()
+
+	before := time.Now()
+	tok, err := c.CreateToken(ctx, gw.NewAuthCode("店铺 B", "https://isv.example.com/cb"))
+	require.NoError(t, err)
+	assert.Equal(t, "店铺 B", tok.UserNick)
+	assert.NotEmpty(t, tok.UserID)
+	assert.NotEmpty(t, tok.RefreshToken)
+	assert.Equal(t, int64(7200), tok.ExpiresIn)
+	assert.WithinDuration(t, before.Add(2*time.Hour), tok.Expiry, 5*time.Second)
+	assert.WithinDuration(t, before.Add(24*time.Hour), tok.RefreshExpiry, 5*time.Second)
+	nick, err := sellerNick(ctx, gw.Client(tok.AccessToken))
+	require.NoError(t, err)
+	assert.Equal(t, "店铺 B", nick)
+
+	tok2, err := c.RefreshToken(ctx, tok.RefreshToken)
+	require.NoError(t, err)
+	assert.NotEqual(t, tok.AccessToken, tok2.AccessToken)
+	assert.Equal(t, "店铺 B", tok2.UserNick)
+	nick, err = sellerNick(ctx, gw.Client(tok2.AccessToken))
+	require.NoError(t, err)
+	assert.Equal(t, "店铺 B", nick)
+
+	for _, call := range gw.CallLog() {
+		if call.Method == tbTokenCreate || call.Method == tbTokenRefresh {
+			assert.False(t, call.Params.Has("session"), "%s sent a session", call.Method)
+		}
+	}
+	assert.Equal(t, 1, gw.Calls(tbTokenCreate))
+	assert.Equal(t, 1, gw.Calls(tbTokenRefresh))
+	assert.Zero(t, gw.TokenRequests(""))
+
+	// Refusals: spent code and refresh token, empty arguments.
+	_, err = c.RefreshToken(ctx, tok.RefreshToken)
+	var apiErr *taobao.APIError
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, tbTokenRefresh, apiErr.Method)
+	assert.ErrorIs(t, err, taobao.ErrInvalidArgument)
+	assert.NotContains(t, err.Error(), tok.RefreshToken)
+
+	_, err = c.CreateToken(ctx, "")
+	assert.ErrorIs(t, err, taobao.ErrInvalidArgument)
+	_, err = c.RefreshToken(ctx, "")
+	assert.ErrorIs(t, err, taobao.ErrInvalidArgument)
+	assert.Equal(t, 1, gw.Calls(tbTokenCreate), "empty arguments are refused before calling")
+}
+
+// TestGatewayTokenErrorsHoldNoSecret feeds the token methods answers that
+// quote the code or hold a token, and checks that the errors show neither.
+func TestGatewayTokenErrorsHoldNoSecret(t *testing.T) {
+	t.Parallel()
+	const code = "CODE-0123456789abcdef"
+	tokenResult := func(inner string) string {
+		b, err := json.Marshal(inner)
+		require.NoError(t, err)
+		return `{"top_auth_token_create_response":{"token_result":` + string(b) + `,"request_id":"abc"}}`
+	}
+	tests := []struct {
+		name    string
+		setup   func(gw *taobaotest.Server)
+		check   func(t *testing.T, err error)
+		secrets []string
+	}{
+		{
+			name: "refusal quoting the code",
+			setup: func(gw *taobaotest.Server) {
+				gw.HandleApp(tbTokenCreate, func(r *taobaotest.Request) (any, error) {
+					return nil, &taobao.APIError{Code: 15, Msg: "Remote service error", SubCode: "isv.invalid-parameter:code",
+						SubMsg: "code " + r.Params.Get("code") + " is invalid"}
+				})
+			},
+			check: func(t *testing.T, err error) {
+				var apiErr *taobao.APIError
+				require.ErrorAs(t, err, &apiErr)
+				assert.Equal(t, "code [REDACTED] is invalid", apiErr.SubMsg)
+				assert.NotEmpty(t, apiErr.RequestID)
+				assert.ErrorIs(t, err, taobao.ErrInvalidArgument)
+			},
+			secrets: []string{code},
+		},
+		{
+			name: "answer cut short",
+			setup: func(gw *taobaotest.Server) {
+				body := tokenResult(tokenJSON(oaAccess1, oaRefresh1, 7200))
+				gw.HandleRaw(tbTokenCreate, []byte(body[:len(body)*3/4]))
+			},
+			check: func(t *testing.T, err error) {
+				var de *taobao.DecodeError
+				require.ErrorAs(t, err, &de)
+				assert.True(t, taobao.IsRetryable(err))
+			},
+			secrets: []string{oaAccess1, oaRefresh1},
+		},
+		{
+			name: "answer that is not JSON",
+			setup: func(gw *taobaotest.Server) {
+				gw.HandleRaw(tbTokenCreate, []byte("<html>access_token="+oaAccess1+"</html>"))
+			},
+			check: func(t *testing.T, err error) {
+				var he *taobao.HTTPError
+				require.ErrorAs(t, err, &he)
+			},
+			secrets: []string{oaAccess1},
+		},
+		{
+			name: "token_result that is an OAuth error quoting the code",
+			setup: func(gw *taobaotest.Server) {
+				gw.HandleRaw(tbTokenCreate, []byte(tokenResult(`{"error":"invalid_grant","error_description":"code `+code+` expired"}`)))
+			},
+			check: func(t *testing.T, err error) {
+				var oe *taobao.OAuthError
+				require.ErrorAs(t, err, &oe)
+				assert.Equal(t, "invalid_grant", oe.Code)
+			},
+			secrets: []string{code},
+		},
+		{
+			name: "token_result with a bad lifetime",
+			setup: func(gw *taobaotest.Server) {
+				gw.HandleRaw(tbTokenCreate, []byte(tokenResult(`{"access_token":"`+oaAccess1+`","refresh_token":"`+oaRefresh1+`","expires_in":"7x"}`)))
+			},
+			check: func(t *testing.T, err error) {
+				assert.Contains(t, err.Error(), "expires_in")
+			},
+			secrets: []string{oaAccess1, oaRefresh1},
+		},
+		{
+			name: "no token_result",
+			setup: func(gw *taobaotest.Server) {
+				gw.HandleApp(tbTokenCreate, func(*taobaotest.Request) (any, error) { return nil, nil })
+			},
+			check: func(t *testing.T, err error) {
+				assert.Contains(t, err.Error(), "no token_result")
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			gw := newOAuthGateway(t)
+			tt.setup(gw)
+			tok, err := gw.Client("").CreateToken(context.Background(), code)
+			require.Error(t, err)
+			assert.Nil(t, tok)
+			assert.Contains(t, err.Error(), tbTokenCreate)
+			tt.check(t, err)
+			for _, s := range append(tt.secrets, gw.AppSecret) {
+				assert.NotContains(t, err.Error(), s)
+			}
+		})
+	}
 }
