@@ -390,7 +390,7 @@ func (c *Client) call(ctx context.Context, method string, params url.Values, out
 		start := time.Now()
 		body, status, sent, err := c.roundTrip(ctx, method, params, session)
 		if err == nil {
-			err = c.classify(method, status, body.Bytes(), out, session)
+			err = c.classify(method, status, body.Bytes(), out, session, tokenCallSecrets(method, params)...)
 		}
 		c.logAttempt(ctx, method, attempt, time.Since(start), body, err)
 		if body != nil {
@@ -544,8 +544,9 @@ func notSent(err error) bool {
 }
 
 // classify turns one answer into nil or a typed error, decoding into out.
-func (c *Client) classify(method string, status int, body []byte, out any, session string) error {
-	redact := c.redactor(session)
+// extra are request values to keep out of the error, besides the session.
+func (c *Client) classify(method string, status int, body []byte, out any, session string, extra ...string) error {
+	redact := c.redactor(session, extra...)
 	if status != http.StatusOK {
 		// Some intermediaries and the OAuth side answer 400 with a JSON
 		// error body: use it when it is the gateway's error envelope.
@@ -562,7 +563,7 @@ func (c *Client) classify(method string, status int, body []byte, out any, sessi
 
 // redactor returns a function that removes the app secret and the session
 // from text that came back from the network.
-func (c *Client) redactor(session string) func(string) string {
+func (c *Client) redactor(session string, extra ...string) func(string) string {
 	secret := c.cfg.appSecret
 	return func(s string) string {
 		if len(secret) >= 4 && strings.Contains(s, secret) {
@@ -570,6 +571,11 @@ func (c *Client) redactor(session string) func(string) string {
 		}
 		if len(session) >= 4 && strings.Contains(s, session) {
 			s = strings.ReplaceAll(s, session, "[REDACTED]")
+		}
+		for _, v := range extra {
+			if len(v) >= 4 && strings.Contains(s, v) {
+				s = strings.ReplaceAll(s, v, "[REDACTED]")
+			}
 		}
 		return s
 	}
@@ -674,7 +680,11 @@ func decodeResponse(method string, body []byte, out any, redact func(string) str
 		if envelope.IsTruncated(err) {
 			return newDecodeError(method, body, errors.New("unexpected end of JSON input"), true, redact)
 		}
-		return &HTTPError{Method: method, StatusCode: 200, Body: redactBytes(sampleBytes(body, 4096), redact)}
+		he := &HTTPError{Method: method, StatusCode: 200, Body: redactBytes(sampleBytes(body, 4096), redact)}
+		if isTokenMethod(method) {
+			he.Body = []byte(withheldSample)
+		}
+		return he
 	}
 	err = decodePart(method, part, out, redact)
 	if err != nil && part.Guess && isSyntaxError(err) {
@@ -734,10 +744,14 @@ func newDecodeError(method string, body []byte, err error, truncated bool, redac
 			err = errors.New(redact(msg))
 		}
 	}
+	sample := withheldSample
+	if !isTokenMethod(method) {
+		sample = quoteSample(redactBytes(sampleBytes(body, 4096), redact))
+	}
 	return &DecodeError{
 		Method:    method,
 		RequestID: envelope.RequestID(body),
-		Sample:    quoteSample(redactBytes(sampleBytes(body, 4096), redact)),
+		Sample:    sample,
 		Err:       err,
 		truncated: truncated,
 	}
@@ -788,3 +802,20 @@ func countAttempt(ctx context.Context, attempt int) {
 		}
 	}
 }
+
+// isTokenMethod reports whether method trades a code or a refresh token for
+// a session: its answer holds a session, so no sample of it goes into an
+// error or a log line.
+func isTokenMethod(method string) bool { return strings.HasPrefix(method, "taobao.top.auth.token.") }
+
+// tokenCallSecrets returns the values a token method sends that the
+// gateway's messages may quote.
+func tokenCallSecrets(method string, params url.Values) []string {
+	if !isTokenMethod(method) {
+		return nil
+	}
+	return []string{params.Get("code"), params.Get("refresh_token")}
+}
+
+// withheldSample stands for the body of a token method's answer.
+const withheldSample = "[withheld: the answer holds a session]"

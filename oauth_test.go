@@ -1543,3 +1543,28 @@ func TestGatewayTokenErrorsHoldNoSecret(t *testing.T) {
 		})
 	}
 }
+func TestTokenMethodLogsHoldNoSecret(t *testing.T) {
+	const code = "CODE-0123456789abcdef"
+	body := `{"top_auth_token_create_response":{"token_result":"{\"access_token\":\"` + oaAccess1 + `\",\"refresh_token\":\"` + oaRefresh1 + `\"}","request_id":"abc"}}`
+	for name, setup := range map[string]func(gw *taobaotest.Server){
+		"echo": func(gw *taobaotest.Server) {
+			gw.HandleApp(tbTokenCreate, func(r *taobaotest.Request) (any, error) {
+				return nil, &taobao.APIError{Code: 15, SubCode: "isv.invalid-parameter:code", SubMsg: "code " + r.Params.Get("code") + " is invalid"}
+			})
+		},
+		"truncated": func(gw *taobaotest.Server) { gw.HandleRaw(tbTokenCreate, []byte(body[:len(body)-8])) },
+		"not json":  func(gw *taobaotest.Server) { gw.HandleRaw(tbTokenCreate, []byte("<html>"+oaAccess1+"</html>")) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			gw := newOAuthGateway(t)
+			setup(gw)
+			var logs bytes.Buffer
+			c := gw.Client("", taobao.WithLogger(slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))))
+			_, err := c.CreateToken(context.Background(), code)
+			assert.Error(t, err)
+			for _, s := range []string{code, oaAccess1, oaRefresh1} {
+				assert.NotContains(t, logs.String(), s)
+			}
+		})
+	}
+}

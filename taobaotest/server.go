@@ -134,6 +134,7 @@ func newServer(opts ...Option) *Server {
 			o(s)
 		}
 	}
+	s.registerOAuth()
 	s.HandleApp("taobao.time.get", func(r *Request) (any, error) {
 		return map[string]string{"time": s.Now().In(taobao.GMT8()).Format(taobao.TimeLayout)}, nil
 	})
