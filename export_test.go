@@ -34,3 +34,30 @@ func (o *LogisticsListOptions) WithFields(def []string) LogisticsListOptions {
 
 // WithFields exports withFields.
 func (o *CompaniesOptions) WithFields(def []string) CompaniesOptions { return o.withFields(def) }
+
+// DecodeTradePageSlow decodes through encoding/json only.
+var DecodeTradePageSlow = decodeTradePageSlow
+
+// DecodeTradePageFast runs the single-pass decoder only and reports
+// whether it took the body.
+func DecodeTradePageFast(method string, body []byte) (*TradePage, bool) {
+	var w tradePageWire
+	ok := decodeFast(method, body, &w)
+	return w.page(), ok
+}
+
+// DecodeTradeFast runs the single-pass decoder only.
+func DecodeTradeFast(method string, body []byte) (*Trade, bool) {
+	var w tradeWire
+	ok := decodeFast(method, body, &w)
+	return w.Trade, ok
+}
+
+// DecodeTradeSlow decodes through encoding/json only.
+func DecodeTradeSlow(method string, body []byte) (*Trade, error) {
+	var w tradeWire
+	if err := decodeResponse(method, body, &w, nil); err != nil {
+		return nil, err
+	}
+	return w.trade(method)
+}

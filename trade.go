@@ -7,6 +7,9 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/toptrade/taobao/internal/envelope"
+	"github.com/toptrade/taobao/internal/fields/jsonscan"
 )
 
 // TradeStatus is the state of a trade (Trade.Status), and the status filter
@@ -398,8 +401,38 @@ func (w *tradePageWire) page() *TradePage {
 	}
 }
 
-// decodeTradePage decodes an answer of the trade list APIs.
+func (w *tradePageWire) decodeFast(s *jsonscan.Scanner) {
+	if !s.ObjectStart() {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+		switch string(key) {
+		case "total_results":
+			fastInt64(s, &w.TotalResults)
+		case "trades":
+			fastList(s, &w.Trades, (*Trade).decodeFast)
+		case "has_next":
+			fastBool(s, &w.HasNext)
+		case "request_id":
+			fastString(s, &w.RequestID)
+		default:
+			fastUnknown(s, key)
+		}
+	}
+}
+
+// decodeTradePage decodes an answer of the trade list APIs: in one pass
+// when it can, else through decodeResponse.
 func decodeTradePage(method string, body []byte) (*TradePage, error) {
+	var w tradePageWire
+	if decodeFast(method, body, &w) {
+		return w.page(), nil
+	}
+	return decodeTradePageSlow(method, body)
+}
+
+func decodeTradePageSlow(method string, body []byte) (*TradePage, error) {
 	var w tradePageWire
 	if err := decodeResponse(method, body, &w, nil); err != nil {
 		return nil, err
@@ -421,14 +454,193 @@ func (w *tradeWire) trade(method string) (*Trade, error) {
 	return w.Trade, nil
 }
 
+func (w *tradeWire) decodeFast(s *jsonscan.Scanner) {
+	if !s.ObjectStart() {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+		switch string(key) {
+		case "trade":
+			if s.Null() {
+				w.Trade = nil
+				continue
+			}
+			if w.Trade == nil {
+				w.Trade = new(Trade)
+			}
+			w.Trade.decodeFast(s)
+		case "request_id":
+			fastString(s, &w.RequestID)
+		default:
+			fastUnknown(s, key)
+		}
+	}
+}
+
 // decodeTrade decodes an answer of taobao.trade.fullinfo.get or
-// taobao.trade.get.
+// taobao.trade.get: in one pass when it can, else through decodeResponse.
 func decodeTrade(method string, body []byte) (*Trade, error) {
 	var w tradeWire
-	if err := decodeResponse(method, body, &w, nil); err != nil {
-		return nil, err
+	if !decodeFast(method, body, &w) {
+		w = tradeWire{}
+		if err := decodeResponse(method, body, &w, nil); err != nil {
+			return nil, err
+		}
 	}
 	return w.trade(method)
+}
+
+// The fast path. encoding/json reads a document twice before decoding it
+// (validation, then the decode), and again for every value that has its
+// own UnmarshalJSON: on a page of trades every order list is read five
+// times. The generated decodeFast methods read the payload once with a
+// strict scanner, calling the same UnmarshalJSON methods on the same bytes
+// for Int64, Money, Time and Bool. Whatever they are not sure to decode
+// exactly as encoding/json would (escaped or case-folded member names,
+// duplicate lists, a wrong type) makes them give up, and the caller then
+// decodes the body through decodeResponse as usual.
+
+// fastDecoder is a wire struct with a generated or hand-written decodeFast.
+type fastDecoder interface{ decodeFast(s *jsonscan.Scanner) }
+
+// decodeFast decodes the payload of a success answer of method into out,
+// and reports whether it did; error answers and anything unusual report
+// false.
+func decodeFast(method string, body []byte, out fastDecoder) bool {
+	part, err := envelope.Split(body, envelope.ResponseKey(method))
+	if err != nil || part.IsError {
+		return false
+	}
+	s := jsonscan.New(part.Value)
+	out.decodeFast(&s)
+	return s.End()
+}
+
+func fastString(s *jsonscan.Scanner, p *string) {
+	if s.Null() {
+		return // encoding/json leaves a string alone on null
+	}
+	str, raw, plain := s.String()
+	switch {
+	case s.Failed():
+	case plain:
+		*p = string(str)
+	default:
+		if json.Unmarshal(raw, p) != nil {
+			s.Fail()
+		}
+	}
+}
+
+func fastStringItem(p *string, s *jsonscan.Scanner) { fastString(s, p) }
+
+func fastInt64(s *jsonscan.Scanner, p *Int64) {
+	if raw := s.Literal(); !s.Failed() && p.UnmarshalJSON(raw) != nil {
+		s.Fail()
+	}
+}
+
+func fastMoney(s *jsonscan.Scanner, p *Money) {
+	if raw := s.Literal(); !s.Failed() && p.UnmarshalJSON(raw) != nil {
+		s.Fail()
+	}
+}
+
+func fastTime(s *jsonscan.Scanner, p *Time) {
+	if raw := s.Literal(); !s.Failed() && p.UnmarshalJSON(raw) != nil {
+		s.Fail()
+	}
+}
+
+func fastBool(s *jsonscan.Scanner, p *Bool) {
+	if raw := s.Literal(); !s.Failed() && p.UnmarshalJSON(raw) != nil {
+		s.Fail()
+	}
+}
+
+// fastRaw decodes a value of a type without documented fields through
+// encoding/json.
+func fastRaw(s *jsonscan.Scanner, p any) {
+	if raw := s.Skip(); !s.Failed() && json.Unmarshal(raw, p) != nil {
+		s.Fail()
+	}
+}
+
+// fastUnknown skips the value of a member the struct does not have. A name
+// with capitals or non-ASCII letters might match a field case-insensitively
+// in encoding/json, so it gives up on those.
+func fastUnknown(s *jsonscan.Scanner, key []byte) {
+	for _, c := range key {
+		if c >= 'A' && c <= 'Z' || c >= 0x80 {
+			s.Fail()
+			return
+		}
+	}
+	s.Skip()
+}
+
+// fastList reads a List as List.UnmarshalJSON does for the shapes the
+// gateway sends: {"<item>":[...]}, a bare array, {}, null or "". Anything
+// else, or a list seen twice, gives up.
+func fastList[T any](s *jsonscan.Scanner, l *List[T], item func(*T, *jsonscan.Scanner)) {
+	switch s.Peek() {
+	case 'n':
+		if s.Null() {
+			*l = nil
+		}
+	case '"':
+		if str, _, plain := s.String(); !plain || len(str) != 0 {
+			s.Fail()
+		}
+		*l = nil
+	case '[':
+		fastItems(s, l, item)
+	case '{':
+		s.ObjectStart()
+		if !s.More(true) {
+			*l = nil
+			return
+		}
+		if s.Key(); s.Failed() {
+			return
+		}
+		if s.Null() {
+			*l = nil
+		} else {
+			fastItems(s, l, item)
+		}
+		if s.More(false) {
+			s.Fail() // several members: leave the choice to List.UnmarshalJSON
+		}
+	default:
+		s.Fail()
+	}
+}
+
+// fastItems reads an array into a slice allocated at its final length.
+func fastItems[T any](s *jsonscan.Scanner, l *List[T], item func(*T, *jsonscan.Scanner)) {
+	n := s.CountItems()
+	if n < 0 || *l != nil {
+		s.Fail()
+		return
+	}
+	out := make(List[T], n)
+	s.ArrayStart()
+	i := 0
+	for first := true; s.MoreItems(first); first = false {
+		if i == n {
+			s.Fail()
+			return
+		}
+		item(&out[i], s)
+		i++
+	}
+	if i != n {
+		s.Fail()
+		return
+	}
+	*l = out
 }
 
 // missingMember reports an answer without the member the method promises.
@@ -2468,6 +2680,1647 @@ type LogisticsAgreement struct {
 
 	// SinkType is TOP's sink_type (String).
 	SinkType string `json:"sink_type,omitempty"`
+}
+
+func (v *Trade) decodeFast(s *jsonscan.Scanner) {
+	if s.Null() || !s.ObjectStart() {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+		switch string(key) {
+		case "buyer_open_uid":
+			fastString(s, &v.BuyerOpenUID)
+		case "title":
+			fastString(s, &v.Title)
+		case "type":
+			fastString(s, (*string)(&v.Type))
+		case "created":
+			fastTime(s, &v.Created)
+		case "sid":
+			fastString(s, &v.Sid)
+		case "tid":
+			fastInt64(s, &v.Tid)
+		case "acookie_id":
+			fastString(s, &v.AcookieID)
+		case "seller_rate":
+			fastBool(s, &v.SellerRate)
+		case "buyer_rate":
+			fastBool(s, &v.BuyerRate)
+		case "status":
+			fastString(s, (*string)(&v.Status))
+		case "payment":
+			fastMoney(s, &v.Payment)
+		case "discount_fee":
+			fastMoney(s, &v.DiscountFee)
+		case "adjust_fee":
+			fastMoney(s, &v.AdjustFee)
+		case "post_fee":
+			fastMoney(s, &v.PostFee)
+		case "total_fee":
+			fastMoney(s, &v.TotalFee)
+		case "pay_time":
+			fastTime(s, &v.PayTime)
+		case "end_time":
+			fastTime(s, &v.EndTime)
+		case "modified":
+			fastTime(s, &v.Modified)
+		case "consign_time":
+			fastTime(s, &v.ConsignTime)
+		case "received_payment":
+			fastMoney(s, &v.ReceivedPayment)
+		case "commission_fee":
+			fastMoney(s, &v.CommissionFee)
+		case "buyer_memo":
+			fastString(s, &v.BuyerMemo)
+		case "seller_memo":
+			fastString(s, &v.SellerMemo)
+		case "buyer_area":
+			fastString(s, &v.BuyerArea)
+		case "alipay_no":
+			fastString(s, &v.AlipayNo)
+		case "buyer_message":
+			fastString(s, &v.BuyerMessage)
+		case "pic_path":
+			fastString(s, &v.PicPath)
+		case "num_iid":
+			fastInt64(s, &v.NumIid)
+		case "price":
+			fastMoney(s, &v.Price)
+		case "cod_fee":
+			fastMoney(s, &v.CodFee)
+		case "cod_status":
+			fastString(s, (*string)(&v.CodStatus))
+		case "buyer_cod_fee":
+			fastMoney(s, &v.BuyerCodFee)
+		case "seller_cod_fee":
+			fastMoney(s, &v.SellerCodFee)
+		case "express_agency_fee":
+			fastMoney(s, &v.ExpressAgencyFee)
+		case "shipping_type":
+			fastString(s, (*string)(&v.ShippingType))
+		case "num":
+			fastInt64(s, &v.Num)
+		case "point_fee":
+			fastInt64(s, &v.PointFee)
+		case "real_point_fee":
+			fastInt64(s, &v.RealPointFee)
+		case "buyer_obtain_point_fee":
+			fastInt64(s, &v.BuyerObtainPointFee)
+		case "buyer_alipay_no":
+			fastString(s, &v.BuyerAlipayNo)
+		case "receiver_name":
+			fastString(s, &v.ReceiverName)
+		case "receiver_country":
+			fastString(s, &v.ReceiverCountry)
+		case "receiver_state":
+			fastString(s, &v.ReceiverState)
+		case "receiver_city":
+			fastString(s, &v.ReceiverCity)
+		case "receiver_district":
+			fastString(s, &v.ReceiverDistrict)
+		case "receiver_town":
+			fastString(s, &v.ReceiverTown)
+		case "receiver_address":
+			fastString(s, &v.ReceiverAddress)
+		case "receiver_zip":
+			fastString(s, &v.ReceiverZip)
+		case "receiver_mobile":
+			fastString(s, &v.ReceiverMobile)
+		case "receiver_phone":
+			fastString(s, &v.ReceiverPhone)
+		case "buyer_email":
+			fastString(s, &v.BuyerEmail)
+		case "seller_alipay_no":
+			fastString(s, &v.SellerAlipayNo)
+		case "seller_mobile":
+			fastString(s, &v.SellerMobile)
+		case "seller_phone":
+			fastString(s, &v.SellerPhone)
+		case "seller_name":
+			fastString(s, &v.SellerName)
+		case "seller_email":
+			fastString(s, &v.SellerEmail)
+		case "available_confirm_fee":
+			fastMoney(s, &v.AvailableConfirmFee)
+		case "has_post_fee":
+			fastBool(s, &v.HasPostFee)
+		case "timeout_action_time":
+			fastTime(s, &v.TimeoutActionTime)
+		case "snapshot_url":
+			fastString(s, &v.SnapshotURL)
+		case "trade_memo":
+			fastString(s, &v.TradeMemo)
+		case "promotion":
+			fastString(s, &v.Promotion)
+		case "is_3D":
+			fastBool(s, &v.Is3D)
+		case "is_lgtype":
+			fastBool(s, &v.IsLgtype)
+		case "is_brand_sale":
+			fastBool(s, &v.IsBrandSale)
+		case "is_force_wlb":
+			fastBool(s, &v.IsForceWlb)
+		case "buyer_flag":
+			fastInt64(s, &v.BuyerFlag)
+		case "seller_flag":
+			fastInt64(s, &v.SellerFlag)
+		case "credit_card_fee":
+			fastMoney(s, &v.CreditCardFee)
+		case "step_trade_status":
+			fastString(s, (*string)(&v.StepTradeStatus))
+		case "step_paid_fee":
+			fastMoney(s, &v.StepPaidFee)
+		case "eticket_ext":
+			fastString(s, &v.EticketExt)
+		case "mark_desc":
+			fastString(s, &v.MarkDesc)
+		case "has_yfx":
+			fastBool(s, &v.HasYfx)
+		case "yfx_fee":
+			fastMoney(s, &v.YfxFee)
+		case "yfx_id":
+			fastString(s, &v.YfxID)
+		case "yfx_type":
+			fastString(s, &v.YfxType)
+		case "send_time":
+			fastString(s, &v.SendTime)
+		case "can_rate":
+			fastBool(s, &v.CanRate)
+		case "seller_can_rate":
+			fastBool(s, &v.SellerCanRate)
+		case "is_part_consign":
+			fastBool(s, &v.IsPartConsign)
+		case "is_daixiao":
+			fastBool(s, &v.IsDaixiao)
+		case "is_wt":
+			fastBool(s, &v.IsWt)
+		case "arrive_interval":
+			fastInt64(s, &v.ArriveInterval)
+		case "arrive_cut_time":
+			fastString(s, &v.ArriveCutTime)
+		case "consign_interval":
+			fastInt64(s, &v.ConsignInterval)
+		case "o2o":
+			fastString(s, &v.O2O)
+		case "o2o_guide_id":
+			fastString(s, &v.O2OGuideID)
+		case "o2o_guide_name":
+			fastString(s, &v.O2OGuideName)
+		case "o2o_shop_id":
+			fastString(s, &v.O2OShopID)
+		case "o2o_shop_name":
+			fastString(s, &v.O2OShopName)
+		case "o2o_delivery":
+			fastString(s, &v.O2ODelivery)
+		case "o2o_out_trade_id":
+			fastString(s, &v.O2OOutTradeID)
+		case "shop_code":
+			fastString(s, &v.ShopCode)
+		case "hk_en_name":
+			fastString(s, &v.HkEnName)
+		case "hk_flight_no":
+			fastString(s, &v.HkFlightNo)
+		case "hk_china_name":
+			fastString(s, &v.HkChinaName)
+		case "hk_card_code":
+			fastString(s, &v.HkCardCode)
+		case "hk_card_type":
+			fastString(s, &v.HkCardType)
+		case "hk_flight_date":
+			fastString(s, &v.HkFlightDate)
+		case "hk_gender":
+			fastString(s, &v.HkGender)
+		case "hk_birthday":
+			fastString(s, &v.HkBirthday)
+		case "hk_pickup":
+			fastString(s, &v.HkPickup)
+		case "hk_pickup_id":
+			fastString(s, &v.HkPickupID)
+		case "est_con_time":
+			fastString(s, &v.EstConTime)
+		case "orders":
+			fastList(s, &v.Orders, (*Order).decodeFast)
+		case "promotion_details":
+			fastList(s, &v.PromotionDetails, (*PromotionDetail).decodeFast)
+		case "service_tags":
+			fastList(s, &v.ServiceTags, (*LogisticsTag).decodeFast)
+		case "service_orders":
+			fastList(s, &v.ServiceOrders, (*ServiceOrder).decodeFast)
+		case "trade_from":
+			fastString(s, &v.TradeFrom)
+		case "trade_source":
+			fastString(s, &v.TradeSource)
+		case "zero_purchase":
+			fastBool(s, &v.ZeroPurchase)
+		case "alipay_point":
+			fastInt64(s, &v.AlipayPoint)
+		case "pcc_af":
+			fastInt64(s, &v.PccAf)
+		case "trade_ext":
+			if s.Null() {
+				v.TradeExt = nil
+			} else {
+				if v.TradeExt == nil {
+					v.TradeExt = new(TradeExt)
+				}
+				v.TradeExt.decodeFast(s)
+			}
+		case "order_tax_fee":
+			fastString(s, &v.OrderTaxFee)
+		case "et_ser_time":
+			fastString(s, &v.EtSerTime)
+		case "et_shop_name":
+			fastString(s, &v.EtShopName)
+		case "et_verified_shop_name":
+			fastString(s, &v.EtVerifiedShopName)
+		case "et_plate_number":
+			fastString(s, &v.EtPlateNumber)
+		case "o2o_snatch_status":
+			fastString(s, &v.O2OSnatchStatus)
+		case "is_sh_ship":
+			fastBool(s, &v.IsShShip)
+		case "eticket_service_addr":
+			fastString(s, &v.EticketServiceAddr)
+		case "et_type":
+			fastString(s, &v.EtType)
+		case "market":
+			fastString(s, &v.Market)
+		case "obs":
+			fastString(s, &v.Obs)
+		case "et_shop_id":
+			fastInt64(s, &v.EtShopID)
+		case "paid_coupon_fee":
+			fastMoney(s, &v.PaidCouponFee)
+		case "shop_pick":
+			fastString(s, &v.ShopPick)
+		case "rx_audit_status":
+			fastString(s, &v.RxAuditStatus)
+		case "es_date":
+			fastString(s, &v.EsDate)
+		case "es_range":
+			fastString(s, &v.EsRange)
+		case "os_date":
+			fastString(s, &v.OsDate)
+		case "os_range":
+			fastString(s, &v.OsRange)
+		case "coupon_fee":
+			fastInt64(s, &v.CouponFee)
+		case "post_gate_declare":
+			fastBool(s, &v.PostGateDeclare)
+		case "cross_bonded_declare":
+			fastBool(s, &v.CrossBondedDeclare)
+		case "trade_attr":
+			fastString(s, &v.TradeAttr)
+		case "top_hold":
+			fastInt64(s, &v.TopHold)
+		case "omni_attr":
+			fastString(s, &v.OmniAttr)
+		case "omni_param":
+			fastString(s, &v.OmniParam)
+		case "assembly":
+			fastString(s, &v.Assembly)
+		case "forbid_consign":
+			fastInt64(s, &v.ForbidConsign)
+		case "identity":
+			fastString(s, &v.Identity)
+		case "team_buy_hold":
+			fastInt64(s, &v.TeamBuyHold)
+		case "share_group_hold":
+			fastInt64(s, &v.ShareGroupHold)
+		case "ofp_hold":
+			fastInt64(s, &v.OfpHold)
+		case "o2o_step_trade_detail":
+			fastString(s, &v.O2OStepTradeDetail)
+		case "o2o_step_order_id":
+			fastString(s, &v.O2OStepOrderID)
+		case "o2o_et_order_id":
+			fastString(s, &v.O2OEtOrderID)
+		case "o2o_voucher_price":
+			fastString(s, &v.O2OVoucherPrice)
+		case "order_tax_promotion_fee":
+			fastString(s, &v.OrderTaxPromotionFee)
+		case "delay_create_delivery":
+			fastInt64(s, &v.DelayCreateDelivery)
+		case "tid_str":
+			fastString(s, &v.TidStr)
+		case "toptype":
+			fastInt64(s, &v.Toptype)
+		case "service_type":
+			fastString(s, &v.ServiceType)
+		case "o2o_service_mobile":
+			fastString(s, &v.O2OServiceMobile)
+		case "o2o_service_name":
+			fastString(s, &v.O2OServiceName)
+		case "o2o_service_state":
+			fastString(s, &v.O2OServiceState)
+		case "o2o_service_city":
+			fastString(s, &v.O2OServiceCity)
+		case "o2o_service_district":
+			fastString(s, &v.O2OServiceDistrict)
+		case "o2o_service_town":
+			fastString(s, &v.O2OServiceTown)
+		case "o2o_service_address":
+			fastString(s, &v.O2OServiceAddress)
+		case "o2o_step_trade_detail_new":
+			fastString(s, &v.O2OStepTradeDetailNew)
+		case "o2o_xiaopiao":
+			fastString(s, &v.O2OXiaopiao)
+		case "o2o_contract":
+			fastString(s, &v.O2OContract)
+		case "recharge_fee":
+			fastString(s, &v.RechargeFee)
+		case "retail_store_code":
+			fastString(s, &v.RetailStoreCode)
+		case "retail_out_order_id":
+			fastString(s, &v.RetailOutOrderID)
+		case "platform_subsidy_fee":
+			fastMoney(s, &v.PlatformSubsidyFee)
+		case "nr_offline":
+			fastString(s, &v.NrOffline)
+		case "wtt_param":
+			fastString(s, &v.WttParam)
+		case "logistics_infos":
+			fastList(s, &v.LogisticsInfos, (*LogisticsInfo).decodeFast)
+		case "seller_nick":
+			fastString(s, &v.SellerNick)
+		case "buyer_nick":
+			fastString(s, &v.BuyerNick)
+		case "nr_store_order_id":
+			fastString(s, &v.NrStoreOrderID)
+		case "nr_shop_id":
+			fastString(s, &v.NrShopID)
+		case "nr_shop_name":
+			fastString(s, &v.NrShopName)
+		case "nr_shop_guide_id":
+			fastString(s, &v.NrShopGuideID)
+		case "nr_shop_guide_name":
+			fastString(s, &v.NrShopGuideName)
+		case "sort_info":
+			if s.Null() {
+				v.SortInfo = nil
+			} else {
+				if v.SortInfo == nil {
+					v.SortInfo = new(SortInfo)
+				}
+				v.SortInfo.decodeFast(s)
+			}
+		case "sorted":
+			fastInt64(s, &v.Sorted)
+		case "nr_no_handle":
+			fastString(s, &v.NrNoHandle)
+		case "biz_code":
+			fastString(s, &v.BizCode)
+		case "cloud_store":
+			fastString(s, &v.CloudStore)
+		case "is_gift":
+			fastBool(s, &v.IsGift)
+		case "donee_nick":
+			fastString(s, &v.DoneeNick)
+		case "donee_open_uid":
+			fastString(s, &v.DoneeOpenUID)
+		case "suning_shop_code":
+			fastString(s, &v.SuningShopCode)
+		case "suning_shop_valid":
+			fastInt64(s, &v.SuningShopValid)
+		case "allow_appkeys":
+			fastString(s, &v.AllowAppkeys)
+		case "new_presell":
+			fastBool(s, &v.NewPresell)
+		case "you_xiang":
+			fastBool(s, &v.YouXiang)
+		case "retail_store_id":
+			fastString(s, &v.RetailStoreID)
+		case "is_istore":
+			fastBool(s, &v.IsIstore)
+		case "ua":
+			fastString(s, &v.Ua)
+		case "linkedmall_ext_info":
+			fastString(s, &v.LinkedmallExtInfo)
+		case "pay_channel":
+			fastString(s, &v.PayChannel)
+		case "rt_omni_send_type":
+			fastString(s, &v.RtOmniSendType)
+		case "rt_omni_store_id":
+			fastString(s, &v.RtOmniStoreID)
+		case "rt_omni_outer_store_id":
+			fastString(s, &v.RtOmniOuterStoreID)
+		case "tcps_start":
+			fastString(s, &v.TcpsStart)
+		case "tcps_code":
+			fastString(s, &v.TcpsCode)
+		case "tcps_end":
+			fastString(s, &v.TcpsEnd)
+		case "m_tariff_fee":
+			fastString(s, &v.MTariffFee)
+		case "timing_promise":
+			fastString(s, &v.TimingPromise)
+		case "promise_service":
+			fastString(s, &v.PromiseService)
+		case "cutoff_minutes":
+			fastString(s, &v.CutoffMinutes)
+		case "es_time":
+			fastString(s, &v.EsTime)
+		case "delivery_time":
+			fastString(s, &v.DeliveryTime)
+		case "collect_time":
+			fastString(s, &v.CollectTime)
+		case "dispatch_time":
+			fastString(s, &v.DispatchTime)
+		case "sign_time":
+			fastString(s, &v.SignTime)
+		case "outer_partner_member_id":
+			fastString(s, &v.OuterPartnerMemberID)
+		case "root_cat":
+			fastString(s, &v.RootCat)
+		case "gifting":
+			fastString(s, &v.Gifting)
+		case "gifting_takeout":
+			fastString(s, &v.GiftingTakeout)
+		case "oi_date":
+			fastString(s, &v.OiDate)
+		case "oi_range":
+			fastString(s, &v.OiRange)
+		case "hold_install":
+			fastString(s, &v.HoldInstall)
+		case "app_name":
+			fastString(s, &v.AppName)
+		case "easy_home_city_type":
+			fastString(s, &v.EasyHomeCityType)
+		case "nr_deposit_order_id":
+			fastString(s, &v.NrDepositOrderID)
+		case "nr_store_code":
+			fastString(s, &v.NrStoreCode)
+		case "propoint":
+			fastString(s, &v.Propoint)
+		case "zqs_order_tag":
+			fastString(s, &v.ZqsOrderTag)
+		case "txp_freezer_id":
+			fastString(s, &v.TxpFreezerID)
+		case "txp_receive_method":
+			fastString(s, &v.TxpReceiveMethod)
+		case "expandcard_info":
+			if s.Null() {
+				v.ExpandcardInfo = nil
+			} else {
+				if v.ExpandcardInfo == nil {
+					v.ExpandcardInfo = new(ExpandCardInfo)
+				}
+				v.ExpandcardInfo.decodeFast(s)
+			}
+		case "extend_info":
+			fastString(s, &v.ExtendInfo)
+		case "lm":
+			fastString(s, &v.Lm)
+		case "brand_light_shop_source":
+			fastString(s, &v.BrandLightShopSource)
+		case "brand_light_shop_store_id":
+			fastString(s, &v.BrandLightShopStoreID)
+		case "is_wmly":
+			fastString(s, &v.IsWmly)
+		case "omni_package":
+			fastString(s, &v.OmniPackage)
+		case "ncz_ext_attr":
+			fastString(s, &v.NczExtAttr)
+		case "invoice_detail_pay":
+			fastString(s, &v.InvoiceDetailPay)
+		case "invoice_detail_mid_refund":
+			fastString(s, &v.InvoiceDetailMidRefund)
+		case "invoice_detail_after_refund":
+			fastString(s, &v.InvoiceDetailAfterRefund)
+		case "expand_card_basic_price":
+			fastString(s, &v.ExpandCardBasicPrice)
+		case "expand_card_expand_price":
+			fastString(s, &v.ExpandCardExpandPrice)
+		case "expand_card_basic_price_used":
+			fastString(s, &v.ExpandCardBasicPriceUsed)
+		case "expand_card_expand_price_used":
+			fastString(s, &v.ExpandCardExpandPriceUsed)
+		case "delivery_cps":
+			fastString(s, &v.DeliveryCps)
+		case "asdp_biz_type":
+			fastString(s, &v.AsdpBizType)
+		case "is_openmall":
+			fastBool(s, &v.IsOpenmall)
+		case "v_logistics_create":
+			fastBool(s, &v.VLogisticsCreate)
+		case "q_r_pay":
+			fastBool(s, &v.QRPay)
+		case "order_follow_id":
+			fastString(s, &v.OrderFollowID)
+		case "asdp_ads":
+			fastString(s, &v.AsdpAds)
+		case "ob_tag":
+			fastString(s, &v.ObTag)
+		case "general_new_presell":
+			fastBool(s, &v.GeneralNewPresell)
+		case "drug_register":
+			fastString(s, &v.DrugRegister)
+		case "step_pay_details":
+			fastList(s, &v.StepPayDetails, (*StepPayDetail).decodeFast)
+		case "agree_refund_checks":
+			fastList(s, &v.AgreeRefundChecks, (*AgreeRefundCheck).decodeFast)
+		case "address_details":
+			fastList(s, &v.AddressDetails, (*AddressDetail).decodeFast)
+		case "stage_address_type":
+			fastString(s, &v.StageAddressType)
+		case "og_id":
+			fastString(s, &v.OgID)
+		case "promise_sign_time":
+			fastString(s, &v.PromiseSignTime)
+		case "tmall_coupon_fee":
+			fastInt64(s, &v.TmallCouponFee)
+		case "delivery_plan":
+			fastList(s, &v.DeliveryPlan, (*DeliveryPlan).decodeFast)
+		case "omnichannel_param":
+			fastString(s, &v.OmnichannelParam)
+		case "oaid":
+			fastString(s, &v.Oaid)
+		case "is_cycle_buy":
+			fastBool(s, &v.IsCycleBuy)
+		case "scenario_group":
+			fastString(s, &v.ScenarioGroup)
+		case "play_type":
+			fastString(s, &v.PlayType)
+		case "is_force_dc":
+			fastBool(s, &v.IsForceDc)
+		case "combine_logistics_details":
+			fastList(s, &v.CombineLogisticsDetails, (*CombineLogisticsDetail).decodeFast)
+		case "identify_info":
+			if s.Null() {
+				v.IdentifyInfo = nil
+			} else {
+				if v.IdentifyInfo == nil {
+					v.IdentifyInfo = new(IdentifyInfo)
+				}
+				v.IdentifyInfo.decodeFast(s)
+			}
+		case "logistics_consign_info":
+			fastList(s, &v.LogisticsConsignInfo, (*LogisticsConsignInfo).decodeFast)
+		case "logistics_modify_info":
+			fastList(s, &v.LogisticsModifyInfo, (*LogisticsModifyInfo).decodeFast)
+		case "priority_consign_time":
+			fastString(s, &v.PriorityConsignTime)
+		case "logistics_agreement":
+			if s.Null() {
+				v.LogisticsAgreement = nil
+			} else {
+				if v.LogisticsAgreement == nil {
+					v.LogisticsAgreement = new(LogisticsAgreement)
+				}
+				v.LogisticsAgreement.decodeFast(s)
+			}
+		case "real_name_auth_status":
+			fastString(s, &v.RealNameAuthStatus)
+		case "third_party_customs_declaration":
+			fastString(s, &v.ThirdPartyCustomsDeclaration)
+		case "receipt_type":
+			fastString(s, &v.ReceiptType)
+		case "receipt_rel_ids":
+			fastList(s, &v.ReceiptRelIDs, fastStringItem)
+		case "pmtp":
+			fastString(s, &v.Pmtp)
+		case "async_modified":
+			fastTime(s, &v.AsyncModified)
+		case "alipay_id":
+			fastInt64(s, &v.AlipayID)
+		case "nut_feature":
+			fastString(s, &v.NutFeature)
+		case "lg_aging_type":
+			fastString(s, &v.LgAgingType)
+		case "lg_aging":
+			fastString(s, &v.LgAging)
+		case "has_buyer_message":
+			fastBool(s, &v.HasBuyerMessage)
+		case "is_o2o_passport":
+			fastBool(s, &v.IsO2OPassport)
+		case "tmall_delivery":
+			fastBool(s, &v.TmallDelivery)
+		case "threepl_timing":
+			fastBool(s, &v.ThreeplTiming)
+		case "cn_service":
+			fastString(s, &v.CnService)
+		case "no_shipping":
+			fastBool(s, &v.NoShipping)
+		case "aid":
+			fastString(s, &v.Aid)
+		case "is_3d": // encoding/json would match it case-insensitively
+			s.Fail()
+		default:
+			fastUnknown(s, key)
+		}
+	}
+}
+
+func (v *Order) decodeFast(s *jsonscan.Scanner) {
+	if s.Null() || !s.ObjectStart() {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+		switch string(key) {
+		case "title":
+			fastString(s, &v.Title)
+		case "pic_path":
+			fastString(s, &v.PicPath)
+		case "price":
+			fastMoney(s, &v.Price)
+		case "num_iid":
+			fastInt64(s, &v.NumIid)
+		case "sku_id":
+			fastString(s, &v.SkuID)
+		case "outer_iid":
+			fastString(s, &v.OuterIid)
+		case "outer_sku_id":
+			fastString(s, &v.OuterSkuID)
+		case "refund_status":
+			fastString(s, (*string)(&v.RefundStatus))
+		case "status":
+			fastString(s, (*string)(&v.Status))
+		case "oid":
+			fastInt64(s, &v.Oid)
+		case "total_fee":
+			fastMoney(s, &v.TotalFee)
+		case "payment":
+			fastMoney(s, &v.Payment)
+		case "discount_fee":
+			fastMoney(s, &v.DiscountFee)
+		case "adjust_fee":
+			fastMoney(s, &v.AdjustFee)
+		case "divide_order_fee":
+			fastMoney(s, &v.DivideOrderFee)
+		case "part_mjz_discount":
+			fastMoney(s, &v.PartMjzDiscount)
+		case "sku_properties_name":
+			fastString(s, &v.SkuPropertiesName)
+		case "item_meal_id":
+			fastInt64(s, &v.ItemMealID)
+		case "item_meal_name":
+			fastString(s, &v.ItemMealName)
+		case "num":
+			fastInt64(s, &v.Num)
+		case "snapshot_url":
+			fastString(s, &v.SnapshotURL)
+		case "timeout_action_time":
+			fastTime(s, &v.TimeoutActionTime)
+		case "item_memo":
+			fastString(s, &v.ItemMemo)
+		case "buyer_rate":
+			fastBool(s, &v.BuyerRate)
+		case "seller_rate":
+			fastBool(s, &v.SellerRate)
+		case "refund_id":
+			fastString(s, &v.RefundID)
+		case "seller_type":
+			fastString(s, &v.SellerType)
+		case "cid":
+			fastInt64(s, &v.Cid)
+		case "is_oversold":
+			fastBool(s, &v.IsOversold)
+		case "end_time":
+			fastTime(s, &v.EndTime)
+		case "order_from":
+			fastString(s, &v.OrderFrom)
+		case "is_service_order":
+			fastBool(s, &v.IsServiceOrder)
+		case "consign_time":
+			fastTime(s, &v.ConsignTime)
+		case "shipping_type":
+			fastString(s, (*string)(&v.ShippingType))
+		case "logistics_company":
+			fastString(s, &v.LogisticsCompany)
+		case "invoice_no":
+			fastString(s, &v.InvoiceNo)
+		case "bind_oid":
+			fastInt64(s, &v.BindOid)
+		case "is_daixiao":
+			fastBool(s, &v.IsDaixiao)
+		case "ticket_outer_id":
+			fastString(s, &v.TicketOuterID)
+		case "ticket_expdate_key":
+			fastString(s, &v.TicketExpdateKey)
+		case "is_www":
+			fastBool(s, &v.IsWww)
+		case "store_code":
+			fastString(s, &v.StoreCode)
+		case "tmser_spu_code":
+			fastString(s, &v.TmserSpuCode)
+		case "sub_order_tax_fee":
+			fastString(s, &v.SubOrderTaxFee)
+		case "sub_order_tax_rate":
+			fastString(s, &v.SubOrderTaxRate)
+		case "et_ser_time":
+			fastString(s, &v.EtSerTime)
+		case "et_shop_name":
+			fastString(s, &v.EtShopName)
+		case "et_verified_shop_name":
+			fastString(s, &v.EtVerifiedShopName)
+		case "et_plate_number":
+			fastString(s, &v.EtPlateNumber)
+		case "estimate_con_time":
+			fastString(s, &v.EstimateConTime)
+		case "bind_oids":
+			fastString(s, &v.BindOids)
+		case "zhengji_status":
+			fastString(s, &v.ZhengjiStatus)
+		case "md_qualification":
+			fastString(s, &v.MdQualification)
+		case "md_fee":
+			fastString(s, &v.MdFee)
+		case "customization":
+			fastString(s, &v.Customization)
+		case "inv_type":
+			fastString(s, &v.InvType)
+		case "is_sh_ship":
+			fastBool(s, &v.IsShShip)
+		case "shipper":
+			fastString(s, &v.Shipper)
+		case "f_type":
+			fastString(s, &v.FType)
+		case "f_status":
+			fastString(s, &v.FStatus)
+		case "f_term":
+			fastString(s, &v.FTerm)
+		case "combo_id":
+			fastString(s, &v.ComboID)
+		case "order_attr":
+			fastString(s, &v.OrderAttr)
+		case "assembly_rela":
+			fastString(s, &v.AssemblyRela)
+		case "assembly_price":
+			fastString(s, &v.AssemblyPrice)
+		case "assembly_item":
+			fastString(s, &v.AssemblyItem)
+		case "sub_order_tax_promotion_fee":
+			fastString(s, &v.SubOrderTaxPromotionFee)
+		case "down_payment":
+			fastString(s, &v.DownPayment)
+		case "down_payment_ratio":
+			fastString(s, &v.DownPaymentRatio)
+		case "month_payment":
+			fastString(s, &v.MonthPayment)
+		case "tail_payment":
+			fastString(s, &v.TailPayment)
+		case "installment_num":
+			fastString(s, &v.InstallmentNum)
+		case "penalty":
+			fastString(s, &v.Penalty)
+		case "service_fee":
+			fastString(s, &v.ServiceFee)
+		case "car_taker":
+			fastString(s, &v.CarTaker)
+		case "car_taker_phone":
+			fastString(s, &v.CarTakerPhone)
+		case "car_taker_id":
+			fastString(s, &v.CarTakerID)
+		case "car_store_code":
+			fastString(s, &v.CarStoreCode)
+		case "car_store_name":
+			fastString(s, &v.CarStoreName)
+		case "out_unique_id":
+			fastString(s, &v.OutUniqueID)
+		case "ws_bank_apply_no":
+			fastString(s, &v.WsBankApplyNo)
+		case "oid_str":
+			fastString(s, &v.OidStr)
+		case "fqg_num":
+			fastInt64(s, &v.FqgNum)
+		case "is_fqg_s_fee":
+			fastBool(s, &v.IsFqgSFee)
+		case "tax_free":
+			fastBool(s, &v.TaxFree)
+		case "tax_coupon_discount":
+			fastString(s, &v.TaxCouponDiscount)
+		case "nr_reduce_inv_fail":
+			fastString(s, &v.NrReduceInvFail)
+		case "nr_outer_iid":
+			fastString(s, &v.NrOuterIid)
+		case "bind_oids_all_status":
+			fastString(s, &v.BindOidsAllStatus)
+		case "sort_info":
+			if s.Null() {
+				v.SortInfo = nil
+			} else {
+				if v.SortInfo == nil {
+					v.SortInfo = new(SortInfo)
+				}
+				v.SortInfo.decodeFast(s)
+			}
+		case "o2o_guide_id":
+			fastString(s, &v.O2OGuideID)
+		case "o2o_guide_name":
+			fastString(s, &v.O2OGuideName)
+		case "o2o_shop_id":
+			fastString(s, &v.O2OShopID)
+		case "o2o_shop_name":
+			fastString(s, &v.O2OShopName)
+		case "biz_code":
+			fastString(s, &v.BizCode)
+		case "cloud_store":
+			fastString(s, &v.CloudStore)
+		case "hj_settle_no_commission":
+			fastString(s, &v.HjSettleNoCommission)
+		case "order_taking":
+			fastString(s, &v.OrderTaking)
+		case "cloud_store_token":
+			fastString(s, &v.CloudStoreToken)
+		case "cloud_store_bind_pos":
+			fastString(s, &v.CloudStoreBindPos)
+		case "retail_store_id":
+			fastString(s, &v.RetailStoreID)
+		case "out_item_id":
+			fastString(s, &v.OutItemID)
+		case "rt_omni_outer_sc_id":
+			fastString(s, &v.RtOmniOuterScID)
+		case "rt_omni_sc_id":
+			fastString(s, &v.RtOmniScID)
+		case "modify_address":
+			fastString(s, &v.ModifyAddress)
+		case "ti_modify_address_time":
+			fastString(s, &v.TiModifyAddressTime)
+		case "credit_buy":
+			fastString(s, &v.CreditBuy)
+		case "s_tariff_fee":
+			fastString(s, &v.STariffFee)
+		case "timing_promise":
+			fastString(s, &v.TimingPromise)
+		case "promise_service":
+			fastString(s, &v.PromiseService)
+		case "es_date":
+			fastString(s, &v.EsDate)
+		case "es_range":
+			fastString(s, &v.EsRange)
+		case "os_date":
+			fastString(s, &v.OsDate)
+		case "os_range":
+			fastString(s, &v.OsRange)
+		case "cutoff_minutes":
+			fastString(s, &v.CutoffMinutes)
+		case "es_time":
+			fastString(s, &v.EsTime)
+		case "delivery_time":
+			fastString(s, &v.DeliveryTime)
+		case "collect_time":
+			fastString(s, &v.CollectTime)
+		case "dispatch_time":
+			fastString(s, &v.DispatchTime)
+		case "sign_time":
+			fastString(s, &v.SignTime)
+		case "promise_end_time":
+			fastString(s, &v.PromiseEndTime)
+		case "os_activity_id":
+			fastString(s, &v.OsActivityID)
+		case "os_fg_item_id":
+			fastString(s, &v.OsFgItemID)
+		case "os_gift_count":
+			fastString(s, &v.OsGiftCount)
+		case "os_sort_num":
+			fastString(s, &v.OsSortNum)
+		case "propoint":
+			fastString(s, &v.Propoint)
+		case "is_kaola":
+			fastBool(s, &v.IsKaola)
+		case "special_refund_type":
+			fastString(s, &v.SpecialRefundType)
+		case "extend_info":
+			fastString(s, &v.ExtendInfo)
+		case "is_devalue_fee":
+			fastBool(s, &v.IsDevalueFee)
+		case "brand_light_shop_store_id":
+			fastString(s, &v.BrandLightShopStoreID)
+		case "brand_light_shop_source":
+			fastString(s, &v.BrandLightShopSource)
+		case "service_order_type":
+			fastString(s, &v.ServiceOrderType)
+		case "service_outer_id":
+			fastString(s, &v.ServiceOuterID)
+		case "expand_card_expand_price_used_suborder":
+			fastMoney(s, &v.ExpandCardExpandPriceUsedSuborder)
+		case "expand_card_basic_price_used_suborder":
+			fastMoney(s, &v.ExpandCardBasicPriceUsedSuborder)
+		case "lijian":
+			fastString(s, &v.Lijian)
+		case "auto_flow":
+			fastString(s, &v.AutoFlow)
+		case "trade_fulfillment_type":
+			fastInt64(s, &v.TradeFulfillmentType)
+		case "distribute_status":
+			fastString(s, &v.DistributeStatus)
+		case "is_idle":
+			fastString(s, &v.IsIdle)
+		case "gift_mids":
+			fastString(s, &v.GiftMids)
+		case "is_free_gift":
+			fastBool(s, &v.IsFreeGift)
+		case "has_gift":
+			fastBool(s, &v.HasGift)
+		case "promise_collect_time":
+			fastString(s, &v.PromiseCollectTime)
+		case "is_force_dc":
+			fastBool(s, &v.IsForceDc)
+		case "b2b_daixiao":
+			fastString(s, &v.B2BDaixiao)
+		case "ship_info":
+			fastList(s, &v.ShipInfo, (*ShipInfo).decodeFast)
+		case "combine_item_info":
+			fastList(s, &v.CombineItemInfo, (*CombineSubItem).decodeFast)
+		case "need_return":
+			fastBool(s, &v.NeedReturn)
+		case "bundle_id":
+			fastString(s, &v.BundleID)
+		case "bundle_out_name":
+			fastString(s, &v.BundleOutName)
+		case "bundle_type":
+			fastInt64(s, &v.BundleType)
+		case "one_yuan_reservation_orders":
+			fastString(s, &v.OneYuanReservationOrders)
+		case "is_jzfx":
+			fastBool(s, &v.IsJzfx)
+		case "jewcc_no":
+			fastString(s, &v.JewccNo)
+		case "shp_info":
+			fastList(s, &v.ShpInfo, (*ShipInfo).decodeFast)
+		default:
+			fastUnknown(s, key)
+		}
+	}
+}
+
+func (v *SortInfo) decodeFast(s *jsonscan.Scanner) {
+	if s.Null() || !s.ObjectStart() {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+		switch string(key) {
+		case "day_sort_val":
+			fastInt64(s, &v.DaySortVal)
+		case "hour_sort_val":
+			fastInt64(s, &v.HourSortVal)
+		default:
+			fastUnknown(s, key)
+		}
+	}
+}
+
+func (v *ShipInfo) decodeFast(s *jsonscan.Scanner) {
+	if s.Null() || !s.ObjectStart() {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+		switch string(key) {
+		case "transport_type":
+			fastString(s, &v.TransportType)
+		default:
+			fastUnknown(s, key)
+		}
+	}
+}
+
+func (v *CombineSubItem) decodeFast(s *jsonscan.Scanner) {
+	if s.Null() || !s.ObjectStart() {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+		switch string(key) {
+		case "item_id":
+			fastInt64(s, &v.ItemID)
+		case "sku_id":
+			fastInt64(s, &v.SkuID)
+		case "quantity":
+			fastInt64(s, &v.Quantity)
+		case "item_name":
+			fastString(s, &v.ItemName)
+		case "outer_iid":
+			fastString(s, &v.OuterIid)
+		case "sku_title":
+			fastString(s, &v.SkuTitle)
+		case "origin_fee":
+			fastInt64(s, &v.OriginFee)
+		case "combine_sub_item_fee":
+			fastInt64(s, &v.CombineSubItemFee)
+		case "ismain":
+			fastBool(s, &v.Ismain)
+		case "estcon_time":
+			fastString(s, &v.EstconTime)
+		case "outer_sku_id":
+			fastString(s, &v.OuterSkuID)
+		case "edu_original_fee":
+			fastInt64(s, &v.EduOriginalFee)
+		default:
+			fastUnknown(s, key)
+		}
+	}
+}
+
+func (v *PromotionDetail) decodeFast(s *jsonscan.Scanner) {
+	if s.Null() || !s.ObjectStart() {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+		switch string(key) {
+		case "id":
+			fastInt64(s, &v.ID)
+		case "promotion_name":
+			fastString(s, &v.PromotionName)
+		case "discount_fee":
+			fastMoney(s, &v.DiscountFee)
+		case "gift_item_name":
+			fastString(s, &v.GiftItemName)
+		case "gift_item_id":
+			fastString(s, &v.GiftItemID)
+		case "gift_item_num":
+			fastString(s, &v.GiftItemNum)
+		case "promotion_desc":
+			fastString(s, &v.PromotionDesc)
+		case "promotion_id":
+			fastString(s, &v.PromotionID)
+		case "kd_discount_fee":
+			fastMoney(s, &v.KdDiscountFee)
+		case "kd_child_discount_fee":
+			fastString(s, &v.KdChildDiscountFee)
+		default:
+			fastUnknown(s, key)
+		}
+	}
+}
+
+func (v *LogisticsTag) decodeFast(s *jsonscan.Scanner) {
+	if s.Null() || !s.ObjectStart() {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+		switch string(key) {
+		case "order_id":
+			fastString(s, &v.OrderID)
+		case "logistic_service_tag_list":
+			fastList(s, &v.LogisticServiceTagList, (*LogisticServiceTag).decodeFast)
+		default:
+			fastUnknown(s, key)
+		}
+	}
+}
+
+func (v *LogisticServiceTag) decodeFast(s *jsonscan.Scanner) {
+	if s.Null() || !s.ObjectStart() {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+		switch string(key) {
+		case "service_tag":
+			fastString(s, &v.ServiceTag)
+		case "service_type":
+			fastString(s, &v.ServiceType)
+		default:
+			fastUnknown(s, key)
+		}
+	}
+}
+
+func (v *ServiceOrder) decodeFast(s *jsonscan.Scanner) {
+	if s.Null() || !s.ObjectStart() {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+		switch string(key) {
+		case "oid":
+			fastInt64(s, &v.Oid)
+		case "item_oid":
+			fastInt64(s, &v.ItemOid)
+		case "service_id":
+			fastInt64(s, &v.ServiceID)
+		case "service_detail_url":
+			fastString(s, &v.ServiceDetailURL)
+		case "num":
+			fastInt64(s, &v.Num)
+		case "price":
+			fastMoney(s, &v.Price)
+		case "payment":
+			fastMoney(s, &v.Payment)
+		case "title":
+			fastString(s, &v.Title)
+		case "total_fee":
+			fastMoney(s, &v.TotalFee)
+		case "buyer_nick":
+			fastString(s, &v.BuyerNick)
+		case "refund_id":
+			fastString(s, &v.RefundID)
+		case "seller_nick":
+			fastString(s, &v.SellerNick)
+		case "pic_path":
+			fastString(s, &v.PicPath)
+		case "tmser_spu_code":
+			fastString(s, &v.TmserSpuCode)
+		case "et_ser_time":
+			fastString(s, &v.EtSerTime)
+		case "et_shop_name":
+			fastString(s, &v.EtShopName)
+		case "et_verified_shop_name":
+			fastString(s, &v.EtVerifiedShopName)
+		case "et_plate_number":
+			fastString(s, &v.EtPlateNumber)
+		case "oid_str":
+			fastString(s, &v.OidStr)
+		case "apple_care_email":
+			fastString(s, &v.AppleCareEmail)
+		case "apple_care_mpn":
+			fastString(s, &v.AppleCareMpn)
+		case "service_outer_id":
+			fastString(s, &v.ServiceOuterID)
+		case "service_order_type":
+			fastString(s, &v.ServiceOrderType)
+		case "ext_service_biz_id":
+			fastString(s, &v.ExtServiceBizID)
+		case "combine_sub_item_id":
+			fastInt64(s, &v.CombineSubItemID)
+		case "combine_sub_item_sku_id":
+			fastInt64(s, &v.CombineSubItemSkuID)
+		case "comm_amount_unit":
+			fastString(s, &v.CommAmountUnit)
+		default:
+			fastUnknown(s, key)
+		}
+	}
+}
+
+func (v *TradeExt) decodeFast(s *jsonscan.Scanner) {
+	if s.Null() || !s.ObjectStart() {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+		switch string(key) {
+		case "before_enable_flag":
+			fastInt64(s, &v.BeforeEnableFlag)
+		case "before_close_flag":
+			fastInt64(s, &v.BeforeCloseFlag)
+		case "before_pay_flag":
+			fastInt64(s, &v.BeforePayFlag)
+		case "before_ship_flag":
+			fastInt64(s, &v.BeforeShipFlag)
+		case "before_confirm_flag":
+			fastInt64(s, &v.BeforeConfirmFlag)
+		case "before_rate_flag":
+			fastInt64(s, &v.BeforeRateFlag)
+		case "before_refund_flag":
+			fastInt64(s, &v.BeforeRefundFlag)
+		case "before_modify_flag":
+			fastInt64(s, &v.BeforeModifyFlag)
+		case "third_party_status":
+			fastInt64(s, &v.ThirdPartyStatus)
+		case "extra_data":
+			fastString(s, &v.ExtraData)
+		case "ext_attributes":
+			fastString(s, &v.ExtAttributes)
+		default:
+			fastUnknown(s, key)
+		}
+	}
+}
+
+func (v *LogisticsInfo) decodeFast(s *jsonscan.Scanner) {
+	if s.Null() || !s.ObjectStart() {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+		switch string(key) {
+		case "trade_id":
+			fastInt64(s, &v.TradeID)
+		case "sub_trade_id":
+			fastInt64(s, &v.SubTradeID)
+		case "item_id":
+			fastString(s, &v.ItemID)
+		case "item_code":
+			fastString(s, &v.ItemCode)
+		case "need_consign_num":
+			fastInt64(s, &v.NeedConsignNum)
+		case "store_code":
+			fastString(s, &v.StoreCode)
+		case "type":
+			fastString(s, &v.Type)
+		case "sku_id":
+			fastString(s, &v.SkuID)
+		case "num_iid":
+			fastInt64(s, &v.NumIid)
+		case "consign_type":
+			fastString(s, &v.ConsignType)
+		case "combine_item_id":
+			fastString(s, &v.CombineItemID)
+		case "combine_item_code":
+			fastString(s, &v.CombineItemCode)
+		case "item_ratio":
+			fastInt64(s, &v.ItemRatio)
+		case "bar_code":
+			fastString(s, &v.BarCode)
+		case "delivery_cps":
+			fastString(s, &v.DeliveryCps)
+		case "biz_delivery_code":
+			fastString(s, &v.BizDeliveryCode)
+		case "biz_store_code":
+			fastString(s, &v.BizStoreCode)
+		case "biz_sd_type":
+			fastString(s, &v.BizSdType)
+		case "send_country":
+			fastString(s, &v.SendCountry)
+		case "send_state":
+			fastString(s, &v.SendState)
+		case "send_city":
+			fastString(s, &v.SendCity)
+		case "send_district":
+			fastString(s, &v.SendDistrict)
+		case "send_town":
+			fastString(s, &v.SendTown)
+		case "send_division_code":
+			fastString(s, &v.SendDivisionCode)
+		case "black_delivery_cps":
+			fastString(s, &v.BlackDeliveryCps)
+		case "white_delivery_cps":
+			fastString(s, &v.WhiteDeliveryCps)
+		case "biz_delivery_type":
+			fastInt64(s, &v.BizDeliveryType)
+		case "unused_warehouse_error_msg":
+			fastString(s, &v.UnusedWarehouseErrorMsg)
+		case "unused_delivery_error_msg":
+			fastString(s, &v.UnusedDeliveryErrorMsg)
+		case "used_black_delivery_error_msg":
+			fastString(s, &v.UsedBlackDeliveryErrorMsg)
+		case "promise_outbound_time":
+			fastString(s, &v.PromiseOutboundTime)
+		case "promise_collect_time":
+			fastString(s, &v.PromiseCollectTime)
+		default:
+			fastUnknown(s, key)
+		}
+	}
+}
+
+func (v *ExpandCardInfo) decodeFast(s *jsonscan.Scanner) {
+	if s.Null() || !s.ObjectStart() {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+		switch string(key) {
+		case "basic_price":
+			fastString(s, &v.BasicPrice)
+		case "expand_price":
+			fastString(s, &v.ExpandPrice)
+		case "basic_price_used":
+			fastString(s, &v.BasicPriceUsed)
+		case "expand_price_used":
+			fastString(s, &v.ExpandPriceUsed)
+		default:
+			fastUnknown(s, key)
+		}
+	}
+}
+
+func (v *StepPayDetail) decodeFast(s *jsonscan.Scanner) {
+	if s.Null() || !s.ObjectStart() {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+		switch string(key) {
+		case "id":
+			fastInt64(s, &v.ID)
+		case "pay_status":
+			fastInt64(s, &v.PayStatus)
+		case "step_no":
+			fastInt64(s, &v.StepNo)
+		case "step_channel_no":
+			fastString(s, &v.StepChannelNo)
+		case "step_instrument_code":
+			fastString(s, &v.StepInstrumentCode)
+		case "step_actual_pay_fee":
+			fastString(s, &v.StepActualPayFee)
+		default:
+			fastUnknown(s, key)
+		}
+	}
+}
+
+func (v *AgreeRefundCheck) decodeFast(s *jsonscan.Scanner) {
+	if s.Null() || !s.ObjectStart() {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+		switch string(key) {
+		case "delivery_tips":
+			fastString(s, &v.DeliveryTips)
+		case "delivery_process":
+			fastString(s, &v.DeliveryProcess)
+		case "detail_order_id":
+			fastString(s, &v.DetailOrderID)
+		default:
+			fastUnknown(s, key)
+		}
+	}
+}
+
+func (v *AddressDetail) decodeFast(s *jsonscan.Scanner) {
+	if s.Null() || !s.ObjectStart() {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+		switch string(key) {
+		case "detailed_address":
+			fastString(s, &v.DetailedAddress)
+		case "division_code":
+			fastString(s, &v.DivisionCode)
+		case "area":
+			fastString(s, &v.Area)
+		case "telephone":
+			fastString(s, &v.Telephone)
+		case "city":
+			fastString(s, &v.City)
+		case "prov":
+			fastString(s, &v.Prov)
+		case "country":
+			fastString(s, &v.Country)
+		case "contact_name":
+			fastString(s, &v.ContactName)
+		case "biz_type":
+			fastString(s, &v.BizType)
+		default:
+			fastUnknown(s, key)
+		}
+	}
+}
+
+func (v *DeliveryPlan) decodeFast(s *jsonscan.Scanner) {
+	if s.Null() || !s.ObjectStart() {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+		switch string(key) {
+		case "plan_id":
+			fastInt64(s, &v.PlanID)
+		case "order_id":
+			fastInt64(s, &v.OrderID)
+		case "curr_phase":
+			fastInt64(s, &v.CurrPhase)
+		case "out_logistics_id":
+			fastString(s, &v.OutLogisticsID)
+		case "prepare_time_begin":
+			fastTime(s, &v.PrepareTimeBegin)
+		case "ship_time_begin":
+			fastTime(s, &v.ShipTimeBegin)
+		case "actual_ship_time":
+			fastTime(s, &v.ActualShipTime)
+		case "goods_num":
+			fastInt64(s, &v.GoodsNum)
+		case "plan_status":
+			fastInt64(s, &v.PlanStatus)
+		case "plan_refund_status":
+			fastInt64(s, &v.PlanRefundStatus)
+		case "receiver_name":
+			fastString(s, &v.ReceiverName)
+		case "receiver_mobile":
+			fastString(s, &v.ReceiverMobile)
+		case "receiver_phone":
+			fastString(s, &v.ReceiverPhone)
+		case "receiver_address":
+			fastString(s, &v.ReceiverAddress)
+		case "oaid":
+			fastString(s, &v.Oaid)
+		case "privacy_num":
+			fastString(s, &v.PrivacyNum)
+		case "privacy_expire_time":
+			fastTime(s, &v.PrivacyExpireTime)
+		case "receiver_town":
+			fastString(s, &v.ReceiverTown)
+		case "receiver_district":
+			fastString(s, &v.ReceiverDistrict)
+		case "receiver_city":
+			fastString(s, &v.ReceiverCity)
+		case "receiver_state":
+			fastString(s, &v.ReceiverState)
+		case "receiver_country":
+			fastString(s, &v.ReceiverCountry)
+		default:
+			fastUnknown(s, key)
+		}
+	}
+}
+
+func (v *CombineLogisticsDetail) decodeFast(s *jsonscan.Scanner) {
+	if s.Null() || !s.ObjectStart() {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+		switch string(key) {
+		case "invoice_no":
+			fastString(s, &v.InvoiceNo)
+		case "logistics_company":
+			fastString(s, &v.LogisticsCompany)
+		case "sub_order_id":
+			fastString(s, &v.SubOrderID)
+		case "send_goods_details":
+			fastList(s, &v.SendGoodsDetails, (*SendGoodsDetail).decodeFast)
+		default:
+			fastUnknown(s, key)
+		}
+	}
+}
+
+func (v *SendGoodsDetail) decodeFast(s *jsonscan.Scanner) {
+	if s.Null() || !s.ObjectStart() {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+		switch string(key) {
+		case "type":
+			fastInt64(s, &v.Type)
+		case "consign_status":
+			fastInt64(s, &v.ConsignStatus)
+		case "amount":
+			fastInt64(s, &v.Amount)
+		case "goods_details":
+			fastList(s, &v.GoodsDetails, (*PackageGoodsDetail).decodeFast)
+		default:
+			fastUnknown(s, key)
+		}
+	}
+}
+
+func (v *PackageGoodsDetail) decodeFast(s *jsonscan.Scanner) {
+	fastRaw(s, v)
+}
+
+func (v *IdentifyInfo) decodeFast(s *jsonscan.Scanner) {
+	if s.Null() || !s.ObjectStart() {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+		switch string(key) {
+		case "identify_logistics_infos":
+			fastList(s, &v.IdentifyLogisticsInfos, (*IdentifyLogisticsInfo).decodeFast)
+		case "identify_service_infos":
+			fastList(s, &v.IdentifyServiceInfos, (*IdentifyServiceInfo).decodeFast)
+		default:
+			fastUnknown(s, key)
+		}
+	}
+}
+
+func (v *IdentifyLogisticsInfo) decodeFast(s *jsonscan.Scanner) {
+	if s.Null() || !s.ObjectStart() {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+		switch string(key) {
+		case "detail_order_id":
+			fastInt64(s, &v.DetailOrderID)
+		case "logistics_company":
+			fastString(s, &v.LogisticsCompany)
+		case "stage_no":
+			fastInt64(s, &v.StageNo)
+		case "invoice_no":
+			fastString(s, &v.InvoiceNo)
+		case "refund_id":
+			fastString(s, &v.RefundID)
+		case "refund":
+			fastBool(s, &v.Refund)
+		default:
+			fastUnknown(s, key)
+		}
+	}
+}
+
+func (v *IdentifyServiceInfo) decodeFast(s *jsonscan.Scanner) {
+	if s.Null() || !s.ObjectStart() {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+		switch string(key) {
+		case "detail_order_id":
+			fastInt64(s, &v.DetailOrderID)
+		case "unit_id":
+			fastString(s, &v.UnitID)
+		case "service_id":
+			fastString(s, &v.ServiceID)
+		default:
+			fastUnknown(s, key)
+		}
+	}
+}
+
+func (v *LogisticsConsignInfo) decodeFast(s *jsonscan.Scanner) {
+	if s.Null() || !s.ObjectStart() {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+		switch string(key) {
+		case "related_id":
+			fastString(s, &v.RelatedID)
+		case "consign_time":
+			fastString(s, &v.ConsignTime)
+		case "render_consign_time":
+			fastString(s, &v.RenderConsignTime)
+		case "combine_item":
+			fastList(s, &v.CombineItem, (*CombineConsignInfo).decodeFast)
+		default:
+			fastUnknown(s, key)
+		}
+	}
+}
+
+func (v *CombineConsignInfo) decodeFast(s *jsonscan.Scanner) {
+	if s.Null() || !s.ObjectStart() {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+		switch string(key) {
+		case "comb_id":
+			fastString(s, &v.CombID)
+		case "item_id":
+			fastString(s, &v.ItemID)
+		case "sku_id":
+			fastString(s, &v.SkuID)
+		case "consign_time":
+			fastString(s, &v.ConsignTime)
+		case "render_consign_time":
+			fastString(s, &v.RenderConsignTime)
+		default:
+			fastUnknown(s, key)
+		}
+	}
+}
+
+func (v *LogisticsModifyInfo) decodeFast(s *jsonscan.Scanner) {
+	if s.Null() || !s.ObjectStart() {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+		switch string(key) {
+		case "related_id":
+			fastString(s, &v.RelatedID)
+		case "consign_time":
+			fastString(s, &v.ConsignTime)
+		case "origin_consign_time":
+			fastString(s, &v.OriginConsignTime)
+		case "modify_time":
+			fastString(s, &v.ModifyTime)
+		case "modify_reason":
+			fastString(s, &v.ModifyReason)
+		case "item_id":
+			fastString(s, &v.ItemID)
+		case "sku_id":
+			fastString(s, &v.SkuID)
+		case "comb_id":
+			fastString(s, &v.CombID)
+		default:
+			fastUnknown(s, key)
+		}
+	}
+}
+
+func (v *LogisticsAgreement) decodeFast(s *jsonscan.Scanner) {
+	if s.Null() || !s.ObjectStart() {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+		switch string(key) {
+		case "logistics_service_msg":
+			fastString(s, &v.LogisticsServiceMsg)
+		case "asdp_biz_type":
+			fastString(s, &v.AsdpBizType)
+		case "asdp_ads":
+			fastString(s, &v.AsdpAds)
+		case "sign_time":
+			fastString(s, &v.SignTime)
+		case "promise_sign_time":
+			fastString(s, &v.PromiseSignTime)
+		case "push_time":
+			fastString(s, &v.PushTime)
+		case "no_detail_part_consign":
+			fastString(s, &v.NoDetailPartConsign)
+		case "sink_type":
+			fastString(s, &v.SinkType)
+		default:
+			fastUnknown(s, key)
+		}
+	}
 }
 
 // TradeFullFields asks taobao.trade.fullinfo.get for every documented field of

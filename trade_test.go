@@ -771,6 +771,7 @@ func FuzzDecodeTradePage(f *testing.F) {
 	f.Add([]byte(`{"trades_sold_get_response":{"trades":{"trade":[{"orders":{"order":[{}]}}]}}`))
 	f.Add([]byte(`{"trades_sold_get_response":{"trades":[`))
 	f.Fuzz(func(t *testing.T, body []byte) {
+		checkFastMatchesSlow(t, mSold, body)
 		p, err := taobao.DecodeTradePage(mSold, body)
 		if err == nil && p == nil {
 			t.Fatal("nil page without error")
@@ -919,4 +920,77 @@ func BenchmarkDecodeTradePage(b *testing.B) {
 			}
 		}
 	})
+}
+
+// checkFastMatchesSlow decodes body through both paths: when the
+// single-pass decoder takes it, encoding/json must give the same trades.
+// It reports whether the fast path took the body.
+func checkFastMatchesSlow(t *testing.T, method string, body []byte) bool {
+	t.Helper()
+	if method == mFullInfo || method == mGet {
+		fast, ok := taobao.DecodeTradeFast(method, body)
+		slow, err := taobao.DecodeTradeSlow(method, body)
+		if ok && fast != nil {
+			require.NoError(t, err, "fast path took a body encoding/json rejects")
+			require.Equal(t, slow, fast)
+		}
+		return ok
+	}
+	fast, ok := taobao.DecodeTradePageFast(method, body)
+	slow, err := taobao.DecodeTradePageSlow(method, body)
+	if ok {
+		require.NoError(t, err, "fast path took a body encoding/json rejects")
+		require.Equal(t, slow, fast)
+	}
+	return ok
+}
+
+func TestFastDecodeMatchesSlow(t *testing.T) {
+	obj2020 := string(readTestdata(t, "taobao.trade.fullinfo.get.trade-object-2020.json"))
+	golden := string(readTestdata(t, filepath.Join("golden", "trade.json")))
+	page := func(trade string) []byte {
+		return wrap(mSold, `{"total_results":1,"trades":{"trade":[`+trade+`]},"request_id":"r"}`)
+	}
+	tests := []struct {
+		name   string
+		method string
+		body   []byte
+		fast   bool // the fast path must take it
+	}{
+		{"sold", mSold, readTestdata(t, "taobao.trades.sold.get.json"), true},
+		{"sold single", mSold, readTestdata(t, "taobao.trades.sold.get.single.json"), true},
+		{"simplify", mSold, readTestdata(t, "taobao.trades.sold.get.simplify.reconstructed.json"), true},
+		{"increment", mIncrement, readTestdata(t, "taobao.trades.sold.increment.get.reconstructed.json"), true},
+		{"fullinfo 2014", mFullInfo, readTestdata(t, "taobao.trade.fullinfo.get.json"), true},
+		{"fullinfo 2020", mFullInfo, wrap(mFullInfo, `{"trade":`+obj2020+`}`), true},
+		{"golden", mGet, wrap(mGet, `{"trade":`+golden+`,"request_id":"x"}`), true},
+		{"nested", mSold, []byte(nestedPage), true},
+		{"bench page", mSold, benchPage(t, 3), true},
+		{"unknown members", mSold, page(`{"tid":1,"brand_new_field":{"x":[1,{"y":null}]},"another":"z"}`), true},
+		{"nulls", mSold, page(`{"tid":null,"title":null,"payment":null,"created":null,"buyer_rate":null,"orders":null,"trade_ext":null}`), true},
+		{"empty lists", mSold, page(`{"orders":[],"promotion_details":{},"service_orders":{"service_order":[]},"service_tags":""}`), true},
+		{"list member null", mSold, page(`{"orders":{"order":null}}`), true},
+		{"null items", mSold, page(`{"orders":{"order":[null,{"oid":2}]},"receipt_rel_ids":[null,"a"]}`), true},
+		{"quoted numbers", mSold, page(`{"tid":"3028689418086124","num":"","payment":12.5,"buyer_rate":"true","created":1389793201000}`), true},
+		{"escapes", mSold, page(`{"tid":1,"pic_path":"http:\/\/img03.taobaocdn.com\/a.jpg","title":"\u68b3 \"x\""}`), true},
+		{"white space", mSold, []byte(" {\n \"trades_sold_get_response\" : {\n\t\"trades\" : { \"trade\" : [ { \"tid\" : 1 } ] } } } \n"), true},
+		{"invalid utf-8", mSold, page("{\"title\":\"a\xffb\"}"), true},
+		{"upper-case name", mSold, page(`{"TID":5}`), false},
+		{"folded name", mSold, page(`{"is_3d":true}`), false},
+		{"escaped name", mSold, page(`{"t\u0069d":5}`), false},
+		{"duplicate list", mSold, page(`{"orders":{"order":[{"oid":1}]},"orders":{"order":[{"num":2}]}}`), false},
+		{"two list members", mSold, page(`{"orders":{"order":[{"oid":1}],"extra":[]}}`), false},
+		{"duplicate object", mSold, page(`{"trade_ext":{"before_pay_flag":1},"trade_ext":{"extra_data":"x"}}`), true},
+		{"bad money", mSold, page(`{"payment":"1.234"}`), false},
+		{"bad type", mSold, page(`{"title":5}`), false},
+		{"truncated", mSold, page(`{"tid":1`)[:60], false},
+		{"two roots", mSold, []byte(`{"trades_sold_get_response":{"total_results":1},"x":{}}`), false},
+		{"error", mSold, readTestdata(t, "error_response.7.app-call-limited.json"), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ok := checkFastMatchesSlow(t, tt.method, tt.body)
+			assert.Equal(t, tt.fast, ok, "fast path taken")
+		})
+	}
 }

@@ -20,6 +20,11 @@ var Files = map[string]string{
 	"logistics": "logistics.go",
 }
 
+// FastDecodeFiles are the files whose structs get a generated single-pass
+// decoder (decodeFast) beside the encoding/json tags: the trade models,
+// which are decoded in bulk.
+var FastDecodeFiles = map[string]bool{"trade": true}
+
 // Generate renders the generated block of each file, markers included.
 func Generate(m *Model) (map[string][]byte, error) {
 	out := map[string][]byte{}
@@ -29,6 +34,13 @@ func Generate(m *Model) (map[string][]byte, error) {
 		for _, s := range m.Structs {
 			if s.File == key {
 				writeStruct(&b, s)
+			}
+		}
+		if FastDecodeFiles[key] {
+			for _, s := range m.Structs {
+				if s.File == key {
+					writeFastDecoder(&b, s)
+				}
 			}
 		}
 		for _, fs := range FieldSets {
@@ -121,4 +133,56 @@ func Extract(src []byte) ([]byte, error) {
 		end++
 	}
 	return src[begin:end], nil
+}
+
+// writeFastDecoder writes s's decodeFast method: a switch on the member
+// name that reads each field with the helper for its type (trade.go).
+func writeFastDecoder(b *bytes.Buffer, s *Struct) {
+	fmt.Fprintf(b, "func (v *%s) decodeFast(s *jsonscan.Scanner) {\n", s.Name)
+	if s.Raw {
+		b.WriteString("\tfastRaw(s, v)\n}\n\n")
+		return
+	}
+	b.WriteString("\tif s.Null() || !s.ObjectStart() {\n\t\treturn\n\t}\n")
+	b.WriteString("\tfor first := true; s.More(first); first = false {\n")
+	b.WriteString("\t\tkey := s.Key()\n\t\tswitch string(key) {\n")
+	exact := map[string]bool{}
+	for _, f := range s.Fields {
+		exact[f.JSON] = true
+	}
+	var folded []string
+	for _, f := range s.Fields {
+		fmt.Fprintf(b, "\t\tcase %q:\n\t\t\t%s\n", f.JSON, fastStmt(f))
+		if low := strings.ToLower(f.JSON); low != f.JSON && !exact[low] {
+			folded = append(folded, low)
+		}
+	}
+	for _, low := range folded {
+		fmt.Fprintf(b, "\t\tcase %q: // encoding/json would match it case-insensitively\n\t\t\ts.Fail()\n", low)
+	}
+	b.WriteString("\t\tdefault:\n\t\t\tfastUnknown(s, key)\n\t\t}\n\t}\n}\n\n")
+}
+
+func fastStmt(f StructField) string {
+	field := "&v." + f.Name
+	switch t := f.Type; {
+	case t == "string":
+		return "fastString(s, " + field + ")"
+	case t == "Int64" || t == "Money" || t == "Time" || t == "Bool":
+		return "fast" + t + "(s, " + field + ")"
+	case strings.HasPrefix(t, "List["):
+		elem := strings.TrimSuffix(strings.TrimPrefix(t, "List["), "]")
+		switch elem {
+		case "string":
+			return "fastList(s, " + field + ", fastStringItem)"
+		case "Int64":
+			return "fastList(s, " + field + ", func(p *Int64, s *jsonscan.Scanner) { fastInt64(s, p) })"
+		}
+		return "fastList(s, " + field + ", (*" + elem + ").decodeFast)"
+	case strings.HasPrefix(t, "*"):
+		elem := strings.TrimPrefix(t, "*")
+		return fmt.Sprintf("if s.Null() {\nv.%[1]s = nil\n} else {\nif v.%[1]s == nil {\nv.%[1]s = new(%[2]s)\n}\nv.%[1]s.decodeFast(s)\n}", f.Name, elem)
+	default: // a named string: an enum
+		return "fastString(s, (*string)(" + field + "))"
+	}
 }
