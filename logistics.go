@@ -286,179 +286,182 @@ func decodeShipResult(method string, body []byte) (*ShipResult, error) {
 
 // BEGIN GENERATED MODELS: written by `go generate` (internal/fields/cmd/genmodels) from internal/fields; edit those, not this block.
 
-// Trace is TOP's Trace.
+// Trace is the tracking of a trade's parcel as taobao.logistics.trace.search
+// reports it.
 type Trace struct {
-	// OutSid is TOP's out_sid (String).
+	// OutSid is the waybill number.
 	OutSid string `json:"out_sid,omitempty"`
 
-	// CompanyName is TOP's company_name (String).
+	// CompanyName is the carrier's name.
 	CompanyName string `json:"company_name,omitempty"`
 
-	// Tid is TOP's tid (Number).
+	// Tid is the trade whose parcel this is.
 	Tid Int64 `json:"tid,omitempty"`
 
-	// Status is TOP's status (String).
+	// Status is the parcel's state as the carrier words it (Chinese text).
 	Status string `json:"status,omitempty"`
 
-	// TraceList is TOP's trace_list (TransitStepInfo[]).
+	// TraceList are the tracking events, oldest first.
 	TraceList List[TransitStepInfo] `json:"trace_list,omitempty"`
 
 	// RequestID is the gateway's id for the call, when it sent one.
 	RequestID string `json:"request_id,omitempty"`
 }
 
-// TransitStepInfo is TOP's TransitStepInfo.
+// TransitStepInfo is one tracking event of a parcel.
 type TransitStepInfo struct {
-	// StatusTime is TOP's status_time (String).
+	// StatusTime is when the event happened.
 	StatusTime Time `json:"status_time,omitzero"`
 
-	// StatusDesc is TOP's status_desc (String).
+	// StatusDesc describes the event.
 	StatusDesc string `json:"status_desc,omitempty"`
 
-	// Action is TOP's action (String).
+	// Action names the event, e.g. ARRIVE, TMS_ACCEPT or TMS_SIGN.
 	Action string `json:"action,omitempty"`
 }
 
 func (TransitStepInfo) topListKey() string { return "transit_step_info" }
 
-// Shipping is TOP's Shipping.
+// Shipping is a logistics order: the shipment of a trade (or of some of its
+// orders) with a carrier.
 type Shipping struct {
-	// Tid is TOP's tid (Number).
+	// Tid is the trade this shipment belongs to.
 	Tid Int64 `json:"tid,omitempty"`
 
-	// OrderCode is TOP's order_code (String).
+	// OrderCode is the logistics order's number.
 	OrderCode string `json:"order_code,omitempty"`
 
-	// SellerNick is TOP's seller_nick (String).
+	// SellerNick is the seller's nick.
 	SellerNick string `json:"seller_nick,omitempty"`
 
-	// BuyerNick is TOP's buyer_nick (String).
+	// BuyerNick is the buyer's nick.
 	BuyerNick string `json:"buyer_nick,omitempty"`
 
-	// DeliveryStart is TOP's delivery_start (Date).
+	// DeliveryStart is the start of the booked pick-up window.
 	DeliveryStart Time `json:"delivery_start,omitzero"`
 
-	// DeliveryEnd is TOP's delivery_end (Date).
+	// DeliveryEnd is the end of the booked pick-up window.
 	DeliveryEnd Time `json:"delivery_end,omitzero"`
 
-	// OutSid is TOP's out_sid (String).
+	// OutSid is the waybill number.
 	OutSid string `json:"out_sid,omitempty"`
 
-	// ItemTitle is TOP's item_title (String).
+	// ItemTitle is what is shipped.
 	ItemTitle string `json:"item_title,omitempty"`
 
-	// ReceiverName is TOP's receiver_name (String).
+	// ReceiverName is the receiver's name.
 	ReceiverName string `json:"receiver_name,omitempty"`
 
-	// Created is TOP's created (Date).
+	// Created is when the logistics order was created.
 	Created Time `json:"created,omitzero"`
 
-	// Modified is TOP's modified (Date).
+	// Modified is when the logistics order last changed.
 	Modified Time `json:"modified,omitzero"`
 
-	// Status is TOP's status (String).
+	// Status is the logistics order's state.
 	Status ShippingStatus `json:"status,omitempty"`
 
-	// Type is TOP's type (String).
+	// Type is how the shipment travels: free, post, express or ems.
 	Type ShippingType `json:"type,omitempty"`
 
-	// FreightPayer is TOP's freight_payer (String).
+	// FreightPayer is who pays the freight: buyer or seller.
 	FreightPayer string `json:"freight_payer,omitempty"`
 
-	// CompanyName is TOP's company_name (String).
+	// CompanyName is the carrier's name.
 	CompanyName string `json:"company_name,omitempty"`
 
-	// SellerConfirm is TOP's seller_confirm (String).
+	// SellerConfirm is yes once the seller shipped, no before.
 	SellerConfirm string `json:"seller_confirm,omitempty"`
 
-	// IsSplit is TOP's is_split (Number).
+	// IsSplit is 1 when the trade ships in several parcels, 0 otherwise.
 	IsSplit Int64 `json:"is_split,omitempty"`
 
-	// SubTids is TOP's sub_tids (Number[]).
+	// SubTids are the orders (oids) in this shipment.
 	SubTids List[Int64] `json:"sub_tids,omitempty"`
 
-	// Ouid is TOP's ouid (String).
+	// Ouid is the buyer's ouid.
 	Ouid string `json:"ouid,omitempty"`
 
-	// OpenUID is TOP's openuid (String).
+	// OpenUID is the buyer's open id.
 	OpenUID string `json:"openuid,omitempty"`
 
-	// ReceiverPhone is TOP's receiver_phone (String).
+	// ReceiverPhone is the receiver's phone number.
 	ReceiverPhone string `json:"receiver_phone,omitempty"`
 
-	// ReceiverMobile is TOP's receiver_mobile (String).
+	// ReceiverMobile is the receiver's mobile number.
 	ReceiverMobile string `json:"receiver_mobile,omitempty"`
 
-	// Location is TOP's location (Location).
+	// Location is the receiver's address; ask for it as "receiver_location".
 	Location *Location `json:"location,omitempty"`
 
-	// IsQuickCodOrder is TOP's is_quick_cod_order (Boolean).
+	// IsQuickCodOrder reports whether this is a quick cash-on-delivery shipment.
 	IsQuickCodOrder Bool `json:"is_quick_cod_order,omitempty"`
 
-	// Mails is TOP's mails (LogisticsMail[]).
+	// Mails are the shipment's parcels.
 	Mails List[LogisticsMail] `json:"mails,omitempty"`
 
-	// ReceiverPhoneNew is TOP's receiver_phone_new (String).
+	// ReceiverPhoneNew is the receiver's phone, masked.
 	ReceiverPhoneNew string `json:"receiver_phone_new,omitempty"`
 
-	// ReceiverMobileNew is TOP's receiver_mobile_new (String).
+	// ReceiverMobileNew is the receiver's mobile, masked.
 	ReceiverMobileNew string `json:"receiver_mobile_new,omitempty"`
 }
 
 func (Shipping) topListKey() string { return "shipping" }
 
-// Location is TOP's Location.
+// Location is a postal address of a shipment.
 type Location struct {
-	// Zip is TOP's zip (String).
+	// Zip is the postcode.
 	Zip string `json:"zip,omitempty"`
 
-	// Address is TOP's address (String).
+	// Address is the street address (at most 256 bytes).
 	Address string `json:"address,omitempty"`
 
-	// City is TOP's city (String).
+	// City is the city.
 	City string `json:"city,omitempty"`
 
-	// State is TOP's state (String).
+	// State is the province.
 	State string `json:"state,omitempty"`
 
-	// Country is TOP's country (String).
+	// Country is the country.
 	Country string `json:"country,omitempty"`
 
-	// District is TOP's district (String).
+	// District is the district or county.
 	District string `json:"district,omitempty"`
 }
 
-// LogisticsMail is TOP's LogisticsMail.
+// LogisticsMail is one parcel of a shipment: waybill number and carrier.
 type LogisticsMail struct {
-	// OutSid is TOP's out_sid (String).
+	// OutSid is the waybill number.
 	OutSid string `json:"out_sid,omitempty"`
 
-	// CompanyName is TOP's company_name (String).
+	// CompanyName is the carrier's name.
 	CompanyName string `json:"company_name,omitempty"`
 }
 
 func (LogisticsMail) topListKey() string { return "logistics_mail" }
 
-// LogisticsCompany is TOP's LogisticsCompany.
+// LogisticsCompany is a carrier that sellers can ship with.
 type LogisticsCompany struct {
-	// ID is TOP's id (Number).
+	// ID is the carrier's id.
 	ID Int64 `json:"id,omitempty"`
 
-	// Code is TOP's code (String).
+	// Code is the carrier's code, e.g. SF, ZTO, YTO, POST; the shipping APIs take
+	// it.
 	Code string `json:"code,omitempty"`
 
-	// Name is TOP's name (String).
+	// Name is the carrier's short name.
 	Name string `json:"name,omitempty"`
 
-	// RegMailNo is TOP's reg_mail_no (String).
+	// RegMailNo is a regular expression that the carrier's waybill numbers match.
 	RegMailNo string `json:"reg_mail_no,omitempty"`
 }
 
 func (LogisticsCompany) topListKey() string { return "logistics_company" }
 
-// ShipResult is TOP's ShipResult.
+// ShipResult is the answer of taobao.logistics.offline.send.
 type ShipResult struct {
-	// IsSuccess is TOP's is_success (Boolean).
+	// IsSuccess reports whether the trade was marked as shipped.
 	IsSuccess Bool `json:"is_success,omitempty"`
 
 	// RequestID is the gateway's id for the call, when it sent one.

@@ -652,2033 +652,2119 @@ func missingMember(method, member, requestID string) error {
 
 // BEGIN GENERATED MODELS: written by `go generate` (internal/fields/cmd/genmodels) from internal/fields; edit those, not this block.
 
-// Trade is TOP's Trade.
+// Trade is a trade (TOP's main order): what the buyer bought from one seller
+// in one checkout, with its orders (line items), amounts, receiver and state.
+// Which fields are filled depends on the fields asked for; amounts are in fen,
+// times in GMT+8.
 type Trade struct {
-	// BuyerOpenUID is TOP's buyer_open_uid (String).
+	// BuyerOpenUID is the buyer's app-scoped open id.
 	BuyerOpenUID string `json:"buyer_open_uid,omitempty"`
 
-	// Title is TOP's title (String).
+	// Title is the trade's title: the shop's name.
 	Title string `json:"title,omitempty"`
 
-	// Type is TOP's type (String).
+	// Type is the kind of trade.
 	Type TradeType `json:"type,omitempty"`
 
-	// Created is TOP's created (Date).
+	// Created is when the trade was created.
 	Created Time `json:"created,omitzero"`
 
-	// Sid is TOP's sid (String).
+	// Sid is the trade id again (the parent trade), as a string.
 	Sid string `json:"sid,omitempty"`
 
-	// Tid is TOP's tid (Number).
+	// Tid is the trade id. It exceeds 2^53: keep it an integer.
 	Tid Int64 `json:"tid,omitempty"`
 
-	// AcookieID is TOP's acookie_id (String).
+	// AcookieID is the trade's unique Acookie id.
 	AcookieID string `json:"acookie_id,omitempty"`
 
-	// SellerRate is TOP's seller_rate (Boolean).
+	// SellerRate reports whether the seller has rated.
 	SellerRate Bool `json:"seller_rate,omitempty"`
 
-	// BuyerRate is TOP's buyer_rate (Boolean).
+	// BuyerRate reports whether the buyer has rated.
 	BuyerRate Bool `json:"buyer_rate,omitempty"`
 
-	// Status is TOP's status (String).
+	// Status is the trade's state.
 	Status TradeStatus `json:"status,omitempty"`
 
-	// Payment is TOP's payment (String).
+	// Payment is what the buyer actually paid, in fen.
 	Payment Money `json:"payment,omitempty"`
 
-	// DiscountFee is TOP's discount_fee (String).
+	// DiscountFee is the system discount (sales, VIP, gifts), in fen;
+	// PromotionDetails itemises it.
 	DiscountFee Money `json:"discount_fee,omitempty"`
 
-	// AdjustFee is TOP's adjust_fee (String).
+	// AdjustFee is the seller's manual price change, in fen: zero on multi-order
+	// trades, the order's value on single-order ones.
 	AdjustFee Money `json:"adjust_fee,omitempty"`
 
-	// PostFee is TOP's post_fee (String).
+	// PostFee is the postage, in fen.
 	PostFee Money `json:"post_fee,omitempty"`
 
-	// TotalFee is TOP's total_fee (String).
+	// TotalFee is the goods amount (price times quantity), in fen.
 	TotalFee Money `json:"total_fee,omitempty"`
 
-	// PayTime is TOP's pay_time (Date).
+	// PayTime is when the buyer paid; the logistics order is created then.
 	PayTime Time `json:"pay_time,omitzero"`
 
-	// EndTime is TOP's end_time (Date).
+	// EndTime is when the trade ended: completed, receipt confirmed or closed.
 	EndTime Time `json:"end_time,omitzero"`
 
-	// Modified is TOP's modified (Date).
+	// Modified is when the trade last changed; any change moves it.
 	Modified Time `json:"modified,omitzero"`
 
-	// ConsignTime is TOP's consign_time (Date).
+	// ConsignTime is when the seller shipped.
 	ConsignTime Time `json:"consign_time,omitzero"`
 
-	// ReceivedPayment is TOP's received_payment (String).
+	// ReceivedPayment is what Alipay paid out to the seller so far, in fen; it
+	// grows as orders are confirmed.
 	ReceivedPayment Money `json:"received_payment,omitempty"`
 
-	// CommissionFee is TOP's commission_fee (String).
+	// CommissionFee is the platform's commission, in fen.
 	CommissionFee Money `json:"commission_fee,omitempty"`
 
-	// BuyerMemo is TOP's buyer_memo (String).
+	// BuyerMemo is the buyer's private note (visible to the buyer only).
 	BuyerMemo string `json:"buyer_memo,omitempty"`
 
-	// SellerMemo is TOP's seller_memo (String).
+	// SellerMemo is the seller's private note.
 	SellerMemo string `json:"seller_memo,omitempty"`
 
-	// BuyerArea is TOP's buyer_area (String).
+	// BuyerArea is where the buyer ordered from.
 	BuyerArea string `json:"buyer_area,omitempty"`
 
-	// AlipayNo is TOP's alipay_no (String).
+	// AlipayNo is the Alipay transaction number.
 	AlipayNo string `json:"alipay_no,omitempty"`
 
-	// BuyerMessage is TOP's buyer_message (String).
+	// BuyerMessage is the buyer's message to the seller.
 	BuyerMessage string `json:"buyer_message,omitempty"`
 
-	// PicPath is TOP's pic_path (String).
+	// PicPath is the item picture's URL.
 	PicPath string `json:"pic_path,omitempty"`
 
-	// NumIid is TOP's num_iid (Number).
+	// NumIid is the item's numeric id.
 	NumIid Int64 `json:"num_iid,omitempty"`
 
-	// Price is TOP's price (String).
+	// Price is the item's unit price, in fen.
 	Price Money `json:"price,omitempty"`
 
-	// CodFee is TOP's cod_fee (String).
+	// CodFee is the cash-on-delivery service fee, in fen.
 	CodFee Money `json:"cod_fee,omitempty"`
 
-	// CodStatus is TOP's cod_status (String).
+	// CodStatus is the carrier's progress on a cash-on-delivery trade.
 	CodStatus CodStatus `json:"cod_status,omitempty"`
 
-	// BuyerCodFee is TOP's buyer_cod_fee (String).
+	// BuyerCodFee is the buyer's share of the cash-on-delivery fee, in fen.
 	BuyerCodFee Money `json:"buyer_cod_fee,omitempty"`
 
-	// SellerCodFee is TOP's seller_cod_fee (String).
+	// SellerCodFee is the seller's share of the cash-on-delivery fee, in fen (zero
+	// until shipped when the seller pays none).
 	SellerCodFee Money `json:"seller_cod_fee,omitempty"`
 
-	// ExpressAgencyFee is TOP's express_agency_fee (String).
+	// ExpressAgencyFee is the amount the courier collects on delivery, in fen.
 	ExpressAgencyFee Money `json:"express_agency_fee,omitempty"`
 
-	// ShippingType is TOP's shipping_type (String).
+	// ShippingType is how the trade ships, fixed when it was created.
 	ShippingType ShippingType `json:"shipping_type,omitempty"`
 
-	// Num is TOP's num (Number).
+	// Num is the quantity bought; 0 on a trade with several orders.
 	Num Int64 `json:"num,omitempty"`
 
-	// PointFee is TOP's point_fee (Number).
+	// PointFee is the buyer's points used, fixed when ordering.
 	PointFee Int64 `json:"point_fee,omitempty"`
 
-	// RealPointFee is TOP's real_point_fee (Number).
+	// RealPointFee is the points actually used after refunds, known once the trade
+	// ends.
 	RealPointFee Int64 `json:"real_point_fee,omitempty"`
 
-	// BuyerObtainPointFee is TOP's buyer_obtain_point_fee (Number).
+	// BuyerObtainPointFee is the points the buyer earns, credited when the trade
+	// completes.
 	BuyerObtainPointFee Int64 `json:"buyer_obtain_point_fee,omitempty"`
 
-	// BuyerAlipayNo is TOP's buyer_alipay_no (String).
+	// BuyerAlipayNo is the buyer's Alipay account (masked).
 	BuyerAlipayNo string `json:"buyer_alipay_no,omitempty"`
 
-	// ReceiverName is TOP's receiver_name (String).
+	// ReceiverName is the receiver's name (masked or encrypted).
 	ReceiverName string `json:"receiver_name,omitempty"`
 
-	// ReceiverCountry is TOP's receiver_country (String).
+	// ReceiverCountry is the receiver's country.
 	ReceiverCountry string `json:"receiver_country,omitempty"`
 
-	// ReceiverState is TOP's receiver_state (String).
+	// ReceiverState is the receiver's province.
 	ReceiverState string `json:"receiver_state,omitempty"`
 
-	// ReceiverCity is TOP's receiver_city (String).
+	// ReceiverCity is the receiver's city. Province-level cities are here,
+	// county-level ones in ReceiverDistrict: use the district when the city is
+	// empty.
 	ReceiverCity string `json:"receiver_city,omitempty"`
 
-	// ReceiverDistrict is TOP's receiver_district (String).
+	// ReceiverDistrict is the receiver's district or county.
 	ReceiverDistrict string `json:"receiver_district,omitempty"`
 
-	// ReceiverTown is TOP's receiver_town (String).
+	// ReceiverTown is the receiver's town or street.
 	ReceiverTown string `json:"receiver_town,omitempty"`
 
-	// ReceiverAddress is TOP's receiver_address (String).
+	// ReceiverAddress is the receiver's detailed address (masked or encrypted).
 	ReceiverAddress string `json:"receiver_address,omitempty"`
 
-	// ReceiverZip is TOP's receiver_zip (String).
+	// ReceiverZip is the receiver's postcode.
 	ReceiverZip string `json:"receiver_zip,omitempty"`
 
-	// ReceiverMobile is TOP's receiver_mobile (String).
+	// ReceiverMobile is the receiver's mobile number (masked or encrypted).
 	ReceiverMobile string `json:"receiver_mobile,omitempty"`
 
-	// ReceiverPhone is TOP's receiver_phone (String).
+	// ReceiverPhone is the receiver's phone number (masked or encrypted).
 	ReceiverPhone string `json:"receiver_phone,omitempty"`
 
-	// BuyerEmail is TOP's buyer_email (String).
+	// BuyerEmail is the buyer's e-mail address.
 	BuyerEmail string `json:"buyer_email,omitempty"`
 
-	// SellerAlipayNo is TOP's seller_alipay_no (String).
+	// SellerAlipayNo is the seller's Alipay account.
 	SellerAlipayNo string `json:"seller_alipay_no,omitempty"`
 
-	// SellerMobile is TOP's seller_mobile (String).
+	// SellerMobile is the seller's mobile number.
 	SellerMobile string `json:"seller_mobile,omitempty"`
 
-	// SellerPhone is TOP's seller_phone (String).
+	// SellerPhone is the seller's phone number.
 	SellerPhone string `json:"seller_phone,omitempty"`
 
-	// SellerName is TOP's seller_name (String).
+	// SellerName is the seller's name.
 	SellerName string `json:"seller_name,omitempty"`
 
-	// SellerEmail is TOP's seller_email (String).
+	// SellerEmail is the seller's e-mail address.
 	SellerEmail string `json:"seller_email,omitempty"`
 
-	// AvailableConfirmFee is TOP's available_confirm_fee (String).
+	// AvailableConfirmFee is the amount still waiting for receipt confirmation, in
+	// fen; zero once the trade completes.
 	AvailableConfirmFee Money `json:"available_confirm_fee,omitempty"`
 
-	// HasPostFee is TOP's has_post_fee (Boolean).
+	// HasPostFee reports whether AvailableConfirmFee includes the postage.
 	HasPostFee Bool `json:"has_post_fee,omitempty"`
 
-	// TimeoutActionTime is TOP's timeout_action_time (Date).
+	// TimeoutActionTime is when the current state times out (for a shipped, paid
+	// trade: automatic receipt).
 	TimeoutActionTime Time `json:"timeout_action_time,omitzero"`
 
-	// SnapshotURL is TOP's snapshot_url (String).
+	// SnapshotURL is the item snapshot taken at purchase.
 	SnapshotURL string `json:"snapshot_url,omitempty"`
 
-	// TradeMemo is TOP's trade_memo (String).
+	// TradeMemo is the trade's remark.
 	TradeMemo string `json:"trade_memo,omitempty"`
 
-	// Promotion is TOP's promotion (String).
+	// Promotion describes the trade's promotions.
 	Promotion string `json:"promotion,omitempty"`
 
-	// Is3D is TOP's is_3D (Boolean).
+	// Is3D reports whether this is a 3D trade.
 	Is3D Bool `json:"is_3D,omitempty"`
 
-	// IsLgtype is TOP's is_lgtype (Boolean).
+	// IsLgtype reports whether this is a guaranteed-express trade, to be shipped
+	// with offline send.
 	IsLgtype Bool `json:"is_lgtype,omitempty"`
 
-	// IsBrandSale is TOP's is_brand_sale (Boolean).
+	// IsBrandSale reports whether this is a brand flash sale; with IsForceWlb it
+	// must ship through Taobao's warehouses.
 	IsBrandSale Bool `json:"is_brand_sale,omitempty"`
 
-	// IsForceWlb is TOP's is_force_wlb (Boolean).
+	// IsForceWlb reports whether the trade must ship through Taobao's warehouses
+	// (物流宝).
 	IsForceWlb Bool `json:"is_force_wlb,omitempty"`
 
-	// BuyerFlag is TOP's buyer_flag (Number).
+	// BuyerFlag is the buyer's note flag colour, 1 to 5 (red, yellow, green, blue,
+	// purple).
 	BuyerFlag Int64 `json:"buyer_flag,omitempty"`
 
-	// SellerFlag is TOP's seller_flag (Number).
+	// SellerFlag is the seller's note flag colour, 1 to 5 (red, yellow, green,
+	// blue, purple); 0 means none.
 	SellerFlag Int64 `json:"seller_flag,omitempty"`
 
-	// CreditCardFee is TOP's credit_card_fee (String).
+	// CreditCardFee is the amount paid by credit card, in fen.
 	CreditCardFee Money `json:"credit_card_fee,omitempty"`
 
-	// StepTradeStatus is TOP's step_trade_status (String).
+	// StepTradeStatus is the payment state of a trade paid in stages.
 	StepTradeStatus StepTradeStatus `json:"step_trade_status,omitempty"`
 
-	// StepPaidFee is TOP's step_paid_fee (String).
+	// StepPaidFee is what has been paid so far on a trade paid in stages, in fen.
 	StepPaidFee Money `json:"step_paid_fee,omitempty"`
 
-	// EticketExt is TOP's eticket_ext (String).
+	// EticketExt holds the electronic voucher details.
 	EticketExt string `json:"eticket_ext,omitempty"`
 
-	// MarkDesc is TOP's mark_desc (String).
+	// MarkDesc describes a problem with the trade; empty when there is none.
 	MarkDesc string `json:"mark_desc,omitempty"`
 
-	// HasYfx is TOP's has_yfx (Boolean).
+	// HasYfx reports whether the trade has return-shipping insurance.
 	HasYfx Bool `json:"has_yfx,omitempty"`
 
-	// YfxFee is TOP's yfx_fee (String).
+	// YfxFee is the return-shipping insurance premium, in fen.
 	YfxFee Money `json:"yfx_fee,omitempty"`
 
-	// YfxID is TOP's yfx_id (String).
+	// YfxID is the return-shipping insurance payment number.
 	YfxID string `json:"yfx_id,omitempty"`
 
-	// YfxType is TOP's yfx_type (String).
+	// YfxType is the return-shipping insurance type.
 	YfxType string `json:"yfx_type,omitempty"`
 
-	// SendTime is TOP's send_time (String).
+	// SendTime is when a pre-sale trade will ship at the latest.
 	SendTime string `json:"send_time,omitempty"`
 
-	// CanRate is TOP's can_rate (Boolean).
+	// CanRate reports whether the buyer may rate the trade now.
 	CanRate Bool `json:"can_rate,omitempty"`
 
-	// SellerCanRate is TOP's seller_can_rate (Boolean).
+	// SellerCanRate reports whether the seller may rate the trade.
 	SellerCanRate Bool `json:"seller_can_rate,omitempty"`
 
-	// IsPartConsign is TOP's is_part_consign (Boolean).
+	// IsPartConsign reports whether the seller ships the trade in several parcels.
 	IsPartConsign Bool `json:"is_part_consign,omitempty"`
 
-	// IsDaixiao is TOP's is_daixiao (Boolean).
+	// IsDaixiao reports whether the trade has a matching dropshipping purchase
+	// order.
 	IsDaixiao Bool `json:"is_daixiao,omitempty"`
 
-	// IsWt is TOP's is_wt (Boolean).
+	// IsWt reports whether this is a carrier business-hall (网厅) trade.
 	IsWt Bool `json:"is_wt,omitempty"`
 
-	// ArriveInterval is TOP's arrive_interval (Number).
+	// ArriveInterval is the delivery promise, in days.
 	ArriveInterval Int64 `json:"arrive_interval,omitempty"`
 
-	// ArriveCutTime is TOP's arrive_cut_time (String).
+	// ArriveCutTime is the daily cut-off for the delivery promise, as HH:mm.
 	ArriveCutTime string `json:"arrive_cut_time,omitempty"`
 
-	// ConsignInterval is TOP's consign_interval (Number).
+	// ConsignInterval is the shipping promise, in hours.
 	ConsignInterval Int64 `json:"consign_interval,omitempty"`
 
-	// O2O is TOP's o2o (String).
+	// O2O marks a shopping-guide (导购宝) trade: "crm".
 	O2O string `json:"o2o,omitempty"`
 
-	// O2OGuideID is TOP's o2o_guide_id (String).
+	// O2OGuideID is the shopping guide's id.
 	O2OGuideID string `json:"o2o_guide_id,omitempty"`
 
-	// O2OGuideName is TOP's o2o_guide_name (String).
+	// O2OGuideName is the shopping guide's name.
 	O2OGuideName string `json:"o2o_guide_name,omitempty"`
 
-	// O2OShopID is TOP's o2o_shop_id (String).
+	// O2OShopID is the shopping guide's store id.
 	O2OShopID string `json:"o2o_shop_id,omitempty"`
 
-	// O2OShopName is TOP's o2o_shop_name (String).
+	// O2OShopName is the shopping guide's store name.
 	O2OShopName string `json:"o2o_shop_name,omitempty"`
 
-	// O2ODelivery is TOP's o2o_delivery (String).
+	// O2ODelivery is how a guided sale is handed over: inshop (picked up in store)
+	// or online (shipped).
 	O2ODelivery string `json:"o2o_delivery,omitempty"`
 
-	// O2OOutTradeID is TOP's o2o_out_trade_id (String).
+	// O2OOutTradeID is the external trade id of a guided sale.
 	O2OOutTradeID string `json:"o2o_out_trade_id,omitempty"`
 
-	// ShopCode is TOP's shop_code (String).
+	// ShopCode is the code of the store where the buyer picks up.
 	ShopCode string `json:"shop_code,omitempty"`
 
-	// HkEnName is TOP's hk_en_name (String).
+	// HkEnName is the traveller's name in pinyin (airport pick-up trades).
 	HkEnName string `json:"hk_en_name,omitempty"`
 
-	// HkFlightNo is TOP's hk_flight_no (String).
+	// HkFlightNo is the traveller's flight number.
 	HkFlightNo string `json:"hk_flight_no,omitempty"`
 
-	// HkChinaName is TOP's hk_china_name (String).
+	// HkChinaName is the traveller's Chinese name.
 	HkChinaName string `json:"hk_china_name,omitempty"`
 
-	// HkCardCode is TOP's hk_card_code (String).
+	// HkCardCode is the traveller's document number.
 	HkCardCode string `json:"hk_card_code,omitempty"`
 
-	// HkCardType is TOP's hk_card_type (String).
+	// HkCardType is the traveller's document type: 001 Hong Kong/Macau pass, 002
+	// Taiwan entry permit, 003 passport.
 	HkCardType string `json:"hk_card_type,omitempty"`
 
-	// HkFlightDate is TOP's hk_flight_date (String).
+	// HkFlightDate is the flight's date and time.
 	HkFlightDate string `json:"hk_flight_date,omitempty"`
 
-	// HkGender is TOP's hk_gender (String).
+	// HkGender is the traveller's sex: M or F.
 	HkGender string `json:"hk_gender,omitempty"`
 
-	// HkBirthday is TOP's hk_birthday (String).
+	// HkBirthday is the traveller's birth date.
 	HkBirthday string `json:"hk_birthday,omitempty"`
 
-	// HkPickup is TOP's hk_pickup (String).
+	// HkPickup is the pick-up place.
 	HkPickup string `json:"hk_pickup,omitempty"`
 
-	// HkPickupID is TOP's hk_pickup_id (String).
+	// HkPickupID is the pick-up place's id.
 	HkPickupID string `json:"hk_pickup_id,omitempty"`
 
-	// EstConTime is TOP's est_con_time (String).
+	// EstConTime is the seller's estimated shipping time.
 	EstConTime string `json:"est_con_time,omitempty"`
 
-	// Orders is TOP's orders (Order[]).
+	// Orders are the trade's orders (line items).
 	Orders List[Order] `json:"orders,omitempty"`
 
-	// PromotionDetails is TOP's promotion_details (PromotionDetail[]).
+	// PromotionDetails are the discounts applied to the trade and its orders.
 	PromotionDetails List[PromotionDetail] `json:"promotion_details,omitempty"`
 
-	// ServiceTags is TOP's service_tags (LogisticsTag[]).
+	// ServiceTags are the logistics service tags of the trade and its orders.
 	ServiceTags List[LogisticsTag] `json:"service_tags,omitempty"`
 
-	// ServiceOrders is TOP's service_orders (ServiceOrder[]).
+	// ServiceOrders are the services bought with the trade's items.
 	ServiceOrders List[ServiceOrder] `json:"service_orders,omitempty"`
 
-	// TradeFrom is TOP's trade_from (String).
+	// TradeFrom lists where the trade came from, comma-separated: WAP, HITAO, TOP,
+	// TAOBAO, JHS...
 	TradeFrom string `json:"trade_from,omitempty"`
 
-	// TradeSource is TOP's trade_source (String).
+	// TradeSource is the external source, e.g. ownshop (the merchant's own site).
 	TradeSource string `json:"trade_source,omitempty"`
 
-	// ZeroPurchase is TOP's zero_purchase (Boolean).
+	// ZeroPurchase reports whether this is a zero-down phone contract trade under
+	// pre-authorisation.
 	ZeroPurchase Bool `json:"zero_purchase,omitempty"`
 
-	// AlipayPoint is TOP's alipay_point (Number).
+	// AlipayPoint is the Alipay points used, in fen.
 	AlipayPoint Int64 `json:"alipay_point,omitempty"`
 
-	// PccAf is TOP's pcc_af (Number).
+	// PccAf is the amount paid with Tmall point cards, in fen.
 	PccAf Int64 `json:"pcc_af,omitempty"`
 
-	// TradeExt is TOP's trade_ext (TradeExt).
+	// TradeExt holds the trade's extension flags.
 	TradeExt *TradeExt `json:"trade_ext,omitempty"`
 
-	// OrderTaxFee is TOP's order_tax_fee (String).
+	// OrderTaxFee is the import duty of a Tmall Global direct-supply trade.
 	OrderTaxFee string `json:"order_tax_fee,omitempty"`
 
-	// EtSerTime is TOP's et_ser_time (String).
+	// EtSerTime is the booked service time (Tmall car services).
 	EtSerTime string `json:"et_ser_time,omitempty"`
 
-	// EtShopName is TOP's et_shop_name (String).
+	// EtShopName is the store where an electronic voucher was booked.
 	EtShopName string `json:"et_shop_name,omitempty"`
 
-	// EtVerifiedShopName is TOP's et_verified_shop_name (String).
+	// EtVerifiedShopName is the store where an electronic voucher was redeemed.
 	EtVerifiedShopName string `json:"et_verified_shop_name,omitempty"`
 
-	// EtPlateNumber is TOP's et_plate_number (String).
+	// EtPlateNumber is the car's plate number.
 	EtPlateNumber string `json:"et_plate_number,omitempty"`
 
-	// O2OSnatchStatus is TOP's o2o_snatch_status (String).
+	// O2OSnatchStatus is the store order-grabbing state: 0 waiting, 1 grabbing, 2
+	// grabbed, 3 shipped, negative values for failures.
 	O2OSnatchStatus string `json:"o2o_snatch_status,omitempty"`
 
-	// IsShShip is TOP's is_sh_ship (Boolean).
+	// IsShShip reports whether shipping is blocked.
 	IsShShip Bool `json:"is_sh_ship,omitempty"`
 
-	// EticketServiceAddr is TOP's eticket_service_addr (String).
+	// EticketServiceAddr is the installation address of a home-improvement
+	// voucher.
 	EticketServiceAddr string `json:"eticket_service_addr,omitempty"`
 
-	// EtType is TOP's et_type (String).
+	// EtType is the type of a scan-to-pay voucher trade.
 	EtType string `json:"et_type,omitempty"`
 
-	// Market is TOP's market (String).
+	// Market is the vertical market of the trade.
 	Market string `json:"market,omitempty"`
 
-	// Obs is TOP's obs (String).
+	// Obs marks a store pick-up booking.
 	Obs string `json:"obs,omitempty"`
 
-	// EtShopID is TOP's et_shop_id (Number).
+	// EtShopID is the store linked to a scan-to-buy trade.
 	EtShopID Int64 `json:"et_shop_id,omitempty"`
 
-	// PaidCouponFee is TOP's paid_coupon_fee (String).
+	// PaidCouponFee is the cash-back coupon amount, in fen.
 	PaidCouponFee Money `json:"paid_coupon_fee,omitempty"`
 
-	// ShopPick is TOP's shop_pick (String).
+	// ShopPick marks a trade picked up in a physical store.
 	ShopPick string `json:"shop_pick,omitempty"`
 
-	// RxAuditStatus is TOP's rx_audit_status (String).
+	// RxAuditStatus is the prescription review state (0: not reviewed).
 	RxAuditStatus string `json:"rx_audit_status,omitempty"`
 
-	// EsDate is TOP's es_date (String).
+	// EsDate is the estimated delivery date, yyyyMMdd.
 	EsDate string `json:"es_date,omitempty"`
 
-	// EsRange is TOP's es_range (String).
+	// EsRange is the estimated delivery time range, hh:mm-hh:mm.
 	EsRange string `json:"es_range,omitempty"`
 
-	// OsDate is TOP's os_date (String).
+	// OsDate is the delivery date the buyer booked, yyyyMMdd.
 	OsDate string `json:"os_date,omitempty"`
 
-	// OsRange is TOP's os_range (String).
+	// OsRange is the delivery time range the buyer booked, hh:mm-hh:mm.
 	OsRange string `json:"os_range,omitempty"`
 
-	// CouponFee is TOP's coupon_fee (Number).
+	// CouponFee is the coupon amount (an integer; the docs give no unit).
 	CouponFee Int64 `json:"coupon_fee,omitempty"`
 
-	// PostGateDeclare is TOP's post_gate_declare (Boolean).
+	// PostGateDeclare reports whether the trade clears customs by post.
 	PostGateDeclare Bool `json:"post_gate_declare,omitempty"`
 
-	// CrossBondedDeclare is TOP's cross_bonded_declare (Boolean).
+	// CrossBondedDeclare reports whether this is a cross-border trade.
 	CrossBondedDeclare Bool `json:"cross_bonded_declare,omitempty"`
 
-	// TradeAttr is TOP's trade_attr (String).
+	// TradeAttr holds extension attributes as a JSON object in a string, e.g.
+	// {"erpHold":"0"} or a payCurrency.
 	TradeAttr string `json:"trade_attr,omitempty"`
 
-	// TopHold is TOP's top_hold (Number).
+	// TopHold is 1 when the platform holds the trade back from ERPs, 0 otherwise.
 	TopHold Int64 `json:"top_hold,omitempty"`
 
-	// OmniAttr is TOP's omni_attr (String).
+	// OmniAttr marks an omnichannel (星盘) trade.
 	OmniAttr string `json:"omni_attr,omitempty"`
 
-	// OmniParam is TOP's omni_param (String).
+	// OmniParam holds omnichannel (星盘) business data.
 	OmniParam string `json:"omni_param,omitempty"`
 
-	// Assembly is TOP's assembly (String).
+	// Assembly is an assembly attribute; the docs name it only.
 	Assembly string `json:"assembly,omitempty"`
 
-	// ForbidConsign is TOP's forbid_consign (Number).
+	// ForbidConsign marks a Juhuasuan group-buy trade that may not ship yet.
 	ForbidConsign Int64 `json:"forbid_consign,omitempty"`
 
-	// Identity is TOP's identity (String).
+	// Identity marks a purchase order.
 	Identity string `json:"identity,omitempty"`
 
-	// TeamBuyHold is TOP's team_buy_hold (Number).
+	// TeamBuyHold marks a Tmall group-buy trade held back.
 	TeamBuyHold Int64 `json:"team_buy_hold,omitempty"`
 
-	// ShareGroupHold is TOP's share_group_hold (Number).
+	// ShareGroupHold marks a share-to-buy trade held back.
 	ShareGroupHold Int64 `json:"share_group_hold,omitempty"`
 
-	// OfpHold is TOP's ofp_hold (Number).
+	// OfpHold marks a trade held back by Tmall Global.
 	OfpHold Int64 `json:"ofp_hold,omitempty"`
 
-	// O2OStepTradeDetail is TOP's o2o_step_trade_detail (String).
+	// O2OStepTradeDetail lists the stages of an O2O staged trade, e.g.
+	// "3_1_100_paid;3_2_2000_nopaid" (stages, stage, amount in fen, state).
 	O2OStepTradeDetail string `json:"o2o_step_trade_detail,omitempty"`
 
-	// O2OStepOrderID is TOP's o2o_step_order_id (String).
+	// O2OStepOrderID is the balance trade of a privileged-deposit trade.
 	O2OStepOrderID string `json:"o2o_step_order_id,omitempty"`
 
-	// O2OEtOrderID is TOP's o2o_et_order_id (String).
+	// O2OEtOrderID is the privileged-deposit trade of a staged trade.
 	O2OEtOrderID string `json:"o2o_et_order_id,omitempty"`
 
-	// O2OVoucherPrice is TOP's o2o_voucher_price (String).
+	// O2OVoucherPrice is the deposit deducted from a staged trade, in fen (a
+	// string).
 	O2OVoucherPrice string `json:"o2o_voucher_price,omitempty"`
 
-	// OrderTaxPromotionFee is TOP's order_tax_promotion_fee (String).
+	// OrderTaxPromotionFee is the duty discount of a Tmall Global trade.
 	OrderTaxPromotionFee string `json:"order_tax_promotion_fee,omitempty"`
 
-	// DelayCreateDelivery is TOP's delay_create_delivery (Number).
+	// DelayCreateDelivery marks a Juhuasuan flash-deal trade.
 	DelayCreateDelivery Int64 `json:"delay_create_delivery,omitempty"`
 
-	// TidStr is TOP's tid_str (String).
+	// TidStr is the trade id as a string, for clients that cannot hold 64-bit
+	// integers.
 	TidStr string `json:"tid_str,omitempty"`
 
-	// Toptype is TOP's toptype (Number).
+	// Toptype is the trade kind as the platform classifies it.
 	Toptype Int64 `json:"toptype,omitempty"`
 
-	// ServiceType is TOP's service_type (String).
+	// ServiceType lists the trade services included.
 	ServiceType string `json:"service_type,omitempty"`
 
-	// O2OServiceMobile is TOP's o2o_service_mobile (String).
+	// O2OServiceMobile is the O2O service contact's mobile; the docs name it only.
 	O2OServiceMobile string `json:"o2o_service_mobile,omitempty"`
 
-	// O2OServiceName is TOP's o2o_service_name (String).
+	// O2OServiceName is the O2O service contact's name; the docs name it only.
 	O2OServiceName string `json:"o2o_service_name,omitempty"`
 
-	// O2OServiceState is TOP's o2o_service_state (String).
+	// O2OServiceState is the O2O service address's province; the docs name it
+	// only.
 	O2OServiceState string `json:"o2o_service_state,omitempty"`
 
-	// O2OServiceCity is TOP's o2o_service_city (String).
+	// O2OServiceCity is the O2O service address's city; the docs name it only.
 	O2OServiceCity string `json:"o2o_service_city,omitempty"`
 
-	// O2OServiceDistrict is TOP's o2o_service_district (String).
+	// O2OServiceDistrict is the O2O service address's district; the docs name it
+	// only.
 	O2OServiceDistrict string `json:"o2o_service_district,omitempty"`
 
-	// O2OServiceTown is TOP's o2o_service_town (String).
+	// O2OServiceTown is the O2O service address's town; the docs name it only.
 	O2OServiceTown string `json:"o2o_service_town,omitempty"`
 
-	// O2OServiceAddress is TOP's o2o_service_address (String).
+	// O2OServiceAddress is the O2O service address; the docs name it only.
 	O2OServiceAddress string `json:"o2o_service_address,omitempty"`
 
-	// O2OStepTradeDetailNew is TOP's o2o_step_trade_detail_new (String).
+	// O2OStepTradeDetailNew is the newer form of O2oStepTradeDetail; the docs name
+	// it only.
 	O2OStepTradeDetailNew string `json:"o2o_step_trade_detail_new,omitempty"`
 
-	// O2OXiaopiao is TOP's o2o_xiaopiao (String).
+	// O2OXiaopiao is an O2O receipt attribute; the docs name it only.
 	O2OXiaopiao string `json:"o2o_xiaopiao,omitempty"`
 
-	// O2OContract is TOP's o2o_contract (String).
+	// O2OContract is an O2O contract attribute; the docs name it only.
 	O2OContract string `json:"o2o_contract,omitempty"`
 
-	// RechargeFee is TOP's recharge_fee (String).
+	// RechargeFee is a top-up amount; the docs name it only.
 	RechargeFee string `json:"recharge_fee,omitempty"`
 
-	// RetailStoreCode is TOP's retail_store_code (String).
+	// RetailStoreCode is a retail store's code; the docs name it only.
 	RetailStoreCode string `json:"retail_store_code,omitempty"`
 
-	// RetailOutOrderID is TOP's retail_out_order_id (String).
+	// RetailOutOrderID is a retail external order id; the docs name it only.
 	RetailOutOrderID string `json:"retail_out_order_id,omitempty"`
 
-	// PlatformSubsidyFee is TOP's platform_subsidy_fee (String).
+	// PlatformSubsidyFee is the platform's subsidy, in fen.
 	PlatformSubsidyFee Money `json:"platform_subsidy_fee,omitempty"`
 
-	// NrOffline is TOP's nr_offline (String).
+	// NrOffline is a new-retail offline mark; the docs name it only.
 	NrOffline string `json:"nr_offline,omitempty"`
 
-	// WttParam is TOP's wtt_param (String).
+	// WttParam holds the carrier business-hall data of the trade.
 	WttParam string `json:"wtt_param,omitempty"`
 
-	// LogisticsInfos is TOP's logistics_infos (LogisticsInfo[]).
+	// LogisticsInfos hold the fulfilment advice for each order.
 	LogisticsInfos List[LogisticsInfo] `json:"logistics_infos,omitempty"`
 
-	// SellerNick is TOP's seller_nick (String).
+	// SellerNick is the seller's nick.
 	SellerNick string `json:"seller_nick,omitempty"`
 
-	// BuyerNick is TOP's buyer_nick (String).
+	// BuyerNick is the buyer's nick.
 	BuyerNick string `json:"buyer_nick,omitempty"`
 
-	// NrStoreOrderID is TOP's nr_store_order_id (String).
+	// NrStoreOrderID is a new-retail store order id; the docs name it only.
 	NrStoreOrderID string `json:"nr_store_order_id,omitempty"`
 
-	// NrShopID is TOP's nr_shop_id (String).
+	// NrShopID is the new-retail store's id.
 	NrShopID string `json:"nr_shop_id,omitempty"`
 
-	// NrShopName is TOP's nr_shop_name (String).
+	// NrShopName is the new-retail store's name.
 	NrShopName string `json:"nr_shop_name,omitempty"`
 
-	// NrShopGuideID is TOP's nr_shop_guide_id (String).
+	// NrShopGuideID is the new-retail shopping guide's id.
 	NrShopGuideID string `json:"nr_shop_guide_id,omitempty"`
 
-	// NrShopGuideName is TOP's nr_shop_guide_name (String).
+	// NrShopGuideName is the new-retail shopping guide's name.
 	NrShopGuideName string `json:"nr_shop_guide_name,omitempty"`
 
-	// SortInfo is TOP's sort_info (SortInfo).
+	// SortInfo holds the gateway's sort keys.
 	SortInfo *SortInfo `json:"sort_info,omitempty"`
 
-	// Sorted is TOP's sorted (Number).
+	// Sorted is 1 when the trade was sorted, 2 when not.
 	Sorted Int64 `json:"sorted,omitempty"`
 
-	// NrNoHandle is TOP's nr_no_handle (String).
+	// NrNoHandle marks a one-hour-delivery trade the seller need not handle.
 	NrNoHandle string `json:"nr_no_handle,omitempty"`
 
-	// BizCode is TOP's biz_code (String).
+	// BizCode is tmall.daogoubao.cloudstore for a cloud-store trade.
 	BizCode string `json:"biz_code,omitempty"`
 
-	// CloudStore is TOP's cloud_store (String).
+	// CloudStore is 1 for a cloud-store trade (a flagship-store trade when BizCode
+	// is not the cloud-store one).
 	CloudStore string `json:"cloud_store,omitempty"`
 
-	// IsGift is TOP's is_gift (Boolean).
+	// IsGift reports whether the trade is a gift (not public yet, say the docs).
 	IsGift Bool `json:"is_gift,omitempty"`
 
-	// DoneeNick is TOP's donee_nick (String).
+	// DoneeNick is the gift receiver's nick (not public yet).
 	DoneeNick string `json:"donee_nick,omitempty"`
 
-	// DoneeOpenUID is TOP's donee_open_uid (String).
+	// DoneeOpenUID is the gift receiver's open id (not public yet).
 	DoneeOpenUID string `json:"donee_open_uid,omitempty"`
 
-	// SuningShopCode is TOP's suning_shop_code (String).
+	// SuningShopCode is the Suning pick-up store's code.
 	SuningShopCode string `json:"suning_shop_code,omitempty"`
 
-	// SuningShopValid is TOP's suning_shop_valid (Number).
+	// SuningShopValid reports whether the Suning pick-up store is valid.
 	SuningShopValid Int64 `json:"suning_shop_valid,omitempty"`
 
-	// AllowAppkeys is TOP's allow_appkeys (String).
+	// AllowAppkeys lists the app keys allowed to see the trade, comma-separated.
 	AllowAppkeys string `json:"allow_appkeys,omitempty"`
 
-	// NewPresell is TOP's new_presell (Boolean).
+	// NewPresell reports whether this is a pre-sale trade.
 	NewPresell Bool `json:"new_presell,omitempty"`
 
-	// YouXiang is TOP's you_xiang (Boolean).
+	// YouXiang reports whether this is a 优享 trade.
 	YouXiang Bool `json:"you_xiang,omitempty"`
 
-	// RetailStoreID is TOP's retail_store_id (String).
+	// RetailStoreID is the offline store of a Tmall future-store trade.
 	RetailStoreID string `json:"retail_store_id,omitempty"`
 
-	// IsIstore is TOP's is_istore (Boolean).
+	// IsIstore reports whether this is an iStore trade.
 	IsIstore Bool `json:"is_istore,omitempty"`
 
-	// Ua is TOP's ua (String).
+	// Ua tells where an iStore trade came from.
 	Ua string `json:"ua,omitempty"`
 
-	// LinkedmallExtInfo is TOP's linkedmall_ext_info (String).
+	// LinkedmallExtInfo holds LinkedMall pass-through data.
 	LinkedmallExtInfo string `json:"linkedmall_ext_info,omitempty"`
 
-	// PayChannel is TOP's pay_channel (String).
+	// PayChannel is how the buyer paid: 0 the buyer, 1 automatic debit, 2
+	// insurance.
 	PayChannel string `json:"pay_channel,omitempty"`
 
-	// RtOmniSendType is TOP's rt_omni_send_type (String).
+	// RtOmniSendType is how an omnichannel trade ships: pickUp, tmall or
+	// storeSend.
 	RtOmniSendType string `json:"rt_omni_send_type,omitempty"`
 
-	// RtOmniStoreID is TOP's rt_omni_store_id (String).
+	// RtOmniStoreID is the store that ships an omnichannel trade.
 	RtOmniStoreID string `json:"rt_omni_store_id,omitempty"`
 
-	// RtOmniOuterStoreID is TOP's rt_omni_outer_store_id (String).
+	// RtOmniOuterStoreID is the merchant's own code of that store.
 	RtOmniOuterStoreID string `json:"rt_omni_outer_store_id,omitempty"`
 
-	// TcpsStart is TOP's tcps_start (String).
+	// TcpsStart is the start of the booked same-city delivery window.
 	TcpsStart string `json:"tcps_start,omitempty"`
 
-	// TcpsCode is TOP's tcps_code (String).
+	// TcpsCode is the same-city delivery kind, e.g. com.tmall.dsd (timed
+	// delivery).
 	TcpsCode string `json:"tcps_code,omitempty"`
 
-	// TcpsEnd is TOP's tcps_end (String).
+	// TcpsEnd is the end of the booked same-city delivery window.
 	TcpsEnd string `json:"tcps_end,omitempty"`
 
-	// MTariffFee is TOP's m_tariff_fee (String).
+	// MTariffFee is the tax the merchant pays for the trade.
 	MTariffFee string `json:"m_tariff_fee,omitempty"`
 
-	// TimingPromise is TOP's timing_promise (String).
+	// TimingPromise is the delivery-promise scheme, e.g. tmallPromise.
 	TimingPromise string `json:"timing_promise,omitempty"`
 
-	// PromiseService is TOP's promise_service (String).
+	// PromiseService lists the promised services, comma-separated.
 	PromiseService string `json:"promise_service,omitempty"`
 
-	// CutoffMinutes is TOP's cutoff_minutes (String).
+	// CutoffMinutes is the logistics cut-off, in minutes.
 	CutoffMinutes string `json:"cutoff_minutes,omitempty"`
 
-	// EsTime is TOP's es_time (String).
+	// EsTime is the delivery promise, in days.
 	EsTime string `json:"es_time,omitempty"`
 
-	// DeliveryTime is TOP's delivery_time (String).
+	// DeliveryTime is the latest shipping date.
 	DeliveryTime string `json:"delivery_time,omitempty"`
 
-	// CollectTime is TOP's collect_time (String).
+	// CollectTime is the latest pick-up date.
 	CollectTime string `json:"collect_time,omitempty"`
 
-	// DispatchTime is TOP's dispatch_time (String).
+	// DispatchTime is the latest dispatch date.
 	DispatchTime string `json:"dispatch_time,omitempty"`
 
-	// SignTime is TOP's sign_time (String).
+	// SignTime is the latest delivery date.
 	SignTime string `json:"sign_time,omitempty"`
 
-	// OuterPartnerMemberID is TOP's outer_partner_member_id (String).
+	// OuterPartnerMemberID is the buyer's member id with an outside partner.
 	OuterPartnerMemberID string `json:"outer_partner_member_id,omitempty"`
 
-	// RootCat is TOP's root_cat (String).
+	// RootCat is the item's category.
 	RootCat string `json:"root_cat,omitempty"`
 
-	// Gifting is TOP's gifting (String).
+	// Gifting is 1 for a gifting trade.
 	Gifting string `json:"gifting,omitempty"`
 
-	// GiftingTakeout is TOP's gifting_takeout (String).
+	// GiftingTakeout is 1 for a coffee gifting trade.
 	GiftingTakeout string `json:"gifting_takeout,omitempty"`
 
-	// OiDate is TOP's oi_date (String).
+	// OiDate is the booked installation date.
 	OiDate string `json:"oi_date,omitempty"`
 
-	// OiRange is TOP's oi_range (String).
+	// OiRange is the booked installation time range.
 	OiRange string `json:"oi_range,omitempty"`
 
-	// HoldInstall is TOP's hold_install (String).
+	// HoldInstall marks installation postponed.
 	HoldInstall string `json:"hold_install,omitempty"`
 
-	// AppName is TOP's app_name (String).
+	// AppName is the app the trade came from.
 	AppName string `json:"app_name,omitempty"`
 
-	// EasyHomeCityType is TOP's easy_home_city_type (String).
+	// EasyHomeCityType is the same-city station type.
 	EasyHomeCityType string `json:"easy_home_city_type,omitempty"`
 
-	// NrDepositOrderID is TOP's nr_deposit_order_id (String).
+	// NrDepositOrderID is the same-city station's linked trade.
 	NrDepositOrderID string `json:"nr_deposit_order_id,omitempty"`
 
-	// NrStoreCode is TOP's nr_store_code (String).
+	// NrStoreCode is the stall's id.
 	NrStoreCode string `json:"nr_store_code,omitempty"`
 
-	// Propoint is TOP's propoint (String).
+	// Propoint is the Taobao coins used, in fen.
 	Propoint string `json:"propoint,omitempty"`
 
-	// ZqsOrderTag is TOP's zqs_order_tag (String).
+	// ZqsOrderTag marks a periodic-delivery trade.
 	ZqsOrderTag string `json:"zqs_order_tag,omitempty"`
 
-	// TxpFreezerID is TOP's txp_freezer_id (String).
+	// TxpFreezerID is the 天鲜配 freezer's id.
 	TxpFreezerID string `json:"txp_freezer_id,omitempty"`
 
-	// TxpReceiveMethod is TOP's txp_receive_method (String).
+	// TxpReceiveMethod is how a 天鲜配 trade is collected.
 	TxpReceiveMethod string `json:"txp_receive_method,omitempty"`
 
-	// ExpandcardInfo is TOP's expandcard_info (ExpandCardInfo).
+	// ExpandcardInfo holds the shopping-card amounts.
 	ExpandcardInfo *ExpandCardInfo `json:"expandcard_info,omitempty"`
 
-	// ExtendInfo is TOP's extend_info (String).
+	// ExtendInfo holds extra information.
 	ExtendInfo string `json:"extend_info,omitempty"`
 
-	// Lm is TOP's lm (String).
+	// Lm is "1" when the delivery address was changed.
 	Lm string `json:"lm,omitempty"`
 
-	// BrandLightShopSource is TOP's brand_light_shop_source (String).
+	// BrandLightShopSource is where a same-city trade came from.
 	BrandLightShopSource string `json:"brand_light_shop_source,omitempty"`
 
-	// BrandLightShopStoreID is TOP's brand_light_shop_store_id (String).
+	// BrandLightShopStoreID is the same-city channel store's id.
 	BrandLightShopStoreID string `json:"brand_light_shop_store_id,omitempty"`
 
-	// IsWmly is TOP's is_wmly (String).
+	// IsWmly marks a perfect-fulfilment trade.
 	IsWmly string `json:"is_wmly,omitempty"`
 
-	// OmniPackage is TOP's omni_package (String).
+	// OmniPackage holds omnichannel parcel information.
 	OmniPackage string `json:"omni_package,omitempty"`
 
-	// NczExtAttr is TOP's ncz_ext_attr (String).
+	// NczExtAttr holds 新康众 extension data.
 	NczExtAttr string `json:"ncz_ext_attr,omitempty"`
 
-	// InvoiceDetailPay is TOP's invoice_detail_pay (String).
+	// InvoiceDetailPay holds invoice details at payment (Apple).
 	InvoiceDetailPay string `json:"invoice_detail_pay,omitempty"`
 
-	// InvoiceDetailMidRefund is TOP's invoice_detail_mid_refund (String).
+	// InvoiceDetailMidRefund holds invoice details during a refund (Apple).
 	InvoiceDetailMidRefund string `json:"invoice_detail_mid_refund,omitempty"`
 
-	// InvoiceDetailAfterRefund is TOP's invoice_detail_after_refund (String).
+	// InvoiceDetailAfterRefund holds invoice details after a refund (Apple).
 	InvoiceDetailAfterRefund string `json:"invoice_detail_after_refund,omitempty"`
 
-	// ExpandCardBasicPrice is TOP's expand_card_basic_price (String).
+	// ExpandCardBasicPrice is the principal of a shopping card bought.
 	ExpandCardBasicPrice string `json:"expand_card_basic_price,omitempty"`
 
-	// ExpandCardExpandPrice is TOP's expand_card_expand_price (String).
+	// ExpandCardExpandPrice is the bonus of a shopping card bought.
 	ExpandCardExpandPrice string `json:"expand_card_expand_price,omitempty"`
 
-	// ExpandCardBasicPriceUsed is TOP's expand_card_basic_price_used (String).
+	// ExpandCardBasicPriceUsed is the shopping-card principal spent on the trade.
 	ExpandCardBasicPriceUsed string `json:"expand_card_basic_price_used,omitempty"`
 
-	// ExpandCardExpandPriceUsed is TOP's expand_card_expand_price_used (String).
+	// ExpandCardExpandPriceUsed is the shopping-card bonus spent on the trade.
 	ExpandCardExpandPriceUsed string `json:"expand_card_expand_price_used,omitempty"`
 
-	// DeliveryCps is TOP's delivery_cps (String).
+	// DeliveryCps is the delivering carrier.
 	DeliveryCps string `json:"delivery_cps,omitempty"`
 
-	// AsdpBizType is TOP's asdp_biz_type (String).
+	// AsdpBizType is the logistics business identity.
 	AsdpBizType string `json:"asdp_biz_type,omitempty"`
 
-	// IsOpenmall is TOP's is_openmall (Boolean).
+	// IsOpenmall reports whether this is an Openmall trade.
 	IsOpenmall Bool `json:"is_openmall,omitempty"`
 
-	// VLogisticsCreate is TOP's v_logistics_create (Boolean).
+	// VLogisticsCreate reports whether this is a 码上收 trade.
 	VLogisticsCreate Bool `json:"v_logistics_create,omitempty"`
 
-	// QRPay is TOP's q_r_pay (Boolean).
+	// QRPay reports whether the trade has nothing to ship.
 	QRPay Bool `json:"q_r_pay,omitempty"`
 
-	// OrderFollowID is TOP's order_follow_id (String).
+	// OrderFollowID is the linked trade.
 	OrderFollowID string `json:"order_follow_id,omitempty"`
 
-	// AsdpAds is TOP's asdp_ads (String).
+	// AsdpAds marks delivery to the door; several values are comma-separated.
 	AsdpAds string `json:"asdp_ads,omitempty"`
 
-	// ObTag is TOP's ob_tag (String).
+	// ObTag is "lg" when the buyer asked the seller to hurry shipping.
 	ObTag string `json:"ob_tag,omitempty"`
 
-	// GeneralNewPresell is TOP's general_new_presell (Boolean).
+	// GeneralNewPresell reports whether this is a pre-sale trade, for every kind
+	// of pre-sale; filled only when asked for by name.
 	GeneralNewPresell Bool `json:"general_new_presell,omitempty"`
 
-	// DrugRegister is TOP's drug_register (String).
+	// DrugRegister is 1 when the trade was registered for epidemic control, 0
+	// otherwise.
 	DrugRegister string `json:"drug_register,omitempty"`
 
-	// StepPayDetails is TOP's step_pay_details (StepPayDetail[]).
+	// StepPayDetails are the stages of a trade paid in stages.
 	StepPayDetails List[StepPayDetail] `json:"step_pay_details,omitempty"`
 
-	// AgreeRefundChecks is TOP's agree_refund_checks (AgreeRefundCheck[]).
+	// AgreeRefundChecks flag what to check before agreeing to a refund.
 	AgreeRefundChecks List[AgreeRefundCheck] `json:"agree_refund_checks,omitempty"`
 
-	// AddressDetails is TOP's address_details (AddressDetail[]).
+	// AddressDetails are the delivery addresses of each stage.
 	AddressDetails List[AddressDetail] `json:"address_details,omitempty"`
 
-	// StageAddressType is TOP's stage_address_type (String).
+	// StageAddressType marks a trade with per-stage addresses.
 	StageAddressType string `json:"stage_address_type,omitempty"`
 
-	// OgID is TOP's og_id (String).
+	// OgID is the trade's order-group id.
 	OgID string `json:"og_id,omitempty"`
 
-	// PromiseSignTime is TOP's promise_sign_time (String).
+	// PromiseSignTime is the promised (latest) delivery time.
 	PromiseSignTime string `json:"promise_sign_time,omitempty"`
 
-	// TmallCouponFee is TOP's tmall_coupon_fee (Number).
+	// TmallCouponFee is the Tmall red-packet amount used (an integer; the docs
+	// give no unit).
 	TmallCouponFee Int64 `json:"tmall_coupon_fee,omitempty"`
 
-	// DeliveryPlan is TOP's delivery_plan (DeliveryPlan[]).
+	// DeliveryPlan are the planned deliveries of the trade.
 	DeliveryPlan List[DeliveryPlan] `json:"delivery_plan,omitempty"`
 
-	// OmnichannelParam is TOP's omnichannel_param (String).
+	// OmnichannelParam holds omnichannel trade data.
 	OmnichannelParam string `json:"omnichannel_param,omitempty"`
 
-	// Oaid is TOP's oaid (String).
+	// Oaid is the receiver's open addressee id, given only when the fields asked
+	// include receiver_name, receiver_address, receiver_mobile, receiver_phone and
+	// created; taobao.top.oaid.decrypt turns it into the address.
 	Oaid string `json:"oaid,omitempty"`
 
-	// IsCycleBuy is TOP's is_cycle_buy (Boolean).
+	// IsCycleBuy reports whether this is a periodic purchase.
 	IsCycleBuy Bool `json:"is_cycle_buy,omitempty"`
 
-	// ScenarioGroup is TOP's scenario_group (String).
+	// ScenarioGroup marks a 淘鲜达 half-day delivery.
 	ScenarioGroup string `json:"scenario_group,omitempty"`
 
-	// PlayType is TOP's play_type (String).
+	// PlayType marks the group-buy variant.
 	PlayType string `json:"play_type,omitempty"`
 
-	// IsForceDc is TOP's is_force_dc (Boolean).
+	// IsForceDc reports whether the platform routes the trade to a Cainiao
+	// warehouse automatically.
 	IsForceDc Bool `json:"is_force_dc,omitempty"`
 
-	// CombineLogisticsDetails is TOP's combine_logistics_details
-	// (CombineLogisticsDetail[]).
+	// CombineLogisticsDetails are the parcels of orders whose bundle components
+	// ship separately.
 	CombineLogisticsDetails List[CombineLogisticsDetail] `json:"combine_logistics_details,omitempty"`
 
-	// IdentifyInfo is TOP's identify_info (IdentifyInfo).
+	// IdentifyInfo holds the third-party authentication records.
 	IdentifyInfo *IdentifyInfo `json:"identify_info,omitempty"`
 
-	// LogisticsConsignInfo is TOP's logistics_consign_info
-	// (LogisticsConsignInfo[]).
+	// LogisticsConsignInfo hold the promised shipping times.
 	LogisticsConsignInfo List[LogisticsConsignInfo] `json:"logistics_consign_info,omitempty"`
 
-	// LogisticsModifyInfo is TOP's logistics_modify_info (LogisticsModifyInfo[]).
+	// LogisticsModifyInfo record changes of the promised shipping time.
 	LogisticsModifyInfo List[LogisticsModifyInfo] `json:"logistics_modify_info,omitempty"`
 
-	// PriorityConsignTime is TOP's priority_consign_time (String).
+	// PriorityConsignTime is when the trade should ship first.
 	PriorityConsignTime string `json:"priority_consign_time,omitempty"`
 
-	// LogisticsAgreement is TOP's logistics_agreement (LogisticsAgreement).
+	// LogisticsAgreement holds the delivery promises.
 	LogisticsAgreement *LogisticsAgreement `json:"logistics_agreement,omitempty"`
 
-	// RealNameAuthStatus is TOP's real_name_auth_status (String).
+	// RealNameAuthStatus is 1 when the Tmall Global buyer's identity is verified,
+	// 0 otherwise.
 	RealNameAuthStatus string `json:"real_name_auth_status,omitempty"`
 
-	// ThirdPartyCustomsDeclaration is TOP's third_party_customs_declaration
-	// (String).
+	// ThirdPartyCustomsDeclaration is 1 when a third party declares the Tmall
+	// Global trade to customs.
 	ThirdPartyCustomsDeclaration string `json:"third_party_customs_declaration,omitempty"`
 
-	// ReceiptType is TOP's receipt_type (String).
+	// ReceiptType is the kind of price-difference make-up: ITEM, POSTAGE or OTHER.
 	ReceiptType string `json:"receipt_type,omitempty"`
 
-	// ReceiptRelIDs is TOP's receipt_rel_ids (String[]).
+	// ReceiptRelIDs are the trades a make-up payment relates to.
 	ReceiptRelIDs List[string] `json:"receipt_rel_ids,omitempty"`
 
-	// Pmtp is TOP's pmtp (String).
+	// Pmtp names the marketing tool applied before checkout.
 	Pmtp string `json:"pmtp,omitempty"`
 
-	// AsyncModified is TOP's async_modified (Date).
+	// AsyncModified is when the trade reached the seller's pushed database (for
+	// the increment APIs).
 	AsyncModified Time `json:"async_modified,omitzero"`
 
-	// AlipayID is TOP's alipay_id (Number).
+	// AlipayID is the buyer's Alipay user id, stable across e-mail changes.
 	AlipayID Int64 `json:"alipay_id,omitempty"`
 
-	// NutFeature is TOP's nut_feature (String).
+	// NutFeature holds 卡易售 data, without the order's IP.
 	NutFeature string `json:"nut_feature,omitempty"`
 
-	// LgAgingType is TOP's lg_aging_type (String).
+	// LgAgingType is the delivery speed class (next day, three days...).
 	LgAgingType string `json:"lg_aging_type,omitempty"`
 
-	// LgAging is TOP's lg_aging (String).
+	// LgAging is the delivery time of a next-day trade.
 	LgAging string `json:"lg_aging,omitempty"`
 
-	// HasBuyerMessage is TOP's has_buyer_message (Boolean).
+	// HasBuyerMessage reports whether the buyer left a message.
 	HasBuyerMessage Bool `json:"has_buyer_message,omitempty"`
 
-	// IsO2OPassport is TOP's is_o2o_passport (Boolean).
+	// IsO2OPassport is true for a smart-store trade (or absent).
 	IsO2OPassport Bool `json:"is_o2o_passport,omitempty"`
 
-	// TmallDelivery is TOP's tmall_delivery (Boolean).
+	// TmallDelivery is a Tmall delivery flag; the docs name it only.
 	TmallDelivery Bool `json:"tmall_delivery,omitempty"`
 
-	// ThreeplTiming is TOP's threepl_timing (Boolean).
+	// ThreeplTiming is a third-party logistics timing flag; the docs name it only.
 	ThreeplTiming Bool `json:"threepl_timing,omitempty"`
 
-	// CnService is TOP's cn_service (String).
+	// CnService is the Tmall direct-delivery service.
 	CnService string `json:"cn_service,omitempty"`
 
-	// NoShipping is TOP's no_shipping (Boolean).
+	// NoShipping is true when there is no logistics information (a platform
+	// attribute not to rely on).
 	NoShipping Bool `json:"no_shipping,omitempty"`
 
-	// Aid is TOP's aid (String).
+	// Aid is the address id.
 	Aid string `json:"aid,omitempty"`
 }
 
 func (Trade) topListKey() string { return "trade" }
 
-// Order is TOP's Order.
+// Order is one line item of a trade: an item (and SKU) bought in some
+// quantity, with its own amounts, state and refund state.
 type Order struct {
-	// Title is TOP's title (String).
+	// Title is the item's title.
 	Title string `json:"title,omitempty"`
 
-	// PicPath is TOP's pic_path (String).
+	// PicPath is the item picture's URL.
 	PicPath string `json:"pic_path,omitempty"`
 
-	// Price is TOP's price (String).
+	// Price is the item's unit price, in fen.
 	Price Money `json:"price,omitempty"`
 
-	// NumIid is TOP's num_iid (Number).
+	// NumIid is the item's numeric id.
 	NumIid Int64 `json:"num_iid,omitempty"`
 
-	// SkuID is TOP's sku_id (String).
+	// SkuID is the SKU's id.
 	SkuID string `json:"sku_id,omitempty"`
 
-	// OuterIid is TOP's outer_iid (String).
+	// OuterIid is the seller's own code for the item.
 	OuterIid string `json:"outer_iid,omitempty"`
 
-	// OuterSkuID is TOP's outer_sku_id (String).
+	// OuterSkuID is the seller's own code for the SKU.
 	OuterSkuID string `json:"outer_sku_id,omitempty"`
 
-	// RefundStatus is TOP's refund_status (String).
+	// RefundStatus is the state of the order's latest refund.
 	RefundStatus RefundStatus `json:"refund_status,omitempty"`
 
-	// Status is TOP's status (String).
+	// Status is the order's state. Never ship an order closed by Taobao.
 	Status OrderStatus `json:"status,omitempty"`
 
-	// Oid is TOP's oid (Number).
+	// Oid is the order id; unique across trades.
 	Oid Int64 `json:"oid,omitempty"`
 
-	// TotalFee is TOP's total_fee (String).
+	// TotalFee is what the order costs: price*num + adjust_fee - discount_fee, in
+	// fen.
 	TotalFee Money `json:"total_fee,omitempty"`
 
-	// Payment is TOP's payment (String).
+	// Payment is what the buyer paid for this order, in fen: price*num +
+	// adjust_fee - discount_fee on multi-order trades; on a single-order trade it
+	// equals the trade's payment (post fee included).
 	Payment Money `json:"payment,omitempty"`
 
-	// DiscountFee is TOP's discount_fee (String).
+	// DiscountFee is the order-level discount, in fen.
 	DiscountFee Money `json:"discount_fee,omitempty"`
 
-	// AdjustFee is TOP's adjust_fee (String).
+	// AdjustFee is the seller's manual price change on this order, in fen.
 	AdjustFee Money `json:"adjust_fee,omitempty"`
 
-	// DivideOrderFee is TOP's divide_order_fee (String).
+	// DivideOrderFee is the order's payment after trade-level discounts are spread
+	// over the orders, in fen.
 	DivideOrderFee Money `json:"divide_order_fee,omitempty"`
 
-	// PartMjzDiscount is TOP's part_mjz_discount (String).
+	// PartMjzDiscount is this order's share of trade-level discounts, in fen.
 	PartMjzDiscount Money `json:"part_mjz_discount,omitempty"`
 
-	// SkuPropertiesName is TOP's sku_properties_name (String).
+	// SkuPropertiesName describes the SKU, e.g. "颜色分类:绿檀大圆把".
 	SkuPropertiesName string `json:"sku_properties_name,omitempty"`
 
-	// ItemMealID is TOP's item_meal_id (Number).
+	// ItemMealID is the item package's id.
 	ItemMealID Int64 `json:"item_meal_id,omitempty"`
 
-	// ItemMealName is TOP's item_meal_name (String).
+	// ItemMealName describes the item package.
 	ItemMealName string `json:"item_meal_name,omitempty"`
 
-	// Num is TOP's num (Number).
+	// Num is the quantity bought.
 	Num Int64 `json:"num,omitempty"`
 
-	// SnapshotURL is TOP's snapshot_url (String).
+	// SnapshotURL is the item snapshot taken at purchase.
 	SnapshotURL string `json:"snapshot_url,omitempty"`
 
-	// TimeoutActionTime is TOP's timeout_action_time (Date).
+	// TimeoutActionTime is when this order's current state times out.
 	TimeoutActionTime Time `json:"timeout_action_time,omitzero"`
 
-	// ItemMemo is TOP's item_memo (String).
+	// ItemMemo is the item's remark.
 	ItemMemo string `json:"item_memo,omitempty"`
 
-	// BuyerRate is TOP's buyer_rate (Boolean).
+	// BuyerRate reports whether the buyer has rated.
 	BuyerRate Bool `json:"buyer_rate,omitempty"`
 
-	// SellerRate is TOP's seller_rate (Boolean).
+	// SellerRate reports whether the seller has rated.
 	SellerRate Bool `json:"seller_rate,omitempty"`
 
-	// RefundID is TOP's refund_id (String).
+	// RefundID is the latest refund's id.
 	RefundID string `json:"refund_id,omitempty"`
 
-	// SellerType is TOP's seller_type (String).
+	// SellerType is B for a Tmall merchant, C for an ordinary seller.
 	SellerType string `json:"seller_type,omitempty"`
 
-	// Cid is TOP's cid (Number).
+	// Cid is the item's category id.
 	Cid Int64 `json:"cid,omitempty"`
 
-	// IsOversold is TOP's is_oversold (Boolean).
+	// IsOversold reports whether the item was oversold.
 	IsOversold Bool `json:"is_oversold,omitempty"`
 
-	// EndTime is TOP's end_time (Date).
+	// EndTime is when this order ended; it may be earlier than the trade's.
 	EndTime Time `json:"end_time,omitzero"`
 
-	// OrderFrom is TOP's order_from (String).
+	// OrderFrom tells where the order came from, e.g. jhs, taobao, wap.
 	OrderFrom string `json:"order_from,omitempty"`
 
-	// IsServiceOrder is TOP's is_service_order (Boolean).
+	// IsServiceOrder reports whether this is a service order.
 	IsServiceOrder Bool `json:"is_service_order,omitempty"`
 
-	// ConsignTime is TOP's consign_time (String).
+	// ConsignTime is when this order shipped; after split shipments it may differ
+	// from the trade's.
 	ConsignTime Time `json:"consign_time,omitzero"`
 
-	// ShippingType is TOP's shipping_type (String).
+	// ShippingType is how this order ships; after split shipments orders may
+	// differ.
 	ShippingType ShippingType `json:"shipping_type,omitempty"`
 
-	// LogisticsCompany is TOP's logistics_company (String).
+	// LogisticsCompany is the carrier that shipped the order.
 	LogisticsCompany string `json:"logistics_company,omitempty"`
 
-	// InvoiceNo is TOP's invoice_no (String).
+	// InvoiceNo is the waybill number of the order's parcel.
 	InvoiceNo string `json:"invoice_no,omitempty"`
 
-	// BindOid is TOP's bind_oid (Number).
+	// BindOid is an order that must ship together with this one.
 	BindOid Int64 `json:"bind_oid,omitempty"`
 
-	// IsDaixiao is TOP's is_daixiao (Boolean).
+	// IsDaixiao reports whether the trade has a matching dropshipping purchase
+	// order.
 	IsDaixiao Bool `json:"is_daixiao,omitempty"`
 
-	// TicketOuterID is TOP's ticket_outer_id (String).
+	// TicketOuterID is the external id of a ticket's validity period.
 	TicketOuterID string `json:"ticket_outer_id,omitempty"`
 
-	// TicketExpdateKey is TOP's ticket_expdate_key (String).
+	// TicketExpdateKey is the key of a ticket's validity period.
 	TicketExpdateKey string `json:"ticket_expdate_key,omitempty"`
 
-	// IsWww is TOP's is_www (Boolean).
+	// IsWww reports whether this is a www order.
 	IsWww Bool `json:"is_www,omitempty"`
 
-	// StoreCode is TOP's store_code (String).
+	// StoreCode is the warehouse the order ships from.
 	StoreCode string `json:"store_code,omitempty"`
 
-	// TmserSpuCode is TOP's tmser_spu_code (String).
+	// TmserSpuCode is the home-improvement logistics type.
 	TmserSpuCode string `json:"tmser_spu_code,omitempty"`
 
-	// SubOrderTaxFee is TOP's sub_order_tax_fee (String).
+	// SubOrderTaxFee is the import duty of a Tmall Global direct-supply order.
 	SubOrderTaxFee string `json:"sub_order_tax_fee,omitempty"`
 
-	// SubOrderTaxRate is TOP's sub_order_tax_rate (String).
+	// SubOrderTaxRate is the import duty rate of a Tmall Global direct-supply
+	// order.
 	SubOrderTaxRate string `json:"sub_order_tax_rate,omitempty"`
 
-	// EtSerTime is TOP's et_ser_time (String).
+	// EtSerTime is the booked service time (Tmall car services).
 	EtSerTime string `json:"et_ser_time,omitempty"`
 
-	// EtShopName is TOP's et_shop_name (String).
+	// EtShopName is the store where an electronic voucher was booked.
 	EtShopName string `json:"et_shop_name,omitempty"`
 
-	// EtVerifiedShopName is TOP's et_verified_shop_name (String).
+	// EtVerifiedShopName is the store where an electronic voucher was redeemed.
 	EtVerifiedShopName string `json:"et_verified_shop_name,omitempty"`
 
-	// EtPlateNumber is TOP's et_plate_number (String).
+	// EtPlateNumber is the car's plate number.
 	EtPlateNumber string `json:"et_plate_number,omitempty"`
 
-	// EstimateConTime is TOP's estimate_con_time (String).
+	// EstimateConTime is the order's estimated shipping time.
 	EstimateConTime string `json:"estimate_con_time,omitempty"`
 
-	// BindOids is TOP's bind_oids (String).
+	// BindOids lists the orders that must ship with this one, comma-separated.
 	BindOids string `json:"bind_oids,omitempty"`
 
-	// ZhengjiStatus is TOP's zhengji_status (String).
+	// ZhengjiStatus is the state of a crowd pre-sale: 1 collecting, 2 succeeded, 3
+	// failed.
 	ZhengjiStatus string `json:"zhengji_status,omitempty"`
 
-	// MdQualification is TOP's md_qualification (String).
+	// MdQualification is the free-order qualification.
 	MdQualification string `json:"md_qualification,omitempty"`
 
-	// MdFee is TOP's md_fee (String).
+	// MdFee is the free-order amount.
 	MdFee string `json:"md_fee,omitempty"`
 
-	// Customization is TOP's customization (String).
+	// Customization holds customisation details.
 	Customization string `json:"customization,omitempty"`
 
-	// InvType is TOP's inv_type (String).
+	// InvType is the stock type; 6 means in transit.
 	InvType string `json:"inv_type,omitempty"`
 
-	// IsShShip is TOP's is_sh_ship (Boolean).
+	// IsShShip reports whether the order was shipped.
 	IsShShip Bool `json:"is_sh_ship,omitempty"`
 
-	// Shipper is TOP's shipper (String).
+	// Shipper holds warehousing information.
 	Shipper string `json:"shipper,omitempty"`
 
-	// FType is TOP's f_type (String).
+	// FType is the fulfilment type, e.g. jsd (express delivery).
 	FType string `json:"f_type,omitempty"`
 
-	// FStatus is TOP's f_status (String).
+	// FStatus is the fulfilment state.
 	FStatus string `json:"f_status,omitempty"`
 
-	// FTerm is TOP's f_term (String).
+	// FTerm holds fulfilment details.
 	FTerm string `json:"f_term,omitempty"`
 
-	// ComboID is TOP's combo_id (String).
+	// ComboID is the Tmall bundle (搭配宝) id.
 	ComboID string `json:"combo_id,omitempty"`
 
-	// OrderAttr is TOP's order_attr (String).
+	// OrderAttr holds extension attributes of the order.
 	OrderAttr string `json:"order_attr,omitempty"`
 
-	// AssemblyRela is TOP's assembly_rela (String).
+	// AssemblyRela is an assembly relation; the docs name it only.
 	AssemblyRela string `json:"assembly_rela,omitempty"`
 
-	// AssemblyPrice is TOP's assembly_price (String).
+	// AssemblyPrice is an assembly price; the docs name it only.
 	AssemblyPrice string `json:"assembly_price,omitempty"`
 
-	// AssemblyItem is TOP's assembly_item (String).
+	// AssemblyItem is an assembly item; the docs name it only.
 	AssemblyItem string `json:"assembly_item,omitempty"`
 
-	// SubOrderTaxPromotionFee is TOP's sub_order_tax_promotion_fee (String).
+	// SubOrderTaxPromotionFee is the duty discount of a Tmall Global order.
 	SubOrderTaxPromotionFee string `json:"sub_order_tax_promotion_fee,omitempty"`
 
-	// DownPayment is TOP's down_payment (String).
+	// DownPayment is a car-finance down payment; the docs name it only.
 	DownPayment string `json:"down_payment,omitempty"`
 
-	// DownPaymentRatio is TOP's down_payment_ratio (String).
+	// DownPaymentRatio is a car-finance down-payment ratio; the docs name it only.
 	DownPaymentRatio string `json:"down_payment_ratio,omitempty"`
 
-	// MonthPayment is TOP's month_payment (String).
+	// MonthPayment is a car-finance monthly payment; the docs name it only.
 	MonthPayment string `json:"month_payment,omitempty"`
 
-	// TailPayment is TOP's tail_payment (String).
+	// TailPayment is a car-finance final payment; the docs name it only.
 	TailPayment string `json:"tail_payment,omitempty"`
 
-	// InstallmentNum is TOP's installment_num (String).
+	// InstallmentNum is a car-finance instalment count; the docs name it only.
 	InstallmentNum string `json:"installment_num,omitempty"`
 
-	// Penalty is TOP's penalty (String).
+	// Penalty is a car-finance penalty; the docs name it only.
 	Penalty string `json:"penalty,omitempty"`
 
-	// ServiceFee is TOP's service_fee (String).
+	// ServiceFee is a car-finance service fee; the docs name it only.
 	ServiceFee string `json:"service_fee,omitempty"`
 
-	// CarTaker is TOP's car_taker (String).
+	// CarTaker is who collects the car; the docs name it only.
 	CarTaker string `json:"car_taker,omitempty"`
 
-	// CarTakerPhone is TOP's car_taker_phone (String).
+	// CarTakerPhone is the car collector's phone; the docs name it only.
 	CarTakerPhone string `json:"car_taker_phone,omitempty"`
 
-	// CarTakerID is TOP's car_taker_id (String).
+	// CarTakerID is the car collector's id; the docs name it only.
 	CarTakerID string `json:"car_taker_id,omitempty"`
 
-	// CarStoreCode is TOP's car_store_code (String).
+	// CarStoreCode is the car store's code; the docs name it only.
 	CarStoreCode string `json:"car_store_code,omitempty"`
 
-	// CarStoreName is TOP's car_store_name (String).
+	// CarStoreName is the car store's name; the docs name it only.
 	CarStoreName string `json:"car_store_name,omitempty"`
 
-	// OutUniqueID is TOP's out_unique_id (String).
+	// OutUniqueID is an external unique id; the docs name it only.
 	OutUniqueID string `json:"out_unique_id,omitempty"`
 
-	// WsBankApplyNo is TOP's ws_bank_apply_no (String).
+	// WsBankApplyNo is a MYbank application number; the docs name it only.
 	WsBankApplyNo string `json:"ws_bank_apply_no,omitempty"`
 
-	// OidStr is TOP's oid_str (String).
+	// OidStr is the order id as a string.
 	OidStr string `json:"oid_str,omitempty"`
 
-	// FqgNum is TOP's fqg_num (Number).
+	// FqgNum is the number of Huabei instalments.
 	FqgNum Int64 `json:"fqg_num,omitempty"`
 
-	// IsFqgSFee is TOP's is_fqg_s_fee (Boolean).
+	// IsFqgSFee reports whether the seller pays the instalment fee.
 	IsFqgSFee Bool `json:"is_fqg_s_fee,omitempty"`
 
-	// TaxFree is TOP's tax_free (Boolean).
+	// TaxFree reports whether the Tmall Global order's duty is included.
 	TaxFree Bool `json:"tax_free,omitempty"`
 
-	// TaxCouponDiscount is TOP's tax_coupon_discount (String).
+	// TaxCouponDiscount is the duty included in a Tmall Global order.
 	TaxCouponDiscount string `json:"tax_coupon_discount,omitempty"`
 
-	// NrReduceInvFail is TOP's nr_reduce_inv_fail (String).
+	// NrReduceInvFail is a new-retail stock-reduction failure mark; the docs name
+	// it only.
 	NrReduceInvFail string `json:"nr_reduce_inv_fail,omitempty"`
 
-	// NrOuterIid is TOP's nr_outer_iid (String).
+	// NrOuterIid is the new-retail merchant's item code.
 	NrOuterIid string `json:"nr_outer_iid,omitempty"`
 
-	// BindOidsAllStatus is TOP's bind_oids_all_status (String).
+	// BindOidsAllStatus is BindOids, also filled once the trade is completed or
+	// closed.
 	BindOidsAllStatus string `json:"bind_oids_all_status,omitempty"`
 
-	// SortInfo is TOP's sort_info (SortInfo).
+	// SortInfo holds the gateway's sort keys.
 	SortInfo *SortInfo `json:"sort_info,omitempty"`
 
-	// O2OGuideID is TOP's o2o_guide_id (String).
+	// O2OGuideID is the shopping guide's id.
 	O2OGuideID string `json:"o2o_guide_id,omitempty"`
 
-	// O2OGuideName is TOP's o2o_guide_name (String).
+	// O2OGuideName is the shopping guide's name.
 	O2OGuideName string `json:"o2o_guide_name,omitempty"`
 
-	// O2OShopID is TOP's o2o_shop_id (String).
+	// O2OShopID is the shopping guide's store id.
 	O2OShopID string `json:"o2o_shop_id,omitempty"`
 
-	// O2OShopName is TOP's o2o_shop_name (String).
+	// O2OShopName is the shopping guide's store name.
 	O2OShopName string `json:"o2o_shop_name,omitempty"`
 
-	// BizCode is TOP's biz_code (String).
+	// BizCode is tmall.daogoubao.cloudstore for a cloud-store trade.
 	BizCode string `json:"biz_code,omitempty"`
 
-	// CloudStore is TOP's cloud_store (String).
+	// CloudStore is 1 for a cloud-store trade (a flagship-store trade when BizCode
+	// is not the cloud-store one).
 	CloudStore string `json:"cloud_store,omitempty"`
 
-	// HjSettleNoCommission is TOP's hj_settle_no_commission (String).
+	// HjSettleNoCommission tells whether a cloud-store order pays commission.
 	HjSettleNoCommission string `json:"hj_settle_no_commission,omitempty"`
 
-	// OrderTaking is TOP's order_taking (String).
+	// OrderTaking marks a cloud-store order as taken.
 	OrderTaking string `json:"order_taking,omitempty"`
 
-	// CloudStoreToken is TOP's cloud_store_token (String).
+	// CloudStoreToken is the cloud store's price-change token.
 	CloudStoreToken string `json:"cloud_store_token,omitempty"`
 
-	// CloudStoreBindPos is TOP's cloud_store_bind_pos (String).
+	// CloudStoreBindPos is the cloud store's POS receipt number.
 	CloudStoreBindPos string `json:"cloud_store_bind_pos,omitempty"`
 
-	// RetailStoreID is TOP's retail_store_id (String).
+	// RetailStoreID is the offline store of a Tmall future-store trade.
 	RetailStoreID string `json:"retail_store_id,omitempty"`
 
-	// OutItemID is TOP's out_item_id (String).
+	// OutItemID is the external ERP item id of a Tmall future-store order.
 	OutItemID string `json:"out_item_id,omitempty"`
 
-	// RtOmniOuterScID is TOP's rt_omni_outer_sc_id (String).
+	// RtOmniOuterScID is the merchant's own goods code of an omnichannel order.
 	RtOmniOuterScID string `json:"rt_omni_outer_sc_id,omitempty"`
 
-	// RtOmniScID is TOP's rt_omni_sc_id (String).
+	// RtOmniScID is the back-end goods id of an omnichannel order.
 	RtOmniScID string `json:"rt_omni_sc_id,omitempty"`
 
-	// ModifyAddress is TOP's modify_address (String).
+	// ModifyAddress is 1 when the buyer changed the address after paying, 2
+	// before.
 	ModifyAddress string `json:"modify_address,omitempty"`
 
-	// TiModifyAddressTime is TOP's ti_modify_address_time (String).
+	// TiModifyAddressTime is when the buyer changed the address.
 	TiModifyAddressTime string `json:"ti_modify_address_time,omitempty"`
 
-	// CreditBuy is TOP's credit_buy (String).
+	// CreditBuy is the credit-purchase phase (1, 2 or 3) of a credit-purchase
+	// order.
 	CreditBuy string `json:"credit_buy,omitempty"`
 
-	// STariffFee is TOP's s_tariff_fee (String).
+	// STariffFee is the tax the merchant pays for the order.
 	STariffFee string `json:"s_tariff_fee,omitempty"`
 
-	// TimingPromise is TOP's timing_promise (String).
+	// TimingPromise is the delivery-promise scheme, e.g. tmallPromise.
 	TimingPromise string `json:"timing_promise,omitempty"`
 
-	// PromiseService is TOP's promise_service (String).
+	// PromiseService lists the promised services, comma-separated.
 	PromiseService string `json:"promise_service,omitempty"`
 
-	// EsDate is TOP's es_date (String).
+	// EsDate is the estimated delivery date, yyyyMMdd.
 	EsDate string `json:"es_date,omitempty"`
 
-	// EsRange is TOP's es_range (String).
+	// EsRange is the estimated delivery time range, hh:mm-hh:mm.
 	EsRange string `json:"es_range,omitempty"`
 
-	// OsDate is TOP's os_date (String).
+	// OsDate is the delivery date the buyer booked, yyyyMMdd.
 	OsDate string `json:"os_date,omitempty"`
 
-	// OsRange is TOP's os_range (String).
+	// OsRange is the delivery time range the buyer booked, hh:mm-hh:mm.
 	OsRange string `json:"os_range,omitempty"`
 
-	// CutoffMinutes is TOP's cutoff_minutes (String).
+	// CutoffMinutes is the logistics cut-off, in minutes.
 	CutoffMinutes string `json:"cutoff_minutes,omitempty"`
 
-	// EsTime is TOP's es_time (String).
+	// EsTime is the delivery promise, in days.
 	EsTime string `json:"es_time,omitempty"`
 
-	// DeliveryTime is TOP's delivery_time (String).
+	// DeliveryTime is the latest shipping date.
 	DeliveryTime string `json:"delivery_time,omitempty"`
 
-	// CollectTime is TOP's collect_time (String).
+	// CollectTime is the latest pick-up date.
 	CollectTime string `json:"collect_time,omitempty"`
 
-	// DispatchTime is TOP's dispatch_time (String).
+	// DispatchTime is the latest dispatch date.
 	DispatchTime string `json:"dispatch_time,omitempty"`
 
-	// SignTime is TOP's sign_time (String).
+	// SignTime is the latest delivery date.
 	SignTime string `json:"sign_time,omitempty"`
 
-	// PromiseEndTime is TOP's promise_end_time (String).
+	// PromiseEndTime is when a credit purchase's commitment ends.
 	PromiseEndTime string `json:"promise_end_time,omitempty"`
 
-	// OsActivityID is TOP's os_activity_id (String).
+	// OsActivityID is the "first N buyers" gift campaign's id.
 	OsActivityID string `json:"os_activity_id,omitempty"`
 
-	// OsFgItemID is TOP's os_fg_item_id (String).
+	// OsFgItemID is the gift item of a "first N buyers" campaign.
 	OsFgItemID string `json:"os_fg_item_id,omitempty"`
 
-	// OsGiftCount is TOP's os_gift_count (String).
+	// OsGiftCount is the number of gifts won.
 	OsGiftCount string `json:"os_gift_count,omitempty"`
 
-	// OsSortNum is TOP's os_sort_num (String).
+	// OsSortNum is the rank that won the gift.
 	OsSortNum string `json:"os_sort_num,omitempty"`
 
-	// Propoint is TOP's propoint (String).
+	// Propoint is the Taobao coins used, in fen.
 	Propoint string `json:"propoint,omitempty"`
 
-	// IsKaola is TOP's is_kaola (Boolean).
+	// IsKaola reports whether the item is a Kaola item.
 	IsKaola Bool `json:"is_kaola,omitempty"`
 
-	// SpecialRefundType is TOP's special_refund_type (String).
+	// SpecialRefundType is a special refund kind, such as live-stream cash back or
+	// price protection.
 	SpecialRefundType string `json:"special_refund_type,omitempty"`
 
-	// ExtendInfo is TOP's extend_info (String).
+	// ExtendInfo holds extra information.
 	ExtendInfo string `json:"extend_info,omitempty"`
 
-	// IsDevalueFee is TOP's is_devalue_fee (Boolean).
+	// IsDevalueFee reports whether the order's discount lost value.
 	IsDevalueFee Bool `json:"is_devalue_fee,omitempty"`
 
-	// BrandLightShopStoreID is TOP's brand_light_shop_store_id (String).
+	// BrandLightShopStoreID is the same-city channel store's id.
 	BrandLightShopStoreID string `json:"brand_light_shop_store_id,omitempty"`
 
-	// BrandLightShopSource is TOP's brand_light_shop_source (String).
+	// BrandLightShopSource is where a same-city trade came from.
 	BrandLightShopSource string `json:"brand_light_shop_source,omitempty"`
 
-	// ServiceOrderType is TOP's service_order_type (String).
+	// ServiceOrderType is the service order kind: 1 attached to an order, 2 two
+	// main orders, 3 sold alone.
 	ServiceOrderType string `json:"service_order_type,omitempty"`
 
-	// ServiceOuterID is TOP's service_outer_id (String).
+	// ServiceOuterID is the service provider's own code.
 	ServiceOuterID string `json:"service_outer_id,omitempty"`
 
-	// ExpandCardExpandPriceUsedSuborder is TOP's
-	// expand_card_expand_price_used_suborder (String).
+	// ExpandCardExpandPriceUsedSuborder is the shopping-card bonus spent on this
+	// order, in fen.
 	ExpandCardExpandPriceUsedSuborder Money `json:"expand_card_expand_price_used_suborder,omitempty"`
 
-	// ExpandCardBasicPriceUsedSuborder is TOP's
-	// expand_card_basic_price_used_suborder (String).
+	// ExpandCardBasicPriceUsedSuborder is the shopping-card principal spent on
+	// this order, in fen.
 	ExpandCardBasicPriceUsedSuborder Money `json:"expand_card_basic_price_used_suborder,omitempty"`
 
-	// Lijian is TOP's lijian (String).
+	// Lijian is the instant discount of a pre-sale order.
 	Lijian string `json:"lijian,omitempty"`
 
-	// AutoFlow is TOP's auto_flow (String).
+	// AutoFlow is 1 when a warehouse order flows automatically, 0 when not.
 	AutoFlow string `json:"auto_flow,omitempty"`
 
-	// TradeFulfillmentType is TOP's trade_fulfillment_type (Number).
+	// TradeFulfillmentType is the fulfilment type.
 	TradeFulfillmentType Int64 `json:"trade_fulfillment_type,omitempty"`
 
-	// DistributeStatus is TOP's distribute_status (String).
+	// DistributeStatus is the dropshipping state: empty (none), distribute or
+	// cancel.
 	DistributeStatus string `json:"distribute_status,omitempty"`
 
-	// IsIdle is TOP's is_idle (String).
+	// IsIdle is 1 for a Xianyu (second-hand) order, 0 otherwise.
 	IsIdle string `json:"is_idle,omitempty"`
 
-	// GiftMids is TOP's gift_mids (String).
+	// GiftMids links a gift order and its main order.
 	GiftMids string `json:"gift_mids,omitempty"`
 
-	// IsFreeGift is TOP's is_free_gift (Boolean).
+	// IsFreeGift reports whether this order is a free gift.
 	IsFreeGift Bool `json:"is_free_gift,omitempty"`
 
-	// HasGift is TOP's has_gift (Boolean).
+	// HasGift reports whether this order comes with gifts.
 	HasGift Bool `json:"has_gift,omitempty"`
 
-	// PromiseCollectTime is TOP's promise_collect_time (String).
+	// PromiseCollectTime is the promised (latest) pick-up time.
 	PromiseCollectTime string `json:"promise_collect_time,omitempty"`
 
-	// IsForceDc is TOP's is_force_dc (Boolean).
+	// IsForceDc reports whether the platform routes the order to a Cainiao
+	// warehouse automatically.
 	IsForceDc Bool `json:"is_force_dc,omitempty"`
 
-	// B2BDaixiao is TOP's b2b_daixiao (String).
+	// B2BDaixiao tells whether the order is B2B dropshipping.
 	B2BDaixiao string `json:"b2b_daixiao,omitempty"`
 
-	// ShipInfo is TOP's ship_info (ShipInfo[]).
+	// ShipInfo records how the order shipped.
 	ShipInfo List[ShipInfo] `json:"ship_info,omitempty"`
 
-	// CombineItemInfo is TOP's combine_item_info (CombineSubItemDO[]).
+	// CombineItemInfo are the components of a bundle item.
 	CombineItemInfo List[CombineSubItem] `json:"combine_item_info,omitempty"`
 
-	// NeedReturn is TOP's need_return (Boolean).
+	// NeedReturn reports, for a gift order, whether it must come back with a
+	// returned main item (absent means yes).
 	NeedReturn Bool `json:"need_return,omitempty"`
 
-	// BundleID is TOP's bundle_id (String).
+	// BundleID is the bundle's id.
 	BundleID string `json:"bundle_id,omitempty"`
 
-	// BundleOutName is TOP's bundle_out_name (String).
+	// BundleOutName is the bundle's name.
 	BundleOutName string `json:"bundle_out_name,omitempty"`
 
-	// BundleType is TOP's bundle_type (Number).
+	// BundleType is the bundle kind: 1 promotional, 2 audience.
 	BundleType Int64 `json:"bundle_type,omitempty"`
 
-	// OneYuanReservationOrders is TOP's one_yuan_reservation_orders (String).
+	// OneYuanReservationOrders is the linked one-yuan reservation order.
 	OneYuanReservationOrders string `json:"one_yuan_reservation_orders,omitempty"`
 
-	// IsJzfx is TOP's is_jzfx (Boolean).
+	// IsJzfx reports whether this is a home-improvement distribution order; filled
+	// only when "orders.is_jzfx" is asked for.
 	IsJzfx Bool `json:"is_jzfx,omitempty"`
 
-	// JewccNo is TOP's jewcc_no (String).
+	// JewccNo is the appraisal code.
 	JewccNo string `json:"jewcc_no,omitempty"`
 
-	// ShpInfo is TOP's shp_info (ShipInfo[]).
+	// ShpInfo records how the order shipped (the name taobao.trades.sold.get
+	// documents; fullinfo says ship_info).
 	ShpInfo List[ShipInfo] `json:"shp_info,omitempty"`
 }
 
 func (Order) topListKey() string { return "order" }
 
-// SortInfo is TOP's SortInfo.
+// SortInfo holds the gateway's sort keys of a trade or order.
 type SortInfo struct {
-	// DaySortVal is TOP's day_sort_val (Number).
+	// DaySortVal is the daily sort key.
 	DaySortVal Int64 `json:"day_sort_val,omitempty"`
 
-	// HourSortVal is TOP's hour_sort_val (Number).
+	// HourSortVal is the hourly sort key.
 	HourSortVal Int64 `json:"hour_sort_val,omitempty"`
 }
 
-// ShipInfo is TOP's ShipInfo.
+// ShipInfo records how an order was shipped.
 type ShipInfo struct {
-	// TransportType is TOP's transport_type (String).
+	// TransportType is the shipping method, in lower case.
 	TransportType string `json:"transport_type,omitempty"`
 }
 
 func (ShipInfo) topListKey() string { return "ship_info" }
 
-// CombineSubItem is TOP's CombineSubItemDO.
+// CombineSubItem is one component item of a bundle sold as a single order
+// (TOP's CombineSubItemDO).
 type CombineSubItem struct {
-	// ItemID is TOP's item_id (Number).
+	// ItemID is the item's numeric id.
 	ItemID Int64 `json:"item_id,omitempty"`
 
-	// SkuID is TOP's sku_id (Number).
+	// SkuID is the component's SKU id.
 	SkuID Int64 `json:"sku_id,omitempty"`
 
-	// Quantity is TOP's quantity (Number).
+	// Quantity is the component's quantity.
 	Quantity Int64 `json:"quantity,omitempty"`
 
-	// ItemName is TOP's item_name (String).
+	// ItemName is the component's name.
 	ItemName string `json:"item_name,omitempty"`
 
-	// OuterIid is TOP's outer_iid (String).
+	// OuterIid is the seller's own code for the item.
 	OuterIid string `json:"outer_iid,omitempty"`
 
-	// SkuTitle is TOP's sku_title (String).
+	// SkuTitle is the component's SKU title.
 	SkuTitle string `json:"sku_title,omitempty"`
 
-	// OriginFee is TOP's origin_fee (Number).
+	// OriginFee is the component's original price (an integer; the docs give no
+	// unit).
 	OriginFee Int64 `json:"origin_fee,omitempty"`
 
-	// CombineSubItemFee is TOP's combine_sub_item_fee (Number).
+	// CombineSubItemFee is the component's bundle price (an integer; the docs give
+	// no unit).
 	CombineSubItemFee Int64 `json:"combine_sub_item_fee,omitempty"`
 
-	// Ismain is TOP's ismain (Boolean).
+	// Ismain reports whether the component is the bundle's main item.
 	Ismain Bool `json:"ismain,omitempty"`
 
-	// EstconTime is TOP's estcon_time (String).
+	// EstconTime is the component's promised shipping time: a date (yyyy-MM-dd) or
+	// a number of days.
 	EstconTime string `json:"estcon_time,omitempty"`
 
-	// OuterSkuID is TOP's outer_sku_id (String).
+	// OuterSkuID is the seller's own code for the SKU.
 	OuterSkuID string `json:"outer_sku_id,omitempty"`
 
-	// EduOriginalFee is TOP's edu_original_fee (Number).
+	// EduOriginalFee is the original price before the education discount (an
+	// integer; the docs give no unit).
 	EduOriginalFee Int64 `json:"edu_original_fee,omitempty"`
 }
 
 func (CombineSubItem) topListKey() string { return "combine_sub_item_do" }
 
-// PromotionDetail is TOP's PromotionDetail.
+// PromotionDetail is one discount applied to a trade or to one of its orders.
 type PromotionDetail struct {
-	// ID is TOP's id (Number).
+	// ID is the trade or order the discount applies to.
 	ID Int64 `json:"id,omitempty"`
 
-	// PromotionName is TOP's promotion_name (String).
+	// PromotionName is the discount's name.
 	PromotionName string `json:"promotion_name,omitempty"`
 
-	// DiscountFee is TOP's discount_fee (String).
+	// DiscountFee is this discount's amount, in fen; zero for free shipping and
+	// time-limited sales.
 	DiscountFee Money `json:"discount_fee,omitempty"`
 
-	// GiftItemName is TOP's gift_item_name (String).
+	// GiftItemName is the gift item's name.
 	GiftItemName string `json:"gift_item_name,omitempty"`
 
-	// GiftItemID is TOP's gift_item_id (String).
+	// GiftItemID is the gift item's id.
 	GiftItemID string `json:"gift_item_id,omitempty"`
 
-	// GiftItemNum is TOP's gift_item_num (String).
+	// GiftItemNum is how many gifts.
 	GiftItemNum string `json:"gift_item_num,omitempty"`
 
-	// PromotionDesc is TOP's promotion_desc (String).
+	// PromotionDesc describes the discount.
 	PromotionDesc string `json:"promotion_desc,omitempty"`
 
-	// PromotionID is TOP's promotion_id (String).
+	// PromotionID is the discount's id: tool id, campaign id and detail id, e.g.
+	// mjs-123024_211143.
 	PromotionID string `json:"promotion_id,omitempty"`
 
-	// KdDiscountFee is TOP's kd_discount_fee (String).
+	// KdDiscountFee is the discount's share for this order, in fen; zero for free
+	// shipping and time-limited sales.
 	KdDiscountFee Money `json:"kd_discount_fee,omitempty"`
 
-	// KdChildDiscountFee is TOP's kd_child_discount_fee (String).
+	// KdChildDiscountFee holds the shares of each order when the discount is on
+	// the trade.
 	KdChildDiscountFee string `json:"kd_child_discount_fee,omitempty"`
 }
 
 func (PromotionDetail) topListKey() string { return "promotion_detail" }
 
-// LogisticsTag is TOP's LogisticsTag.
+// LogisticsTag holds the logistics service tags of a trade or order.
 type LogisticsTag struct {
-	// OrderID is TOP's order_id (String).
+	// OrderID is the trade or order the tags belong to.
 	OrderID string `json:"order_id,omitempty"`
 
-	// LogisticServiceTagList is TOP's logistic_service_tag_list
-	// (LogisticServiceTag[]).
+	// LogisticServiceTagList are the logistics services and their tags.
 	LogisticServiceTagList List[LogisticServiceTag] `json:"logistic_service_tag_list,omitempty"`
 }
 
 func (LogisticsTag) topListKey() string { return "logistics_tag" }
 
-// LogisticServiceTag is TOP's LogisticServiceTag.
+// LogisticServiceTag is one logistics service and its tags.
 type LogisticServiceTag struct {
-	// ServiceTag is TOP's service_tag (String).
+	// ServiceTag lists the service's tags, separated by semicolons. To check a
+	// carrier, look for its code here.
 	ServiceTag string `json:"service_tag,omitempty"`
 
-	// ServiceType is TOP's service_type (String).
+	// ServiceType is the service type; check carriers in ServiceTag, not here.
 	ServiceType string `json:"service_type,omitempty"`
 }
 
 func (LogisticServiceTag) topListKey() string { return "logistic_service_tag" }
 
-// ServiceOrder is TOP's ServiceOrder.
+// ServiceOrder is a service bought with an item (an extended warranty,
+// installation...), billed as its own order.
 type ServiceOrder struct {
-	// Oid is TOP's oid (Number).
+	// Oid is the service order's id.
 	Oid Int64 `json:"oid,omitempty"`
 
-	// ItemOid is TOP's item_oid (Number).
+	// ItemOid is the order the service covers.
 	ItemOid Int64 `json:"item_oid,omitempty"`
 
-	// ServiceID is TOP's service_id (Number).
+	// ServiceID is the service's numeric id.
 	ServiceID Int64 `json:"service_id,omitempty"`
 
-	// ServiceDetailURL is TOP's service_detail_url (String).
+	// ServiceDetailURL is the URL of the service's details.
 	ServiceDetailURL string `json:"service_detail_url,omitempty"`
 
-	// Num is TOP's num (Number).
+	// Num is the number of services bought.
 	Num Int64 `json:"num,omitempty"`
 
-	// Price is TOP's price (String).
+	// Price is the service's price, in fen.
 	Price Money `json:"price,omitempty"`
 
-	// Payment is TOP's payment (String).
+	// Payment is what the buyer paid for the service, in fen.
 	Payment Money `json:"payment,omitempty"`
 
-	// Title is TOP's title (String).
+	// Title is the service's name.
 	Title string `json:"title,omitempty"`
 
-	// TotalFee is TOP's total_fee (String).
+	// TotalFee is the service order's total, in fen.
 	TotalFee Money `json:"total_fee,omitempty"`
 
-	// BuyerNick is TOP's buyer_nick (String).
+	// BuyerNick is the buyer's nick (the docs say seller's, a slip).
 	BuyerNick string `json:"buyer_nick,omitempty"`
 
-	// RefundID is TOP's refund_id (String).
+	// RefundID is the latest refund's id.
 	RefundID string `json:"refund_id,omitempty"`
 
-	// SellerNick is TOP's seller_nick (String).
+	// SellerNick is the seller's nick.
 	SellerNick string `json:"seller_nick,omitempty"`
 
-	// PicPath is TOP's pic_path (String).
+	// PicPath is the service picture's URL.
 	PicPath string `json:"pic_path,omitempty"`
 
-	// TmserSpuCode is TOP's tmser_spu_code (String).
+	// TmserSpuCode is the home-improvement logistics type.
 	TmserSpuCode string `json:"tmser_spu_code,omitempty"`
 
-	// EtSerTime is TOP's et_ser_time (String).
+	// EtSerTime is the booked service time (Tmall car services).
 	EtSerTime string `json:"et_ser_time,omitempty"`
 
-	// EtShopName is TOP's et_shop_name (String).
+	// EtShopName is the store where an electronic voucher was booked.
 	EtShopName string `json:"et_shop_name,omitempty"`
 
-	// EtVerifiedShopName is TOP's et_verified_shop_name (String).
+	// EtVerifiedShopName is the store where an electronic voucher was redeemed.
 	EtVerifiedShopName string `json:"et_verified_shop_name,omitempty"`
 
-	// EtPlateNumber is TOP's et_plate_number (String).
+	// EtPlateNumber is the car's plate number.
 	EtPlateNumber string `json:"et_plate_number,omitempty"`
 
-	// OidStr is TOP's oid_str (String).
+	// OidStr is the order id as a string.
 	OidStr string `json:"oid_str,omitempty"`
 
-	// AppleCareEmail is TOP's apple_care_email (String).
+	// AppleCareEmail is the AppleCare e-mail; the docs name it only.
 	AppleCareEmail string `json:"apple_care_email,omitempty"`
 
-	// AppleCareMpn is TOP's apple_care_mpn (String).
+	// AppleCareMpn is the AppleCare part number; the docs name it only.
 	AppleCareMpn string `json:"apple_care_mpn,omitempty"`
 
-	// ServiceOuterID is TOP's service_outer_id (String).
+	// ServiceOuterID is the service provider's own code.
 	ServiceOuterID string `json:"service_outer_id,omitempty"`
 
-	// ServiceOrderType is TOP's service_order_type (String).
+	// ServiceOrderType is the service order kind: 1 attached to an order, 2 two
+	// main orders, 3 sold alone.
 	ServiceOrderType string `json:"service_order_type,omitempty"`
 
-	// ExtServiceBizID is TOP's ext_service_biz_id (String).
+	// ExtServiceBizID links the service order to the item order.
 	ExtServiceBizID string `json:"ext_service_biz_id,omitempty"`
 
-	// CombineSubItemID is TOP's combine_sub_item_id (Number).
+	// CombineSubItemID is the bundle component the service belongs to.
 	CombineSubItemID Int64 `json:"combine_sub_item_id,omitempty"`
 
-	// CombineSubItemSkuID is TOP's combine_sub_item_sku_id (Number).
+	// CombineSubItemSkuID is that component's SKU id.
 	CombineSubItemSkuID Int64 `json:"combine_sub_item_sku_id,omitempty"`
 
-	// CommAmountUnit is TOP's comm_amount_unit (String).
+	// CommAmountUnit is the bundle service's original price, in fen (a string).
 	CommAmountUnit string `json:"comm_amount_unit,omitempty"`
 }
 
 func (ServiceOrder) topListKey() string { return "service_order" }
 
-// TradeExt is TOP's TradeExt.
+// TradeExt holds a trade's extension flags, set by third parties at stages of
+// the trade.
 type TradeExt struct {
-	// BeforeEnableFlag is TOP's before_enable_flag (Number).
+	// BeforeEnableFlag is the extension flag set before the trade is enabled.
 	BeforeEnableFlag Int64 `json:"before_enable_flag,omitempty"`
 
-	// BeforeCloseFlag is TOP's before_close_flag (Number).
+	// BeforeCloseFlag is the extension flag set before closing.
 	BeforeCloseFlag Int64 `json:"before_close_flag,omitempty"`
 
-	// BeforePayFlag is TOP's before_pay_flag (Number).
+	// BeforePayFlag is the extension flag set before payment.
 	BeforePayFlag Int64 `json:"before_pay_flag,omitempty"`
 
-	// BeforeShipFlag is TOP's before_ship_flag (Number).
+	// BeforeShipFlag is the extension flag set before shipping.
 	BeforeShipFlag Int64 `json:"before_ship_flag,omitempty"`
 
-	// BeforeConfirmFlag is TOP's before_confirm_flag (Number).
+	// BeforeConfirmFlag is the extension flag set before receipt confirmation.
 	BeforeConfirmFlag Int64 `json:"before_confirm_flag,omitempty"`
 
-	// BeforeRateFlag is TOP's before_rate_flag (Number).
+	// BeforeRateFlag is the extension flag set before rating.
 	BeforeRateFlag Int64 `json:"before_rate_flag,omitempty"`
 
-	// BeforeRefundFlag is TOP's before_refund_flag (Number).
+	// BeforeRefundFlag is the extension flag set before a refund.
 	BeforeRefundFlag Int64 `json:"before_refund_flag,omitempty"`
 
-	// BeforeModifyFlag is TOP's before_modify_flag (Number).
+	// BeforeModifyFlag is the extension flag set before a change.
 	BeforeModifyFlag Int64 `json:"before_modify_flag,omitempty"`
 
-	// ThirdPartyStatus is TOP's third_party_status (Number).
+	// ThirdPartyStatus is a state the third party defines.
 	ThirdPartyStatus Int64 `json:"third_party_status,omitempty"`
 
-	// ExtraData is TOP's extra_data (String).
+	// ExtraData holds the third party's own data.
 	ExtraData string `json:"extra_data,omitempty"`
 
-	// ExtAttributes is TOP's ext_attributes (String).
+	// ExtAttributes holds attribute marks.
 	ExtAttributes string `json:"ext_attributes,omitempty"`
 }
 
-// LogisticsInfo is TOP's LogisticsInfo.
+// LogisticsInfo holds the fulfilment advice for one order: warehouse,
+// quantity, carrier advice.
 type LogisticsInfo struct {
-	// TradeID is TOP's trade_id (Number).
+	// TradeID is the trade.
 	TradeID Int64 `json:"trade_id,omitempty"`
 
-	// SubTradeID is TOP's sub_trade_id (Number).
+	// SubTradeID is the order.
 	SubTradeID Int64 `json:"sub_trade_id,omitempty"`
 
-	// ItemID is TOP's item_id (String).
+	// ItemID is the warehouse goods id.
 	ItemID string `json:"item_id,omitempty"`
 
-	// ItemCode is TOP's item_code (String).
+	// ItemCode is the warehouse goods code.
 	ItemCode string `json:"item_code,omitempty"`
 
-	// NeedConsignNum is TOP's need_consign_num (Number).
+	// NeedConsignNum is the quantity to ship.
 	NeedConsignNum Int64 `json:"need_consign_num,omitempty"`
 
-	// StoreCode is TOP's store_code (String).
+	// StoreCode is the Cainiao regional warehouse, or SC for the merchant's own.
 	StoreCode string `json:"store_code,omitempty"`
 
-	// Type is TOP's type (String).
+	// Type says where the order came from: 00 the trade, 10 added by the
+	// fulfilment system.
 	Type string `json:"type,omitempty"`
 
-	// SkuID is TOP's sku_id (String).
+	// SkuID is the SKU's id.
 	SkuID string `json:"sku_id,omitempty"`
 
-	// NumIid is TOP's num_iid (Number).
+	// NumIid is the item's numeric id.
 	NumIid Int64 `json:"num_iid,omitempty"`
 
-	// ConsignType is TOP's consign_type (String).
+	// ConsignType is CN when Cainiao ships, SC when the merchant's warehouse does.
 	ConsignType string `json:"consign_type,omitempty"`
 
-	// CombineItemID is TOP's combine_item_id (String).
+	// CombineItemID is the combined goods id.
 	CombineItemID string `json:"combine_item_id,omitempty"`
 
-	// CombineItemCode is TOP's combine_item_code (String).
+	// CombineItemCode is the combined goods code.
 	CombineItemCode string `json:"combine_item_code,omitempty"`
 
-	// ItemRatio is TOP's item_ratio (Number).
+	// ItemRatio is the combined goods ratio.
 	ItemRatio Int64 `json:"item_ratio,omitempty"`
 
-	// BarCode is TOP's bar_code (String).
+	// BarCode is the goods bar code.
 	BarCode string `json:"bar_code,omitempty"`
 
-	// DeliveryCps is TOP's delivery_cps (String).
+	// DeliveryCps is the recommended carrier.
 	DeliveryCps string `json:"delivery_cps,omitempty"`
 
-	// BizDeliveryCode is TOP's biz_delivery_code (String).
+	// BizDeliveryCode is the recommended carrier's ERP code.
 	BizDeliveryCode string `json:"biz_delivery_code,omitempty"`
 
-	// BizStoreCode is TOP's biz_store_code (String).
+	// BizStoreCode is the warehouse's merchant code.
 	BizStoreCode string `json:"biz_store_code,omitempty"`
 
-	// BizSdType is TOP's biz_sd_type (String).
+	// BizSdType is the kind of warehouse and delivery advice.
 	BizSdType string `json:"biz_sd_type,omitempty"`
 
-	// SendCountry is TOP's send_country (String).
+	// SendCountry is the advised ship-from country.
 	SendCountry string `json:"send_country,omitempty"`
 
-	// SendState is TOP's send_state (String).
+	// SendState is the advised ship-from province.
 	SendState string `json:"send_state,omitempty"`
 
-	// SendCity is TOP's send_city (String).
+	// SendCity is the advised ship-from city.
 	SendCity string `json:"send_city,omitempty"`
 
-	// SendDistrict is TOP's send_district (String).
+	// SendDistrict is the advised ship-from district.
 	SendDistrict string `json:"send_district,omitempty"`
 
-	// SendTown is TOP's send_town (String).
+	// SendTown is the advised ship-from town.
 	SendTown string `json:"send_town,omitempty"`
 
-	// SendDivisionCode is TOP's send_division_code (String).
+	// SendDivisionCode is the advised ship-from area code.
 	SendDivisionCode string `json:"send_division_code,omitempty"`
 
-	// BlackDeliveryCps is TOP's black_delivery_cps (String).
+	// BlackDeliveryCps lists the carriers not to use.
 	BlackDeliveryCps string `json:"black_delivery_cps,omitempty"`
 
-	// WhiteDeliveryCps is TOP's white_delivery_cps (String).
+	// WhiteDeliveryCps lists the carriers to choose from.
 	WhiteDeliveryCps string `json:"white_delivery_cps,omitempty"`
 
-	// BizDeliveryType is TOP's biz_delivery_type (Number).
+	// BizDeliveryType is the carrier advice: 0 none, 1 a list to consider, 2 a
+	// list to choose from, 3 carriers to avoid.
 	BizDeliveryType Int64 `json:"biz_delivery_type,omitempty"`
 
-	// UnusedWarehouseErrorMsg is TOP's unused_warehouse_error_msg (String).
+	// UnusedWarehouseErrorMsg explains a warehouse advice not followed.
 	UnusedWarehouseErrorMsg string `json:"unused_warehouse_error_msg,omitempty"`
 
-	// UnusedDeliveryErrorMsg is TOP's unused_delivery_error_msg (String).
+	// UnusedDeliveryErrorMsg explains a carrier advice not followed.
 	UnusedDeliveryErrorMsg string `json:"unused_delivery_error_msg,omitempty"`
 
-	// UsedBlackDeliveryErrorMsg is TOP's used_black_delivery_error_msg (String).
+	// UsedBlackDeliveryErrorMsg explains the use of a carrier to avoid.
 	UsedBlackDeliveryErrorMsg string `json:"used_black_delivery_error_msg,omitempty"`
 
-	// PromiseOutboundTime is TOP's promise_outbound_time (String).
+	// PromiseOutboundTime is the promised (latest) time to leave the warehouse.
 	PromiseOutboundTime string `json:"promise_outbound_time,omitempty"`
 
-	// PromiseCollectTime is TOP's promise_collect_time (String).
+	// PromiseCollectTime is the promised (latest) pick-up time.
 	PromiseCollectTime string `json:"promise_collect_time,omitempty"`
 }
 
 func (LogisticsInfo) topListKey() string { return "logistics_info" }
 
-// ExpandCardInfo is TOP's ExpandCardInfo.
+// ExpandCardInfo holds the shopping-card (购物金) amounts of a trade.
 type ExpandCardInfo struct {
-	// BasicPrice is TOP's basic_price (String).
+	// BasicPrice is the principal of a shopping card bought.
 	BasicPrice string `json:"basic_price,omitempty"`
 
-	// ExpandPrice is TOP's expand_price (String).
+	// ExpandPrice is the bonus of a shopping card bought.
 	ExpandPrice string `json:"expand_price,omitempty"`
 
-	// BasicPriceUsed is TOP's basic_price_used (String).
+	// BasicPriceUsed is the shopping-card principal spent.
 	BasicPriceUsed string `json:"basic_price_used,omitempty"`
 
-	// ExpandPriceUsed is TOP's expand_price_used (String).
+	// ExpandPriceUsed is the shopping-card bonus spent.
 	ExpandPriceUsed string `json:"expand_price_used,omitempty"`
 }
 
-// StepPayDetail is TOP's StepPayDetail.
+// StepPayDetail is one stage of a trade paid in stages.
 type StepPayDetail struct {
-	// ID is TOP's id (Number).
+	// ID is the stage payment's id.
 	ID Int64 `json:"id,omitempty"`
 
-	// PayStatus is TOP's pay_status (Number).
+	// PayStatus is the stage's payment state.
 	PayStatus Int64 `json:"pay_status,omitempty"`
 
-	// StepNo is TOP's step_no (Number).
+	// StepNo is the stage's number.
 	StepNo Int64 `json:"step_no,omitempty"`
 
-	// StepChannelNo is TOP's step_channel_no (String).
+	// StepChannelNo is the stage's Alipay transaction number.
 	StepChannelNo string `json:"step_channel_no,omitempty"`
 
-	// StepInstrumentCode is TOP's step_instrument_code (String).
+	// StepInstrumentCode is how the stage was paid.
 	StepInstrumentCode string `json:"step_instrument_code,omitempty"`
 
-	// StepActualPayFee is TOP's step_actual_pay_fee (String).
+	// StepActualPayFee is the stage's amount (a string; the docs give no format).
 	StepActualPayFee string `json:"step_actual_pay_fee,omitempty"`
 }
 
 func (StepPayDetail) topListKey() string { return "step_pay_detail" }
 
-// AgreeRefundCheck is TOP's AgreeRefundCheck.
+// AgreeRefundCheck flags what a seller should check before agreeing to a
+// refund.
 type AgreeRefundCheck struct {
-	// DeliveryTips is TOP's delivery_tips (String).
+	// DeliveryTips is the hint to show.
 	DeliveryTips string `json:"delivery_tips,omitempty"`
 
-	// DeliveryProcess is TOP's delivery_process (String).
+	// DeliveryProcess is the process state.
 	DeliveryProcess string `json:"delivery_process,omitempty"`
 
-	// DetailOrderID is TOP's detail_order_id (String).
+	// DetailOrderID is the order.
 	DetailOrderID string `json:"detail_order_id,omitempty"`
 }
 
 func (AgreeRefundCheck) topListKey() string { return "agree_refund_check" }
 
-// AddressDetail is TOP's AddressDetail.
+// AddressDetail is the delivery address of one stage of a trade.
 type AddressDetail struct {
-	// DetailedAddress is TOP's detailed_address (String).
+	// DetailedAddress is the detailed address.
 	DetailedAddress string `json:"detailed_address,omitempty"`
 
-	// DivisionCode is TOP's division_code (String).
+	// DivisionCode is the area code.
 	DivisionCode string `json:"division_code,omitempty"`
 
-	// Area is TOP's area (String).
+	// Area is the district.
 	Area string `json:"area,omitempty"`
 
-	// Telephone is TOP's telephone (String).
+	// Telephone is the phone number.
 	Telephone string `json:"telephone,omitempty"`
 
-	// City is TOP's city (String).
+	// City is the city.
 	City string `json:"city,omitempty"`
 
-	// Prov is TOP's prov (String).
+	// Prov is the province.
 	Prov string `json:"prov,omitempty"`
 
-	// Country is TOP's country (String).
+	// Country is the country.
 	Country string `json:"country,omitempty"`
 
-	// ContactName is TOP's contact_name (String).
+	// ContactName is the contact's name.
 	ContactName string `json:"contact_name,omitempty"`
 
-	// BizType is TOP's biz_type (String).
+	// BizType is the business type.
 	BizType string `json:"biz_type,omitempty"`
 }
 
 func (AddressDetail) topListKey() string { return "address_detail" }
 
-// DeliveryPlan is TOP's DeliveryPlan.
+// DeliveryPlan is one planned delivery of a trade delivered in phases.
 type DeliveryPlan struct {
-	// PlanID is TOP's plan_id (Number).
+	// PlanID is the plan's id.
 	PlanID Int64 `json:"plan_id,omitempty"`
 
-	// OrderID is TOP's order_id (Number).
+	// OrderID is the trade.
 	OrderID Int64 `json:"order_id,omitempty"`
 
-	// CurrPhase is TOP's curr_phase (Number).
+	// CurrPhase is the delivery's phase number.
 	CurrPhase Int64 `json:"curr_phase,omitempty"`
 
-	// OutLogisticsID is TOP's out_logistics_id (String).
+	// OutLogisticsID is the external logistics number.
 	OutLogisticsID string `json:"out_logistics_id,omitempty"`
 
-	// PrepareTimeBegin is TOP's prepare_time_begin (Date).
+	// PrepareTimeBegin is when preparation starts.
 	PrepareTimeBegin Time `json:"prepare_time_begin,omitzero"`
 
-	// ShipTimeBegin is TOP's ship_time_begin (Date).
+	// ShipTimeBegin is the planned shipping time.
 	ShipTimeBegin Time `json:"ship_time_begin,omitzero"`
 
-	// ActualShipTime is TOP's actual_ship_time (Date).
+	// ActualShipTime is when it actually shipped.
 	ActualShipTime Time `json:"actual_ship_time,omitzero"`
 
-	// GoodsNum is TOP's goods_num (Number).
+	// GoodsNum is the quantity shipped.
 	GoodsNum Int64 `json:"goods_num,omitempty"`
 
-	// PlanStatus is TOP's plan_status (Number).
+	// PlanStatus is the plan's state.
 	PlanStatus Int64 `json:"plan_status,omitempty"`
 
-	// PlanRefundStatus is TOP's plan_refund_status (Number).
+	// PlanRefundStatus is the plan's refund state.
 	PlanRefundStatus Int64 `json:"plan_refund_status,omitempty"`
 
-	// ReceiverName is TOP's receiver_name (String).
+	// ReceiverName is the receiver's name (masked or encrypted).
 	ReceiverName string `json:"receiver_name,omitempty"`
 
-	// ReceiverMobile is TOP's receiver_mobile (String).
+	// ReceiverMobile is the receiver's mobile number (masked or encrypted).
 	ReceiverMobile string `json:"receiver_mobile,omitempty"`
 
-	// ReceiverPhone is TOP's receiver_phone (String).
+	// ReceiverPhone is the receiver's phone number (masked or encrypted).
 	ReceiverPhone string `json:"receiver_phone,omitempty"`
 
-	// ReceiverAddress is TOP's receiver_address (String).
+	// ReceiverAddress is the receiver's detailed address (masked or encrypted).
 	ReceiverAddress string `json:"receiver_address,omitempty"`
 
-	// Oaid is TOP's oaid (String).
+	// Oaid is the receiver's open addressee id.
 	Oaid string `json:"oaid,omitempty"`
 
-	// PrivacyNum is TOP's privacy_num (String).
+	// PrivacyNum is the privacy (virtual) phone number.
 	PrivacyNum string `json:"privacy_num,omitempty"`
 
-	// PrivacyExpireTime is TOP's privacy_expire_time (Date).
+	// PrivacyExpireTime is when the privacy number expires.
 	PrivacyExpireTime Time `json:"privacy_expire_time,omitzero"`
 
-	// ReceiverTown is TOP's receiver_town (String).
+	// ReceiverTown is the receiver's town or street.
 	ReceiverTown string `json:"receiver_town,omitempty"`
 
-	// ReceiverDistrict is TOP's receiver_district (String).
+	// ReceiverDistrict is the receiver's district or county.
 	ReceiverDistrict string `json:"receiver_district,omitempty"`
 
-	// ReceiverCity is TOP's receiver_city (String).
+	// ReceiverCity is the receiver's city. Province-level cities are here,
+	// county-level ones in ReceiverDistrict: use the district when the city is
+	// empty.
 	ReceiverCity string `json:"receiver_city,omitempty"`
 
-	// ReceiverState is TOP's receiver_state (String).
+	// ReceiverState is the receiver's province.
 	ReceiverState string `json:"receiver_state,omitempty"`
 
-	// ReceiverCountry is TOP's receiver_country (String).
+	// ReceiverCountry is the receiver's country.
 	ReceiverCountry string `json:"receiver_country,omitempty"`
 }
 
 func (DeliveryPlan) topListKey() string { return "delivery_plan" }
 
-// CombineLogisticsDetail is TOP's CombineLogisticsDetail.
+// CombineLogisticsDetail holds the parcels of an order whose bundle components
+// ship separately.
 type CombineLogisticsDetail struct {
-	// InvoiceNo is TOP's invoice_no (String).
+	// InvoiceNo is the waybill number of the order's parcel.
 	InvoiceNo string `json:"invoice_no,omitempty"`
 
-	// LogisticsCompany is TOP's logistics_company (String).
+	// LogisticsCompany is the carrier that shipped the order.
 	LogisticsCompany string `json:"logistics_company,omitempty"`
 
-	// SubOrderID is TOP's sub_order_id (String).
+	// SubOrderID is the order.
 	SubOrderID string `json:"sub_order_id,omitempty"`
 
-	// SendGoodsDetails is TOP's send_goods_details (SendGoodsDetail[]).
+	// SendGoodsDetails are the parcels (components only).
 	SendGoodsDetails List[SendGoodsDetail] `json:"send_goods_details,omitempty"`
 }
 
 func (CombineLogisticsDetail) topListKey() string { return "combine_logistics_detail" }
 
-// SendGoodsDetail is TOP's SendGoodsDetail.
+// SendGoodsDetail is one parcel of a bundle's components.
 type SendGoodsDetail struct {
-	// Type is TOP's type (Number).
+	// Type is the parcel kind: 0 normal, 1 combined item, 2 bundle, 3 later gift,
+	// 4 state change.
 	Type Int64 `json:"type,omitempty"`
 
-	// ConsignStatus is TOP's consign_status (Number).
+	// ConsignStatus is 0 when all shipped, 1 when part.
 	ConsignStatus Int64 `json:"consign_status,omitempty"`
 
-	// Amount is TOP's amount (Number).
+	// Amount is the quantity.
 	Amount Int64 `json:"amount,omitempty"`
 
-	// GoodsDetails is TOP's goods_details (PackageGoodsDetail[]).
+	// GoodsDetails are the parcel's contents.
 	GoodsDetails List[PackageGoodsDetail] `json:"goods_details,omitempty"`
 }
 
 func (SendGoodsDetail) topListKey() string { return "send_goods_detail" }
 
-// PackageGoodsDetail is TOP's PackageGoodsDetail.
+// PackageGoodsDetail is the content of a parcel. The docs list no fields for
+// it, so its members are kept as raw JSON.
 type PackageGoodsDetail map[string]json.RawMessage
 
 func (PackageGoodsDetail) topListKey() string { return "package_goods_detail" }
 
-// IdentifyInfo is TOP's IdentifyInfo.
+// IdentifyInfo holds the third-party authentication (鉴定) records of a
+// trade.
 type IdentifyInfo struct {
-	// IdentifyLogisticsInfos is TOP's identify_logistics_infos
-	// (IdentifyLogisticsInfo[]).
+	// IdentifyLogisticsInfos are the shipments to and from the authenticator.
 	IdentifyLogisticsInfos List[IdentifyLogisticsInfo] `json:"identify_logistics_infos,omitempty"`
 
-	// IdentifyServiceInfos is TOP's identify_service_infos
-	// (IdentifyServiceInfo[]).
+	// IdentifyServiceInfos are the authentication service orders.
 	IdentifyServiceInfos List[IdentifyServiceInfo] `json:"identify_service_infos,omitempty"`
 }
 
-// IdentifyLogisticsInfo is TOP's IdentifyLogisticsInfo.
+// IdentifyLogisticsInfo is a shipment to or from a third-party authenticator.
 type IdentifyLogisticsInfo struct {
-	// DetailOrderID is TOP's detail_order_id (Number).
+	// DetailOrderID is the order.
 	DetailOrderID Int64 `json:"detail_order_id,omitempty"`
 
-	// LogisticsCompany is TOP's logistics_company (String).
+	// LogisticsCompany is the carrier that shipped the order.
 	LogisticsCompany string `json:"logistics_company,omitempty"`
 
-	// StageNo is TOP's stage_no (Number).
+	// StageNo is the stage number.
 	StageNo Int64 `json:"stage_no,omitempty"`
 
-	// InvoiceNo is TOP's invoice_no (String).
+	// InvoiceNo is the waybill number of the order's parcel.
 	InvoiceNo string `json:"invoice_no,omitempty"`
 
-	// RefundID is TOP's refund_id (String).
+	// RefundID is the latest refund's id.
 	RefundID string `json:"refund_id,omitempty"`
 
-	// Refund is TOP's refund (Boolean).
+	// Refund reports whether goods are returned.
 	Refund Bool `json:"refund,omitempty"`
 }
 
 func (IdentifyLogisticsInfo) topListKey() string { return "identify_logistics_info" }
 
-// IdentifyServiceInfo is TOP's IdentifyServiceInfo.
+// IdentifyServiceInfo is a third-party authentication service order.
 type IdentifyServiceInfo struct {
-	// DetailOrderID is TOP's detail_order_id (Number).
+	// DetailOrderID is the order.
 	DetailOrderID Int64 `json:"detail_order_id,omitempty"`
 
-	// UnitID is TOP's unit_id (String).
+	// UnitID is the item authenticated.
 	UnitID string `json:"unit_id,omitempty"`
 
-	// ServiceID is TOP's service_id (String).
+	// ServiceID is the authentication service order's number.
 	ServiceID string `json:"service_id,omitempty"`
 }
 
 func (IdentifyServiceInfo) topListKey() string { return "identify_service_info" }
 
-// LogisticsConsignInfo is TOP's LogisticsConsignInfo.
+// LogisticsConsignInfo holds the promised shipping time of a trade or order.
 type LogisticsConsignInfo struct {
-	// RelatedID is TOP's related_id (String).
+	// RelatedID is the trade or order concerned.
 	RelatedID string `json:"related_id,omitempty"`
 
-	// ConsignTime is TOP's consign_time (String).
+	// ConsignTime is the seller's promised shipping time.
 	ConsignTime string `json:"consign_time,omitempty"`
 
-	// RenderConsignTime is TOP's render_consign_time (String).
+	// RenderConsignTime is the promised shipping time, for display.
 	RenderConsignTime string `json:"render_consign_time,omitempty"`
 
-	// CombineItem is TOP's combine_item (CombineConsignInfo[]).
+	// CombineItem are the promised shipping times of bundle components.
 	CombineItem List[CombineConsignInfo] `json:"combine_item,omitempty"`
 }
 
 func (LogisticsConsignInfo) topListKey() string { return "logistics_consign_info" }
 
-// CombineConsignInfo is TOP's CombineConsignInfo.
+// CombineConsignInfo holds the promised shipping time of one bundle component.
 type CombineConsignInfo struct {
-	// CombID is TOP's comb_id (String).
+	// CombID is the bundle's id.
 	CombID string `json:"comb_id,omitempty"`
 
-	// ItemID is TOP's item_id (String).
+	// ItemID is the component item's id.
 	ItemID string `json:"item_id,omitempty"`
 
-	// SkuID is TOP's sku_id (String).
+	// SkuID is the component's SKU id.
 	SkuID string `json:"sku_id,omitempty"`
 
-	// ConsignTime is TOP's consign_time (String).
+	// ConsignTime is the component's promised shipping time.
 	ConsignTime string `json:"consign_time,omitempty"`
 
-	// RenderConsignTime is TOP's render_consign_time (String).
+	// RenderConsignTime is the promised shipping time, for display.
 	RenderConsignTime string `json:"render_consign_time,omitempty"`
 }
 
 func (CombineConsignInfo) topListKey() string { return "combine_consign_info" }
 
-// LogisticsModifyInfo is TOP's LogisticsModifyInfo.
+// LogisticsModifyInfo records a change of the promised shipping time.
 type LogisticsModifyInfo struct {
-	// RelatedID is TOP's related_id (String).
+	// RelatedID is the trade or order concerned.
 	RelatedID string `json:"related_id,omitempty"`
 
-	// ConsignTime is TOP's consign_time (String).
+	// ConsignTime is the new promised shipping time.
 	ConsignTime string `json:"consign_time,omitempty"`
 
-	// OriginConsignTime is TOP's origin_consign_time (String).
+	// OriginConsignTime is the previous promised shipping time.
 	OriginConsignTime string `json:"origin_consign_time,omitempty"`
 
-	// ModifyTime is TOP's modify_time (String).
+	// ModifyTime is when the promise changed.
 	ModifyTime string `json:"modify_time,omitempty"`
 
-	// ModifyReason is TOP's modify_reason (String).
+	// ModifyReason is why it changed.
 	ModifyReason string `json:"modify_reason,omitempty"`
 
-	// ItemID is TOP's item_id (String).
+	// ItemID is the component item's id.
 	ItemID string `json:"item_id,omitempty"`
 
-	// SkuID is TOP's sku_id (String).
+	// SkuID is the component's SKU id.
 	SkuID string `json:"sku_id,omitempty"`
 
-	// CombID is TOP's comb_id (String).
+	// CombID is the bundle's id.
 	CombID string `json:"comb_id,omitempty"`
 }
 
 func (LogisticsModifyInfo) topListKey() string { return "logistics_modify_info" }
 
-// LogisticsAgreement is TOP's LogisticsAgreement.
+// LogisticsAgreement holds the delivery promises made to the buyer.
 type LogisticsAgreement struct {
-	// LogisticsServiceMsg is TOP's logistics_service_msg (String).
+	// LogisticsServiceMsg is the service promise or problem text.
 	LogisticsServiceMsg string `json:"logistics_service_msg,omitempty"`
 
-	// AsdpBizType is TOP's asdp_biz_type (String).
+	// AsdpBizType is the logistics business identity.
 	AsdpBizType string `json:"asdp_biz_type,omitempty"`
 
-	// AsdpAds is TOP's asdp_ads (String).
+	// AsdpAds marks delivery to the door; several values are comma-separated.
 	AsdpAds string `json:"asdp_ads,omitempty"`
 
-	// SignTime is TOP's sign_time (String).
+	// SignTime is the planned delivery time.
 	SignTime string `json:"sign_time,omitempty"`
 
-	// PromiseSignTime is TOP's promise_sign_time (String).
+	// PromiseSignTime is the promised (latest) delivery time.
 	PromiseSignTime string `json:"promise_sign_time,omitempty"`
 
-	// PushTime is TOP's push_time (String).
+	// PushTime is when the ERP should push the trade.
 	PushTime string `json:"push_time,omitempty"`
 
-	// NoDetailPartConsign is TOP's no_detail_part_consign (String).
+	// NoDetailPartConsign is 1 when orders may not ship separately.
 	NoDetailPartConsign string `json:"no_detail_part_consign,omitempty"`
 
-	// SinkType is TOP's sink_type (String).
+	// SinkType is 1 for a pre-sale shipped from a forward warehouse.
 	SinkType string `json:"sink_type,omitempty"`
 }
 

@@ -909,6 +909,17 @@ func BenchmarkDecodeTradePage(b *testing.B) {
 			}
 		}
 	})
+	b.Run("encoding-json-path", func(b *testing.B) {
+		// The fallback: the same page through decodeResponse and List.
+		b.SetBytes(int64(len(body)))
+		b.ReportAllocs()
+		for b.Loop() {
+			p, err := taobao.DecodeTradePageSlow(mSold, body)
+			if err != nil || len(p.Trades) != 100 {
+				b.Fatal(err)
+			}
+		}
+	})
 	b.Run("baseline", func(b *testing.B) {
 		typ := baselineType(b)
 		b.SetBytes(int64(len(body)))

@@ -180,3 +180,23 @@ func TestSplice(t *testing.T) {
 	_, err = Extract([]byte("package p\n"))
 	assert.Error(t, err)
 }
+
+// TestGlossary checks that every field has a gloss and every gloss names a
+// field (a typo would silently fall back to the generic comment).
+func TestGlossary(t *testing.T) {
+	m, err := Load()
+	require.NoError(t, err)
+	used := map[string]bool{}
+	for _, s := range m.Structs {
+		for _, f := range s.Fields {
+			assert.NotContains(t, f.Comment, "do not explain", "%s.%s has no gloss", s.Name, f.JSON)
+			used[s.Name+"."+f.JSON] = true
+			used[f.JSON] = true
+		}
+		_, ok := typeGlossary[s.Name]
+		assert.True(t, ok, "type %s has no gloss", s.Name)
+	}
+	for k := range glossary() {
+		assert.True(t, used[k], "gloss %q names no field", k)
+	}
+}
