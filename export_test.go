@@ -59,5 +59,5 @@ func DecodeTradeSlow(method string, body []byte) (*Trade, error) {
 	if err := decodeResponse(method, body, &w, nil); err != nil {
 		return nil, err
 	}
-	return w.trade(method)
+	return w.trade(method, body)
 }

@@ -32,9 +32,11 @@ const MaxCompanyFields = 20
 
 // TraceOptions are the optional parameters of taobao.logistics.trace.search.
 type TraceOptions struct {
-	// IsSplit says the trade was shipped in several parcels; SubTids then
-	// names the orders (oids) whose parcel to trace.
-	IsSplit bool    `url:"is_split,int,omitempty"`
+	// IsSplit says the trade was shipped in several parcels; it needs
+	// SubTids.
+	IsSplit bool `url:"is_split,int,omitempty"`
+	// SubTids names the orders (oids) whose parcel to trace, at most
+	// MaxSubTids; it needs IsSplit.
 	SubTids []int64 `url:"sub_tid,comma,omitempty"`
 }
 
@@ -81,9 +83,10 @@ type LogisticsListOptions struct {
 	SellerConfirm string `url:"seller_confirm,omitempty"`
 	// ReceiverName filters by the receiver's name.
 	ReceiverName string `url:"receiver_name,omitempty"`
-	// StartCreated and EndCreated bound the shipments' creation time.
+	// StartCreated is the earliest creation time of the shipments.
 	StartCreated Time `url:"start_created,omitempty"`
-	EndCreated   Time `url:"end_created,omitempty"`
+	// EndCreated is the latest creation time of the shipments.
+	EndCreated Time `url:"end_created,omitempty"`
 	// FreightPayer filters by who pays the freight: "buyer" or "seller".
 	FreightPayer string `url:"freight_payer,omitempty"`
 	// Type filters by carrier kind: post, express or ems.
@@ -173,9 +176,10 @@ func (o *CompaniesOptions) withFields(def []string) CompaniesOptions {
 // taobao.logistics.offline.send.
 type OfflineSendOptions struct {
 	// SubTids names the orders (oids) shipped in this parcel, at most
-	// MaxSubTids; it needs IsSplit, and IsSplit needs it.
+	// MaxSubTids; it needs IsSplit.
 	SubTids []int64 `url:"sub_tid,comma,omitempty"`
-	IsSplit bool    `url:"is_split,int,omitempty"`
+	// IsSplit says the trade ships in several parcels; it needs SubTids.
+	IsSplit bool `url:"is_split,int,omitempty"`
 	// SenderID is the seller's address-book id of the pick-up address;
 	// zero means the default one.
 	SenderID int64 `url:"sender_id,omitempty"`
@@ -265,9 +269,9 @@ type shipResultWire struct {
 	RequestID string      `json:"request_id"`
 }
 
-func (w *shipResultWire) result(method string) (*ShipResult, error) {
+func (w *shipResultWire) result(method string, body []byte) (*ShipResult, error) {
 	if w.Shipping == nil {
-		return nil, missingMember(method, "shipping", w.RequestID)
+		return nil, missingMember(method, "shipping", w.RequestID, body)
 	}
 	if w.Shipping.RequestID == "" {
 		w.Shipping.RequestID = w.RequestID
@@ -281,7 +285,7 @@ func decodeShipResult(method string, body []byte) (*ShipResult, error) {
 	if err := decodeResponse(method, body, &w, nil); err != nil {
 		return nil, err
 	}
-	return w.result(method)
+	return w.result(method, body)
 }
 
 // BEGIN GENERATED MODELS: written by `go generate` (internal/fields/cmd/genmodels) from internal/fields; edit those, not this block.

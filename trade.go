@@ -236,10 +236,11 @@ func (o *ListOptions) validate(method string) error {
 type SoldListOptions struct {
 	// Fields are the trade fields to return.
 	Fields []string `url:"fields,comma"`
-	// StartCreated and EndCreated bound the trades' creation time; the
-	// gateway searches the last three months only.
+	// StartCreated is the earliest creation time; the gateway searches
+	// the last three months only.
 	StartCreated Time `url:"start_created,omitempty"`
-	EndCreated   Time `url:"end_created,omitempty"`
+	// EndCreated is the latest creation time.
+	EndCreated Time `url:"end_created,omitempty"`
 	// Status filters by one state, or by ALL_WAIT_PAY or ALL_CLOSED.
 	Status TradeStatus `url:"status,omitempty"`
 	// Type filters by trade types. Empty means the gateway's default set
@@ -298,9 +299,11 @@ const MaxIncrementWindow = 24 * time.Hour
 type IncrementListOptions struct {
 	// Fields are the trade fields to return.
 	Fields []string `url:"fields,comma"`
-	// StartModified and EndModified bound the trades' modification time.
+	// StartModified is the start of the modification window (required).
 	StartModified Time `url:"start_modified"`
-	EndModified   Time `url:"end_modified"`
+	// EndModified is the end of the window (required): after
+	// StartModified and at most MaxIncrementWindow later.
+	EndModified Time `url:"end_modified"`
 	// Status filters by one state, or by ALL_WAIT_PAY or ALL_CLOSED.
 	Status TradeStatus `url:"status,omitempty"`
 	// Type filters by trade types; empty means the gateway's default set
@@ -447,9 +450,9 @@ type tradeWire struct {
 	RequestID string `json:"request_id"`
 }
 
-func (w *tradeWire) trade(method string) (*Trade, error) {
+func (w *tradeWire) trade(method string, body []byte) (*Trade, error) {
 	if w.Trade == nil {
-		return nil, missingMember(method, "trade", w.RequestID)
+		return nil, missingMember(method, "trade", w.RequestID, body)
 	}
 	return w.Trade, nil
 }
@@ -488,7 +491,7 @@ func decodeTrade(method string, body []byte) (*Trade, error) {
 			return nil, err
 		}
 	}
-	return w.trade(method)
+	return w.trade(method, body)
 }
 
 // The fast path. encoding/json reads a document twice before decoding it
@@ -644,10 +647,13 @@ func fastItems[T any](s *jsonscan.Scanner, l *List[T], item func(*T, *jsonscan.S
 }
 
 // missingMember reports an answer without the member the method promises.
-func missingMember(method, member, requestID string) error {
-	err := &DecodeError{Method: method, RequestID: requestID, Err: fmt.Errorf("answer has no %q", member)}
-	err.Sample = `""`
-	return err
+func missingMember(method, member, requestID string, body []byte) error {
+	return &DecodeError{
+		Method:    method,
+		RequestID: requestID,
+		Sample:    quoteSample(body),
+		Err:       fmt.Errorf("answer has no %q", member),
+	}
 }
 
 // BEGIN GENERATED MODELS: written by `go generate` (internal/fields/cmd/genmodels) from internal/fields; edit those, not this block.
