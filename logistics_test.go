@@ -20,7 +20,7 @@ const (
 )
 
 func TestDecodeTrace(t *testing.T) {
-	tr, err := taobao.DecodeTrace(mTrace, readTestdata(t, "taobao.logistics.trace.search.reconstructed.json"))
+	tr, err := taobao.DecodeTrace(mTrace, fixture(t, "taobao.logistics.trace.search.reconstructed.json"))
 	require.NoError(t, err)
 	assert.Equal(t, "1324657987", tr.OutSid)
 	assert.Equal(t, "中通速递", tr.CompanyName)
@@ -35,7 +35,7 @@ func TestDecodeTrace(t *testing.T) {
 }
 
 func TestDecodeShippingPage(t *testing.T) {
-	detail := readTestdata(t, "taobao.logistics.orders.detail.get.reconstructed.json")
+	detail := fixture(t, "taobao.logistics.orders.detail.get.reconstructed.json")
 	// The current docs name the item type SingleResultDto; its list key may
 	// be single_result_dto rather than the 2016 SDK's shipping.
 	dto := bytes.Replace(detail, []byte(`"shipping":`), []byte(`"single_result_dto":`), 1)
@@ -46,7 +46,7 @@ func TestDecodeShippingPage(t *testing.T) {
 		body         []byte
 		detail       bool
 	}{
-		{"orders.get", mOrders, readTestdata(t, "taobao.logistics.orders.get.reconstructed.json"), false},
+		{"orders.get", mOrders, fixture(t, "taobao.logistics.orders.get.reconstructed.json"), false},
 		{"orders.detail.get", mDetail, detail, true},
 		{"orders.detail.get single_result_dto", mDetail, dto, true},
 	}
@@ -97,7 +97,7 @@ func TestShippingMarshalsWrappers(t *testing.T) {
 }
 
 func TestDecodeCompanies(t *testing.T) {
-	cs, err := taobao.DecodeCompanies(mCompanies, readTestdata(t, "taobao.logistics.companies.get.json"))
+	cs, err := taobao.DecodeCompanies(mCompanies, fixture(t, "taobao.logistics.companies.get.json"))
 	require.NoError(t, err)
 	require.Len(t, cs, 45)
 	assert.Equal(t, taobao.LogisticsCompany{Code: "LTS", Name: "联昊通"}, cs[0])
@@ -114,12 +114,12 @@ func TestDecodeCompanies(t *testing.T) {
 }
 
 func TestDecodeShipResult(t *testing.T) {
-	r, err := taobao.DecodeShipResult(mOffline, readTestdata(t, "taobao.logistics.offline.send.reconstructed.json"))
+	r, err := taobao.DecodeShipResult(mOffline, fixture(t, "taobao.logistics.offline.send.reconstructed.json"))
 	require.NoError(t, err)
 	assert.True(t, bool(r.IsSuccess))
 	assert.Equal(t, "REPLACE_request_id", r.RequestID)
 
-	_, err = taobao.DecodeShipResult(mOffline, readTestdata(t, "error_response.15.logistics-offline-B04.json"))
+	_, err = taobao.DecodeShipResult(mOffline, fixture(t, "error_response.15.logistics-offline-B04.json"))
 	assert.ErrorIs(t, err, taobao.ErrAlreadyShipped)
 
 	_, err = taobao.DecodeShipResult(mOffline, wrap(mOffline, `{"request_id":"r1"}`))

@@ -33,7 +33,7 @@ const (
 	mIncrement = "taobao.trades.sold.increment.get"
 )
 
-func readTestdata(tb testing.TB, name string) []byte {
+func fixture(tb testing.TB, name string) []byte {
 	tb.Helper()
 	b, err := os.ReadFile(filepath.Join("testdata", name))
 	require.NoError(tb, err)
@@ -52,7 +52,7 @@ func gmt8(y int, mo time.Month, d, h, mi, s int) time.Time {
 }
 
 func TestDecodeTradeFullInfo2014(t *testing.T) {
-	tr, err := taobao.DecodeTrade(mFullInfo, readTestdata(t, "taobao.trade.fullinfo.get.json"))
+	tr, err := taobao.DecodeTrade(mFullInfo, fixture(t, "taobao.trade.fullinfo.get.json"))
 	require.NoError(t, err)
 
 	assert.Equal(t, taobao.Int64(518073718172548), tr.Tid)
@@ -103,7 +103,7 @@ func TestDecodeTradeFullInfo2014(t *testing.T) {
 }
 
 func TestDecodeTrade2020(t *testing.T) {
-	obj := string(readTestdata(t, "taobao.trade.fullinfo.get.trade-object-2020.json"))
+	obj := string(fixture(t, "taobao.trade.fullinfo.get.trade-object-2020.json"))
 	for _, method := range []string{mFullInfo, mGet} {
 		t.Run(method, func(t *testing.T) {
 			body := wrap(method, `{"trade":`+obj+`,"request_id":"165an4c9a92sp"}`)
@@ -166,7 +166,7 @@ func TestDecodeTradePage(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p, err := taobao.DecodeTradePage(tt.method, readTestdata(t, tt.file))
+			p, err := taobao.DecodeTradePage(tt.method, fixture(t, tt.file))
 			require.NoError(t, err)
 			var tids []int64
 			for _, tr := range p.Trades {
@@ -180,7 +180,7 @@ func TestDecodeTradePage(t *testing.T) {
 	}
 
 	t.Run("increment nested", func(t *testing.T) {
-		p, err := taobao.DecodeTradePage(mIncrement, readTestdata(t, "taobao.trades.sold.increment.get.reconstructed.json"))
+		p, err := taobao.DecodeTradePage(mIncrement, fixture(t, "taobao.trades.sold.increment.get.reconstructed.json"))
 		require.NoError(t, err)
 		require.Len(t, p.Trades, 1)
 		tr := p.Trades[0]
@@ -251,7 +251,7 @@ func TestDecodeTradePageNested(t *testing.T) {
 
 func TestDecodeTradeErrors(t *testing.T) {
 	t.Run("error_response", func(t *testing.T) {
-		_, err := taobao.DecodeTradePage(mSold, readTestdata(t, "error_response.27.invalid-sessionkey.json"))
+		_, err := taobao.DecodeTradePage(mSold, fixture(t, "error_response.27.invalid-sessionkey.json"))
 		var apiErr *taobao.APIError
 		require.ErrorAs(t, err, &apiErr)
 		assert.Equal(t, 27, apiErr.Code)
@@ -765,7 +765,7 @@ func FuzzDecodeTradePage(f *testing.F) {
 		"taobao.trades.sold.get.simplify.reconstructed.json", "taobao.trades.sold.increment.get.reconstructed.json",
 		"taobao.trade.fullinfo.get.json", "error_response.7.app-call-limited.json",
 	} {
-		f.Add(readTestdata(f, name))
+		f.Add(fixture(f, name))
 	}
 	f.Add([]byte(nestedPage))
 	f.Add([]byte(`{"trades_sold_get_response":{"trades":{"trade":[{"orders":{"order":[{}]}}]}}`))
@@ -789,7 +789,7 @@ func FuzzDecodeTradePage(f *testing.F) {
 // the fields of the 2020 real sample and two orders.
 func benchPage(tb testing.TB, n int) []byte {
 	tb.Helper()
-	dec := json.NewDecoder(bytes.NewReader(readTestdata(tb, "taobao.trade.fullinfo.get.trade-object-2020.json")))
+	dec := json.NewDecoder(bytes.NewReader(fixture(tb, "taobao.trade.fullinfo.get.trade-object-2020.json")))
 	dec.UseNumber()
 	var sample map[string]any
 	require.NoError(tb, dec.Decode(&sample))
@@ -834,7 +834,7 @@ func maps(m map[string]any) map[string]any {
 // wrapper structs for the lists.
 func baselineType(tb testing.TB) reflect.Type {
 	tb.Helper()
-	dec := json.NewDecoder(bytes.NewReader(readTestdata(tb, "taobao.trade.fullinfo.get.trade-object-2020.json")))
+	dec := json.NewDecoder(bytes.NewReader(fixture(tb, "taobao.trade.fullinfo.get.trade-object-2020.json")))
 	dec.UseNumber()
 	var sample map[string]any
 	require.NoError(tb, dec.Decode(&sample))
@@ -957,8 +957,8 @@ func checkFastMatchesSlow(t *testing.T, method string, body []byte) bool {
 }
 
 func TestFastDecodeMatchesSlow(t *testing.T) {
-	obj2020 := string(readTestdata(t, "taobao.trade.fullinfo.get.trade-object-2020.json"))
-	golden := string(readTestdata(t, filepath.Join("golden", "trade.json")))
+	obj2020 := string(fixture(t, "taobao.trade.fullinfo.get.trade-object-2020.json"))
+	golden := string(fixture(t, filepath.Join("golden", "trade.json")))
 	page := func(trade string) []byte {
 		return wrap(mSold, `{"total_results":1,"trades":{"trade":[`+trade+`]},"request_id":"r"}`)
 	}
@@ -968,11 +968,11 @@ func TestFastDecodeMatchesSlow(t *testing.T) {
 		body   []byte
 		fast   bool // the fast path must take it
 	}{
-		{"sold", mSold, readTestdata(t, "taobao.trades.sold.get.json"), true},
-		{"sold single", mSold, readTestdata(t, "taobao.trades.sold.get.single.json"), true},
-		{"simplify", mSold, readTestdata(t, "taobao.trades.sold.get.simplify.reconstructed.json"), true},
-		{"increment", mIncrement, readTestdata(t, "taobao.trades.sold.increment.get.reconstructed.json"), true},
-		{"fullinfo 2014", mFullInfo, readTestdata(t, "taobao.trade.fullinfo.get.json"), true},
+		{"sold", mSold, fixture(t, "taobao.trades.sold.get.json"), true},
+		{"sold single", mSold, fixture(t, "taobao.trades.sold.get.single.json"), true},
+		{"simplify", mSold, fixture(t, "taobao.trades.sold.get.simplify.reconstructed.json"), true},
+		{"increment", mIncrement, fixture(t, "taobao.trades.sold.increment.get.reconstructed.json"), true},
+		{"fullinfo 2014", mFullInfo, fixture(t, "taobao.trade.fullinfo.get.json"), true},
 		{"fullinfo 2020", mFullInfo, wrap(mFullInfo, `{"trade":`+obj2020+`}`), true},
 		{"golden", mGet, wrap(mGet, `{"trade":`+golden+`,"request_id":"x"}`), true},
 		{"nested", mSold, []byte(nestedPage), true},
@@ -996,7 +996,7 @@ func TestFastDecodeMatchesSlow(t *testing.T) {
 		{"bad type", mSold, page(`{"title":5}`), false},
 		{"truncated", mSold, page(`{"tid":1`)[:60], false},
 		{"two roots", mSold, []byte(`{"trades_sold_get_response":{"total_results":1},"x":{}}`), false},
-		{"error", mSold, readTestdata(t, "error_response.7.app-call-limited.json"), false},
+		{"error", mSold, fixture(t, "error_response.7.app-call-limited.json"), false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
