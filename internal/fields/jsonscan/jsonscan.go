@@ -377,6 +377,26 @@ func scanNumber(b []byte, i int) int {
 	return i
 }
 
+// skipKey reads a member name, escapes allowed, and its colon.
+func (s *Scanner) skipKey() {
+	if s.Peek() != '"' {
+		s.failed = true
+		return
+	}
+	end, _ := s.scanString(s.pos)
+	if end < 0 {
+		s.failed = true
+		return
+	}
+	s.pos = end
+	s.ws()
+	if s.pos >= len(s.data) || s.data[s.pos] != ':' {
+		s.failed = true
+		return
+	}
+	s.pos++
+}
+
 // Skip reads and validates any value, and returns its bytes.
 func (s *Scanner) Skip() []byte {
 	s.ws()
@@ -397,7 +417,7 @@ func (s *Scanner) skip(depth int) {
 	case '{':
 		s.pos++
 		for first := true; s.More(first); first = false {
-			if s.Key(); s.failed {
+			if s.skipKey(); s.failed {
 				return
 			}
 			if s.skip(depth + 1); s.failed {

@@ -114,5 +114,34 @@ func FuzzSkip(f *testing.F) {
 		if !s.End() && json.Valid(b) && strings.Count(string(b), "[")+strings.Count(string(b), "{") < jsonscan.MaxSkipDepth {
 			t.Fatalf("rejected valid JSON %q", b)
 		}
+		// Read as the generated decoders do: members by Key, values by
+		// type. Whatever is taken must be valid.
+		s = jsonscan.New(b)
+		if s.Peek() == '{' {
+			s.ObjectStart()
+			for first := true; s.More(first); first = false {
+				s.Key()
+				switch s.Peek() {
+				case '"':
+					s.String()
+				case '[':
+					n := s.CountItems()
+					s.ArrayStart()
+					i := 0
+					for first := true; s.MoreItems(first); first = false {
+						s.Literal()
+						i++
+					}
+					if !s.Failed() && n != i {
+						t.Fatalf("CountItems %d, read %d in %q", n, i, b)
+					}
+				default:
+					s.Literal()
+				}
+			}
+			if s.End() && !json.Valid(b) {
+				t.Fatalf("object reader accepted invalid JSON %q", b)
+			}
+		}
 	})
 }
