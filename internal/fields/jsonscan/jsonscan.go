@@ -1,0 +1,437 @@
+// Package jsonscan is a strict, single-pass JSON reader for the generated
+// fast decoders of the model structs.
+//
+// encoding/json validates a whole document before decoding it, and every
+// value with its own UnmarshalJSON (TOP's list wrappers, money, times) is
+// scanned again; on a page of trades that triples the work. The generated
+// decoders read a document once through a Scanner instead. They are an
+// optimisation only: a Scanner accepts exactly the JSON grammar, and any
+// input it is not sure about (an escaped member name, a case-folded one, a
+// number where a string belongs) makes it fail, after which the caller
+// decodes the same bytes with encoding/json. So a fast decode either gives
+// the result encoding/json would give, or gives up.
+package jsonscan
+
+import "unicode/utf8"
+
+// MaxSkipDepth is the deepest nesting Skip follows before it gives up, far
+// below encoding/json's limit of 10000 so that a fast decode never accepts
+// what encoding/json rejects.
+const MaxSkipDepth = 1000
+
+// Scanner reads one JSON document. The zero value is not usable; use New.
+type Scanner struct {
+	data   []byte
+	pos    int
+	failed bool
+}
+
+// New returns a Scanner over data.
+func New(data []byte) Scanner { return Scanner{data: data} }
+
+// Fail marks the document as one the fast path does not take.
+func (s *Scanner) Fail() { s.failed = true }
+
+// Failed reports whether the scan gave up.
+func (s *Scanner) Failed() bool { return s.failed }
+
+// End reports whether the document was read completely without failure:
+// only white space may follow the value.
+func (s *Scanner) End() bool {
+	s.ws()
+	return !s.failed && s.pos == len(s.data)
+}
+
+func (s *Scanner) ws() {
+	for s.pos < len(s.data) {
+		switch s.data[s.pos] {
+		case ' ', '\t', '\n', '\r':
+			s.pos++
+		default:
+			return
+		}
+	}
+}
+
+// Peek returns the first byte of the next value, or 0 at the end or after
+// a failure.
+func (s *Scanner) Peek() byte {
+	if s.failed {
+		return 0
+	}
+	s.ws()
+	if s.pos >= len(s.data) {
+		return 0
+	}
+	return s.data[s.pos]
+}
+
+// ObjectStart consumes the '{' that starts an object, or fails.
+func (s *Scanner) ObjectStart() bool {
+	if s.Peek() != '{' {
+		s.failed = true
+		return false
+	}
+	s.pos++
+	return true
+}
+
+// More reports whether the object holds another member, consuming the
+// comma before it (first is false after the first member) or the closing
+// brace.
+func (s *Scanner) More(first bool) bool {
+	switch s.Peek() {
+	case '}':
+		s.pos++
+		return false
+	case ',':
+		if first {
+			s.failed = true
+			return false
+		}
+		s.pos++
+		return true
+	case '"':
+		if !first {
+			s.failed = true
+			return false
+		}
+		return true
+	}
+	s.failed = true
+	return false
+}
+
+// Key reads a member name and its colon. Names holding escapes fail: the
+// gateway never sends them, and encoding/json would unescape them first.
+func (s *Scanner) Key() []byte {
+	if s.Peek() != '"' {
+		s.failed = true
+		return nil
+	}
+	start := s.pos + 1
+	i := start
+	for ; i < len(s.data); i++ {
+		c := s.data[i]
+		if c == '"' {
+			break
+		}
+		if c == '\\' || c < 0x20 {
+			s.failed = true
+			return nil
+		}
+	}
+	if i >= len(s.data) {
+		s.failed = true
+		return nil
+	}
+	key := s.data[start:i]
+	s.pos = i + 1
+	s.ws()
+	if s.pos >= len(s.data) || s.data[s.pos] != ':' {
+		s.failed = true
+		return nil
+	}
+	s.pos++
+	return key
+}
+
+// ArrayStart consumes the '[' that starts an array, or fails.
+func (s *Scanner) ArrayStart() bool {
+	if s.Peek() != '[' {
+		s.failed = true
+		return false
+	}
+	s.pos++
+	return true
+}
+
+// MoreItems reports whether the array holds another item, consuming the
+// comma before it or the closing bracket.
+func (s *Scanner) MoreItems(first bool) bool {
+	switch c := s.Peek(); {
+	case c == ']':
+		s.pos++
+		return false
+	case c == ',' && !first:
+		s.pos++
+		return true
+	case c != 0 && c != ',' && first:
+		return true
+	}
+	s.failed = true
+	return false
+}
+
+// CountItems returns the number of items of the array that starts at the
+// next value, without consuming anything, or -1 when it is not a well
+// nested array. It looks at brackets, braces, commas and strings only; the
+// items are validated when they are read.
+func (s *Scanner) CountItems() int {
+	if s.Peek() != '[' {
+		return -1
+	}
+	depth, n, empty := 0, 0, true
+	for i := s.pos; i < len(s.data); i++ {
+		switch c := s.data[i]; c {
+		case '"':
+			for i++; i < len(s.data) && s.data[i] != '"'; i++ {
+				if s.data[i] == '\\' {
+					i++
+				}
+			}
+			if depth == 1 {
+				empty = false
+			}
+		case '[', '{':
+			if depth == 1 {
+				empty = false
+			}
+			depth++
+		case ']', '}':
+			depth--
+			if depth == 0 {
+				if empty {
+					return 0
+				}
+				return n + 1
+			}
+		case ',':
+			if depth == 1 {
+				n++
+			}
+		case ' ', '\t', '\n', '\r':
+		default:
+			if depth == 1 {
+				empty = false
+			}
+		}
+	}
+	return -1
+}
+
+// Null consumes a null and reports true, or consumes nothing and reports
+// false.
+func (s *Scanner) Null() bool {
+	if s.Peek() != 'n' {
+		return false
+	}
+	if len(s.data)-s.pos >= 4 && string(s.data[s.pos:s.pos+4]) == "null" {
+		s.pos += 4
+		return true
+	}
+	s.failed = true
+	return false
+}
+
+// String reads a string value. plain is false when the string holds escapes
+// or invalid UTF-8; raw is then the quoted literal, for the caller to
+// decode with encoding/json.
+func (s *Scanner) String() (str []byte, raw []byte, plain bool) {
+	if s.Peek() != '"' {
+		s.failed = true
+		return nil, nil, false
+	}
+	start := s.pos
+	end, escaped := s.scanString(start)
+	if end < 0 {
+		s.failed = true
+		return nil, nil, false
+	}
+	s.pos = end
+	body := s.data[start+1 : end-1]
+	if escaped || !validUTF8(body) {
+		return nil, s.data[start:end], false
+	}
+	return body, nil, true
+}
+
+func validUTF8(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return utf8.Valid(b)
+		}
+	}
+	return true
+}
+
+// scanString validates the string literal at i and returns the index after
+// its closing quote, or -1.
+func (s *Scanner) scanString(i int) (int, bool) {
+	escaped := false
+	for i++; i < len(s.data); i++ {
+		c := s.data[i]
+		switch {
+		case c == '"':
+			return i + 1, escaped
+		case c < 0x20:
+			return -1, false
+		case c == '\\':
+			escaped = true
+			i++
+			if i >= len(s.data) {
+				return -1, false
+			}
+			switch s.data[i] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+			case 'u':
+				if i+4 >= len(s.data) {
+					return -1, false
+				}
+				for _, h := range s.data[i+1 : i+5] {
+					if !isHex(h) {
+						return -1, false
+					}
+				}
+				i += 4
+			default:
+				return -1, false
+			}
+		}
+	}
+	return -1, false
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+// Literal reads a scalar value (string, number, true, false or null) and
+// returns its bytes exactly; objects and arrays fail.
+func (s *Scanner) Literal() []byte {
+	c := s.Peek()
+	start := s.pos
+	switch {
+	case c == '"':
+		end, _ := s.scanString(start)
+		if end < 0 {
+			s.failed = true
+			return nil
+		}
+		s.pos = end
+	case c == '-' || c >= '0' && c <= '9':
+		end := scanNumber(s.data, start)
+		if end < 0 {
+			s.failed = true
+			return nil
+		}
+		s.pos = end
+	case c == 't':
+		s.word("true")
+	case c == 'f':
+		s.word("false")
+	case c == 'n':
+		s.word("null")
+	default:
+		s.failed = true
+		return nil
+	}
+	if s.failed {
+		return nil
+	}
+	return s.data[start:s.pos]
+}
+
+func (s *Scanner) word(w string) {
+	if len(s.data)-s.pos >= len(w) && string(s.data[s.pos:s.pos+len(w)]) == w {
+		s.pos += len(w)
+		return
+	}
+	s.failed = true
+}
+
+// scanNumber validates the JSON number at i and returns the index after
+// it, or -1.
+func scanNumber(b []byte, i int) int {
+	if i < len(b) && b[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(b) && b[i] == '0':
+		i++
+	case i < len(b) && b[i] >= '1' && b[i] <= '9':
+		for i++; i < len(b) && b[i] >= '0' && b[i] <= '9'; i++ {
+		}
+	default:
+		return -1
+	}
+	if i < len(b) && b[i] == '.' {
+		i++
+		if i >= len(b) || b[i] < '0' || b[i] > '9' {
+			return -1
+		}
+		for i++; i < len(b) && b[i] >= '0' && b[i] <= '9'; i++ {
+		}
+	}
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		i++
+		if i < len(b) && (b[i] == '+' || b[i] == '-') {
+			i++
+		}
+		if i >= len(b) || b[i] < '0' || b[i] > '9' {
+			return -1
+		}
+		for i++; i < len(b) && b[i] >= '0' && b[i] <= '9'; i++ {
+		}
+	}
+	return i
+}
+
+// skipKey reads a member name, escapes allowed, and its colon.
+func (s *Scanner) skipKey() {
+	if s.Peek() != '"' {
+		s.failed = true
+		return
+	}
+	end, _ := s.scanString(s.pos)
+	if end < 0 {
+		s.failed = true
+		return
+	}
+	s.pos = end
+	s.ws()
+	if s.pos >= len(s.data) || s.data[s.pos] != ':' {
+		s.failed = true
+		return
+	}
+	s.pos++
+}
+
+// Skip reads and validates any value, and returns its bytes.
+func (s *Scanner) Skip() []byte {
+	s.ws()
+	start := s.pos
+	s.skip(0)
+	if s.failed {
+		return nil
+	}
+	return s.data[start:s.pos]
+}
+
+func (s *Scanner) skip(depth int) {
+	if depth > MaxSkipDepth {
+		s.failed = true
+		return
+	}
+	switch s.Peek() {
+	case '{':
+		s.pos++
+		for first := true; s.More(first); first = false {
+			if s.skipKey(); s.failed {
+				return
+			}
+			if s.skip(depth + 1); s.failed {
+				return
+			}
+		}
+	case '[':
+		s.pos++
+		for first := true; s.MoreItems(first); first = false {
+			if s.skip(depth + 1); s.failed {
+				return
+			}
+		}
+	default:
+		s.Literal()
+	}
+}
