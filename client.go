@@ -23,6 +23,7 @@ import (
 	"golang.org/x/oauth2"
 
 	"github.com/toptrade/taobao/internal/envelope"
+	"github.com/toptrade/taobao/internal/jsonscan"
 )
 
 // Gateway addresses.
@@ -726,6 +727,16 @@ func decodePart(method string, part envelope.Part, out any, redact func(string) 
 			return &json.SyntaxError{}
 		}
 		return nil
+	}
+	if fd, ok := out.(fastDecoder); ok {
+		// One pass with the generated decoder; anything unusual falls back
+		// to encoding/json from a clean value.
+		s := jsonscan.New(part.Value)
+		fd.decodeFast(&s)
+		if s.End() {
+			return nil
+		}
+		reflect.ValueOf(out).Elem().SetZero()
 	}
 	return json.Unmarshal(part.Value, out)
 }

@@ -55,9 +55,10 @@ func DecodeTradeFast(method string, body []byte) (*Trade, bool) {
 
 // DecodeTradeSlow decodes through encoding/json only.
 func DecodeTradeSlow(method string, body []byte) (*Trade, error) {
-	var w tradeWire
+	type plain tradeWire // no decodeFast method
+	var w plain
 	if err := decodeResponse(method, body, &w, nil); err != nil {
 		return nil, err
 	}
-	return w.trade(method, body)
+	return (*tradeWire)(&w).trade(method, body)
 }

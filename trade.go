@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/toptrade/taobao/internal/envelope"
-	"github.com/toptrade/taobao/internal/fields/jsonscan"
+	"github.com/toptrade/taobao/internal/jsonscan"
 )
 
 // TradeStatus is the state of a trade (Trade.Status), and the status filter
@@ -425,22 +425,23 @@ func (w *tradePageWire) decodeFast(s *jsonscan.Scanner) {
 	}
 }
 
-// decodeTradePage decodes an answer of the trade list APIs: in one pass
-// when it can, else through decodeResponse.
+// decodeTradePage decodes an answer of the trade list APIs.
 func decodeTradePage(method string, body []byte) (*TradePage, error) {
-	var w tradePageWire
-	if decodeFast(method, body, &w) {
-		return w.page(), nil
-	}
-	return decodeTradePageSlow(method, body)
-}
-
-func decodeTradePageSlow(method string, body []byte) (*TradePage, error) {
 	var w tradePageWire
 	if err := decodeResponse(method, body, &w, nil); err != nil {
 		return nil, err
 	}
 	return w.page(), nil
+}
+
+// decodeTradePageSlow decodes through encoding/json only, for comparisons.
+func decodeTradePageSlow(method string, body []byte) (*TradePage, error) {
+	type plain tradePageWire // no decodeFast method
+	var w plain
+	if err := decodeResponse(method, body, &w, nil); err != nil {
+		return nil, err
+	}
+	return (*tradePageWire)(&w).page(), nil
 }
 
 // tradeWire is the payload of trade_fullinfo_get_response and
@@ -482,14 +483,11 @@ func (w *tradeWire) decodeFast(s *jsonscan.Scanner) {
 }
 
 // decodeTrade decodes an answer of taobao.trade.fullinfo.get or
-// taobao.trade.get: in one pass when it can, else through decodeResponse.
+// taobao.trade.get.
 func decodeTrade(method string, body []byte) (*Trade, error) {
 	var w tradeWire
-	if !decodeFast(method, body, &w) {
-		w = tradeWire{}
-		if err := decodeResponse(method, body, &w, nil); err != nil {
-			return nil, err
-		}
+	if err := decodeResponse(method, body, &w, nil); err != nil {
+		return nil, err
 	}
 	return w.trade(method, body)
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/toptrade/taobao/internal/fields/jsonscan"
+	"github.com/toptrade/taobao/internal/jsonscan"
 )
 
 var documents = []string{
