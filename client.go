@@ -789,12 +789,6 @@ func sampleBytes(b []byte, n int) []byte {
 	return b
 }
 
-// TradeService calls the trade APIs; use Client.Trades.
-type TradeService struct{ client *Client }
-
-// LogisticsService calls the logistics APIs; use Client.Logistics.
-type LogisticsService struct{ client *Client }
-
 // attemptCounter lets the syncer count the client's attempts and retries.
 type attemptCounter struct{ calls, retries *atomic.Int64 }
 

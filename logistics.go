@@ -1,5 +1,16 @@
 package taobao
 
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/google/go-querystring/query"
+)
+
 // ShippingStatus is the state of a logistics order (Shipping.Status), and
 // the status filter of taobao.logistics.orders.get. Values the SDK does not
 // know pass through unchanged.
@@ -286,6 +297,141 @@ func decodeShipResult(method string, body []byte) (*ShipResult, error) {
 		return nil, err
 	}
 	return w.result(method, body)
+}
+
+// LogisticsService calls the logistics APIs; use Client.Logistics.
+type LogisticsService struct{ client *Client }
+
+// Logistics API method names.
+const (
+	MethodLogisticsTrace        = "taobao.logistics.trace.search"
+	MethodLogisticsOrders       = "taobao.logistics.orders.get"
+	MethodLogisticsOrdersDetail = "taobao.logistics.orders.detail.get"
+	MethodLogisticsCompanies    = "taobao.logistics.companies.get"
+	MethodLogisticsOfflineSend  = "taobao.logistics.offline.send"
+)
+
+// Trace returns the carrier's tracking steps for a trade's parcel.
+//
+// TOP API: taobao.logistics.trace.search
+func (s *LogisticsService) Trace(ctx context.Context, tid int64, opts *TraceOptions) (*Trace, error) {
+	const method = MethodLogisticsTrace
+	if tid <= 0 {
+		return nil, invalidArg(method, "tid", "must be a positive trade id, got %d", tid)
+	}
+	if err := opts.validate(method); err != nil {
+		return nil, err
+	}
+	params := url.Values{"tid": {strconv.FormatInt(tid, 10)}}
+	if opts != nil {
+		v, err := query.Values(opts)
+		if err != nil {
+			return nil, invalidArg(method, "options", "%v", err)
+		}
+		for k, vs := range v {
+			params[k] = vs
+		}
+	}
+	var t Trace
+	if err := s.client.call(ctx, method, params, &t); err != nil {
+		return nil, err
+	}
+	return &t, nil
+}
+
+// ListOrders returns one page of the seller's logistics orders (by default
+// with ShippingFields).
+//
+// TOP API: taobao.logistics.orders.get
+func (s *LogisticsService) ListOrders(ctx context.Context, opts *LogisticsListOptions) (*ShippingPage, error) {
+	return s.listShippings(ctx, MethodLogisticsOrders, opts, ShippingFields)
+}
+
+// ListOrderDetails is ListOrders with the receivers' details (by default
+// ShippingDetailFields).
+//
+// TOP API: taobao.logistics.orders.detail.get
+func (s *LogisticsService) ListOrderDetails(ctx context.Context, opts *LogisticsListOptions) (*ShippingPage, error) {
+	return s.listShippings(ctx, MethodLogisticsOrdersDetail, opts, ShippingDetailFields)
+}
+
+func (s *LogisticsService) listShippings(ctx context.Context, method string, opts *LogisticsListOptions, def []string) (*ShippingPage, error) {
+	if err := opts.validate(method); err != nil {
+		return nil, err
+	}
+	params, err := query.Values(opts.withFields(def))
+	if err != nil {
+		return nil, invalidArg(method, "options", "%v", err)
+	}
+	var w shippingPageWire
+	if err := s.client.call(ctx, method, params, &w); err != nil {
+		return nil, err
+	}
+	return w.page(), nil
+}
+
+// ListCompanies returns the carriers the seller can ship with (by default
+// with CompanyFields). It needs no seller session.
+//
+// TOP API: taobao.logistics.companies.get
+func (s *LogisticsService) ListCompanies(ctx context.Context, opts *CompaniesOptions) ([]LogisticsCompany, error) {
+	const method = MethodLogisticsCompanies
+	if err := opts.validate(method); err != nil {
+		return nil, err
+	}
+	params, err := query.Values(opts.withFields(CompanyFields))
+	if err != nil {
+		return nil, invalidArg(method, "options", "%v", err)
+	}
+	var w companiesWire
+	if err := s.client.call(ctx, method, params, &w); err != nil {
+		return nil, err
+	}
+	return w.Companies, nil
+}
+
+// OfflineSend records that the seller shipped the trade by their own
+// carrier, with waybill outSid of companyCode (a code from ListCompanies).
+//
+// It is a write: never retried once the request may have reached the
+// gateway. When no answer came back the error matches ErrOutcomeUnknown:
+// check the trade's status before sending again. Sending a trade that is
+// already shipped matches ErrAlreadyShipped (sub_code B04), which also
+// tells a caller retrying by hand that the first send went through.
+//
+// TOP API: taobao.logistics.offline.send
+func (s *LogisticsService) OfflineSend(ctx context.Context, tid int64, outSid, companyCode string, opts *OfflineSendOptions) (*ShipResult, error) {
+	const method = MethodLogisticsOfflineSend
+	switch {
+	case tid <= 0:
+		return nil, invalidArg(method, "tid", "must be a positive trade id, got %d", tid)
+	case isBlank(outSid):
+		return nil, invalidArg(method, "out_sid", "the waybill number is required")
+	case isBlank(companyCode):
+		return nil, invalidArg(method, "company_code", "the carrier code is required")
+	}
+	if err := opts.validate(method); err != nil {
+		return nil, err
+	}
+	params := url.Values{}
+	if opts != nil {
+		v, err := query.Values(opts)
+		if err != nil {
+			return nil, invalidArg(method, "options", "%v", err)
+		}
+		params = v
+	}
+	params.Set("tid", strconv.FormatInt(tid, 10))
+	params.Set("out_sid", strings.TrimSpace(outSid))
+	params.Set("company_code", strings.TrimSpace(companyCode))
+	var w shipResultWire
+	if err := s.client.call(ctx, method, params, &w); err != nil {
+		if errors.Is(err, ErrOutcomeUnknown) {
+			return nil, fmt.Errorf("%w (trade %d: the shipment may or may not have been recorded; read the trade with FullInfo, and a second send answers ErrAlreadyShipped if the first went through)", err, tid)
+		}
+		return nil, err
+	}
+	return w.result(method, nil)
 }
 
 // BEGIN GENERATED MODELS: written by `go generate` (internal/fields/cmd/genmodels) from internal/fields; edit those, not this block.

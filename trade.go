@@ -3,10 +3,17 @@ package taobao
 //go:generate go run ./internal/fields/cmd/genmodels
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
+	"iter"
+	"net/url"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
+
+	"github.com/google/go-querystring/query"
 
 	"github.com/toptrade/taobao/internal/envelope"
 	"github.com/toptrade/taobao/internal/jsonscan"
@@ -651,6 +658,156 @@ func missingMember(method, member, requestID string, body []byte) error {
 		RequestID: requestID,
 		Sample:    quoteSample(body),
 		Err:       fmt.Errorf("answer has no %q", member),
+	}
+}
+
+// TradeService calls the trade APIs; use Client.Trades.
+type TradeService struct{ client *Client }
+
+// Trade API method names.
+const (
+	MethodTradeFullInfo       = "taobao.trade.fullinfo.get"
+	MethodTradeGet            = "taobao.trade.get"
+	MethodTradesSold          = "taobao.trades.sold.get"
+	MethodTradesSoldIncrement = "taobao.trades.sold.increment.get"
+)
+
+// FullInfo returns one trade with every field asked for (by default
+// TradeFullFields), its orders and promotions included.
+//
+// TOP API: taobao.trade.fullinfo.get
+func (s *TradeService) FullInfo(ctx context.Context, tid int64, opts *TradeGetOptions) (*Trade, error) {
+	return s.getTrade(ctx, MethodTradeFullInfo, tid, opts, TradeFullFields)
+}
+
+// Get returns part of one trade (by default TradeGetFields); the gateway
+// answers it faster than FullInfo.
+//
+// TOP API: taobao.trade.get
+func (s *TradeService) Get(ctx context.Context, tid int64, opts *TradeGetOptions) (*Trade, error) {
+	return s.getTrade(ctx, MethodTradeGet, tid, opts, TradeGetFields)
+}
+
+func (s *TradeService) getTrade(ctx context.Context, method string, tid int64, opts *TradeGetOptions, def []string) (*Trade, error) {
+	if tid <= 0 {
+		return nil, invalidArg(method, "tid", "must be a positive trade id, got %d", tid)
+	}
+	if err := opts.validate(method); err != nil {
+		return nil, err
+	}
+	o := opts.withFields(def)
+	params := url.Values{
+		"tid":    {strconv.FormatInt(tid, 10)},
+		"fields": {strings.Join(o.Fields, ",")},
+	}
+	if o.IncludeOaid {
+		params.Set("include_oaid", "true")
+	}
+	var w tradeWire
+	if err := s.client.call(ctx, method, params, &w); err != nil {
+		return nil, err
+	}
+	return w.trade(method, nil)
+}
+
+// ListSold returns one page of the seller's trades, newest created first.
+// Nil options list the first page of the last three months with
+// TradeSoldFields.
+//
+// TOP API: taobao.trades.sold.get
+func (s *TradeService) ListSold(ctx context.Context, opts *SoldListOptions) (*TradePage, error) {
+	if err := opts.validate(MethodTradesSold); err != nil {
+		return nil, err
+	}
+	o := opts.withFields(TradeSoldFields)
+	return s.listPage(ctx, MethodTradesSold, o)
+}
+
+// ListSoldIncrement returns one page of the trades modified in a window of
+// at most a day, most recently modified first. To follow changes without
+// losing any, use a TradeSyncer.
+//
+// TOP API: taobao.trades.sold.increment.get
+func (s *TradeService) ListSoldIncrement(ctx context.Context, opts *IncrementListOptions) (*TradePage, error) {
+	if err := opts.validate(MethodTradesSoldIncrement); err != nil {
+		return nil, err
+	}
+	o := opts.withFields(TradeIncrementFields)
+	return s.listPage(ctx, MethodTradesSoldIncrement, o)
+}
+
+func (s *TradeService) listPage(ctx context.Context, method string, opts any) (*TradePage, error) {
+	params, err := query.Values(opts)
+	if err != nil {
+		return nil, invalidArg(method, "options", "%v", err)
+	}
+	var w tradePageWire
+	if err := s.client.call(ctx, method, params, &w); err != nil {
+		return nil, err
+	}
+	return w.page(), nil
+}
+
+// ListSoldIter yields the seller's trades page after page, newest created
+// first, asking the gateway for has_next rather than a count. It stops
+// calling as soon as the loop breaks; an error is yielded once and ends the
+// iteration. The caller's options are copied, never changed.
+//
+// TOP API: taobao.trades.sold.get
+func (s *TradeService) ListSoldIter(ctx context.Context, opts *SoldListOptions) iter.Seq2[*Trade, error] {
+	var o SoldListOptions
+	if opts != nil {
+		o = *opts
+		o.Fields = slices.Clone(opts.Fields)
+		o.Type = slices.Clone(opts.Type)
+	}
+	return func(yield func(*Trade, error) bool) {
+		o := o
+		o.UseHasNext = true
+		o.PageNo = max(o.PageNo, 1)
+		iteratePages(yield, func() (*TradePage, error) { return s.ListSold(ctx, &o) }, &o.PageNo)
+	}
+}
+
+// ListSoldIncrementIter yields the trades modified in the window page after
+// page. Pages are read first to last, so a trade modified while the pages
+// are read may shift past the reader: for a complete copy, use a
+// TradeSyncer, which reads the pages the other way round.
+//
+// TOP API: taobao.trades.sold.increment.get
+func (s *TradeService) ListSoldIncrementIter(ctx context.Context, opts *IncrementListOptions) iter.Seq2[*Trade, error] {
+	var o IncrementListOptions
+	if opts != nil {
+		o = *opts
+		o.Fields = slices.Clone(opts.Fields)
+		o.Type = slices.Clone(opts.Type)
+	}
+	return func(yield func(*Trade, error) bool) {
+		o := o
+		o.UseHasNext = true
+		o.PageNo = max(o.PageNo, 1)
+		iteratePages(yield, func() (*TradePage, error) { return s.ListSoldIncrement(ctx, &o) }, &o.PageNo)
+	}
+}
+
+// iteratePages drives a has_next listing: fetch, yield each trade, and
+// advance *pageNo while the gateway says more follow.
+func iteratePages(yield func(*Trade, error) bool, fetch func() (*TradePage, error), pageNo *int) {
+	for {
+		p, err := fetch()
+		if err != nil {
+			yield(nil, err)
+			return
+		}
+		for i := range p.Trades {
+			if !yield(&p.Trades[i], nil) {
+				return
+			}
+		}
+		if !p.HasNext || len(p.Trades) == 0 {
+			return
+		}
+		*pageNo++
 	}
 }
 
