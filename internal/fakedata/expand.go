@@ -57,7 +57,6 @@ func (t *Trade) Fill(dst *taobao.Trade) {
 	dst.IsPartConsign = taobao.Bool(t.Status == taobao.TradeStatusSellerConsignedPart)
 	if t.message > 0 {
 		dst.BuyerMessage = messages[t.message-1]
-		dst.HasBuyerMessage = true
 	}
 	if t.memo > 0 {
 		dst.SellerMemo = memos[t.memo-1]
