@@ -280,21 +280,19 @@ func (s *Server) logisticsOrders(r *Request) (any, error) {
 
 	st := s.data()
 	st.mu.RLock()
-	var recs []*record
+	var recs []entry // the seller's trades, newest first
 	if q.tid != 0 {
 		if rec := st.byTid[q.tid]; rec != nil && rec.seller.nick == r.Seller {
-			recs = []*record{rec}
+			recs = []entry{{r: rec}}
 		}
 	} else if sl := st.sellers[r.Seller]; sl != nil {
-		recs = make([]*record, len(sl.byCreated))
-		for i, e := range sl.byCreated {
-			recs[i] = e.r
-		}
+		recs = sl.byCreated
 	}
 	off := p.offset()
 	total := 0
 	var page []taobao.Shipping
-	for _, rec := range recs {
+	for _, e := range recs {
+		rec := e.r
 		if q.buyerNick != "" && rec.buyerNick != q.buyerNick {
 			continue
 		}

@@ -465,6 +465,7 @@ func (s *Server) Transport() http.RoundTripper { return inProcess{s} }
 
 type inProcess struct{ s *Server }
 
+// RoundTrip serves req with the server in the calling goroutine.
 func (t inProcess) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err := req.Context().Err(); err != nil {
 		return nil, err

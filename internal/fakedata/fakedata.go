@@ -71,7 +71,7 @@ type Data struct {
 
 // Seller is one seller and the trades sold.
 type Seller struct {
-	Nick   string
+	Nick   string  // the seller's nick
 	Trades []Trade // in no particular order
 }
 
@@ -79,31 +79,35 @@ type Seller struct {
 // receiver's name, address and phone numbers are masked as the gateway
 // masks them.
 type Buyer struct {
-	Nick    string
-	OpenUID string
-	Name    string // masked: "王**"
+	Nick    string // the buyer's nick
+	OpenUID string // the buyer's app-scoped open id
+	Name    string // the receiver, masked: "王**"
 	Mobile  string // masked: "1389289****"
-	Phone   string // masked landline, often empty
-	Address string // masked street address
+	Phone   string // a masked landline, often empty
+	Address string // the masked street address
 	region  *region
 }
 
 // Trade is a compact generated trade. Its exported fields are the ones the
 // fake gateway indexes and filters on; Full expands it into a taobao.Trade.
 type Trade struct {
-	Tid          int64
-	SellerNick   string
-	Buyer        *Buyer
-	Type         taobao.TradeType
-	Status       taobao.TradeStatus
-	ShippingType taobao.ShippingType
-	// Unix seconds; zero when the trade has no such time.
-	Created, PayTime, ConsignTime, EndTime, Modified int64
-	PostFee                                          taobao.Money
-	Oaid                                             string
-	BuyerRate, SellerRate                            bool
-	Orders                                           []Order
-	Ship                                             *Shipment // nil without a logistics order
+	Tid          int64               // 19 digits, beyond 2^53
+	SellerNick   string              // the seller
+	Buyer        *Buyer              // shared by the buyer's trades
+	Type         taobao.TradeType    // fixed mostly; a few of every other kind
+	Status       taobao.TradeStatus  // the trade's state
+	ShippingType taobao.ShippingType // express, ems, post, free or virtual
+	Created      int64               // unix seconds
+	PayTime      int64               // unix seconds; zero when not paid online
+	ConsignTime  int64               // unix seconds; zero until shipped
+	EndTime      int64               // unix seconds; zero while open
+	Modified     int64               // unix seconds: the last change
+	PostFee      taobao.Money        // the postage
+	Oaid         string              // the Open Addressee ID
+	BuyerRate    bool                // the buyer rated the trade
+	SellerRate   bool                // the seller rated the trade
+	Orders       []Order             // 1 to 5
+	Ship         *Shipment           // the logistics order; nil before payment
 
 	message, memo   int8 // index+1 into messages and memos; 0: none
 	sellerFlag      int8
@@ -117,13 +121,13 @@ type Trade struct {
 
 // Order is a compact order (line item) of a generated trade.
 type Order struct {
-	Oid          int64
-	Item         *Item
-	Sku          int // index into Item.Skus
-	Num          int64
-	AdjustFee    taobao.Money
-	DiscountFee  taobao.Money
-	Status       taobao.OrderStatus
+	Oid          int64               // the tid itself on a single-order trade
+	Item         *Item               // what was bought
+	Sku          int                 // index into Item.Skus
+	Num          int64               // the quantity
+	AdjustFee    taobao.Money        // the seller's change of price (0 or negative)
+	DiscountFee  taobao.Money        // the shop's discount
+	Status       taobao.OrderStatus  // the order's state
 	RefundStatus taobao.RefundStatus // NO_REFUND when none was asked for
 	RefundID     int64               // zero without a refund
 	ConsignTime  int64               // unix seconds; zero until shipped
@@ -132,13 +136,13 @@ type Order struct {
 
 // Shipment is the logistics order of a generated trade.
 type Shipment struct {
-	OrderCode   int64
-	CompanyCode string
-	OutSid      string // empty until shipped
-	Created     int64  // unix seconds: when the logistics order was made (payment)
-	Signed      int64  // unix seconds: when the receiver signed; zero before
-	Status      taobao.ShippingStatus
-	until       int64 // the data set's now: tracking steps stop there
+	OrderCode   int64                 // the logistics order's number
+	CompanyCode string                // the carrier, as companies.get codes it
+	OutSid      string                // the waybill number; empty until shipped
+	Created     int64                 // unix seconds: payment (creation for cash on delivery)
+	Signed      int64                 // unix seconds: the receiver signed; zero before
+	Status      taobao.ShippingStatus // CREATED, PICK_UP, ACCEPTED_BY_RECEIVER or CANCELLED
+	until       int64                 // the data set's now: tracking steps stop there
 }
 
 // tradeStates are the states of the trade life cycle, in the order each
