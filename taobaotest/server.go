@@ -4,6 +4,23 @@
 // by any of the three methods, session), answers in the real envelopes, and
 // lets a test inject faults and count calls.
 //
+// It serves the trade and logistics APIs over a deterministic data set:
+// several sellers (WithSellers), each with trades (WithTrades) spread over
+// the last 90 days in every state of the trade life cycle, with orders,
+// refunds, shipments and tracking, generated from a seed (WithSeed). It
+// keeps the gateway's rules: a session sees only its seller's trades, only
+// the requested fields are returned, lists are filtered, sorted and paged
+// as documented, and parameter errors carry the documented codes. A test
+// adds, changes, pays, ships, refunds and closes trades (AddTrade,
+// ModifyTrade, PayTrade, ShipTrade, RefundOrder, CloseTrade, FinishTrade),
+// reads the ground truth (Trades), moves the clock (Advance), changes data
+// between two page reads (BetweenPages), and limits the call rate
+// (WithCallLimit).
+//
+// The data set is generated on first use, relative to the server's clock
+// at that moment: a server created outside a testing/synctest bubble and
+// first used inside it holds trades of the bubble's last 90 days.
+//
 // A Server is also usable without the network: Transport returns an
 // http.RoundTripper that serves requests in-process, which tests running
 // under testing/synctest need.
@@ -15,15 +32,19 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/toptrade/taobao"
 	"github.com/toptrade/taobao/internal/envelope"
+	"github.com/toptrade/taobao/internal/fakedata"
 )
 
 // MaxSkew is how far a request's timestamp may be from the server's clock,
@@ -62,7 +83,77 @@ func WithAppKey(key, secret string) Option {
 // WithClock sets the server's clock, used for timestamps checks, session
 // expiry and the data it serves. The default is time.Now.
 func WithClock(now func() time.Time) Option {
-	return func(s *Server) { s.now = now }
+	return func(s *Server) {
+		if now != nil {
+			s.now = now
+		}
+	}
+}
+
+// Defaults of the data set.
+const (
+	// DefaultSeed is the seed of the data set unless WithSeed says otherwise.
+	DefaultSeed = 1
+	// DefaultTrades is how many trades each seller has unless WithTrades
+	// says otherwise.
+	DefaultTrades = 100
+	// DefaultSellerCount is how many sellers the server has unless
+	// WithSellers or WithSellerCount says otherwise. The first is
+	// DefaultAuthorizeSeller.
+	DefaultSellerCount = 3
+)
+
+// WithSeed sets the seed the data set is generated from: the same seed
+// (with the same sellers, number of trades and clock) gives the same
+// trades.
+func WithSeed(seed int64) Option {
+	return func(s *Server) { s.seed = seed }
+}
+
+// WithTrades sets how many trades each seller has; 0 starts every seller
+// without trades, for tests that add their own.
+func WithTrades(n int) Option {
+	return func(s *Server) { s.tradesPer = max(n, 0) }
+}
+
+// WithSellers names the sellers the server holds trades for, in order.
+// Empty and repeated nicks are dropped.
+func WithSellers(nicks ...string) Option {
+	return func(s *Server) {
+		s.sellerNicks = s.sellerNicks[:0]
+		for _, n := range nicks {
+			if n != "" && !slices.Contains(s.sellerNicks, n) {
+				s.sellerNicks = append(s.sellerNicks, n)
+			}
+		}
+	}
+}
+
+// WithSellerCount gives the server n sellers with the default nicks: the
+// first is DefaultAuthorizeSeller, the others Chinese shop names.
+func WithSellerCount(n int) Option {
+	return func(s *Server) { s.sellerNicks = sellerNicks(n) }
+}
+
+func sellerNicks(n int) []string {
+	if n <= 0 {
+		return nil
+	}
+	return append([]string{DefaultAuthorizeSeller}, fakedata.SellerNicks(n-1)...)
+}
+
+// WithCallLimit limits each method to calls requests per period for the
+// app key, counted in fixed windows on the server's clock. A request over
+// the limit is answered as the gateway's flow control answers: code 7,
+// sub_code accesscontrol.limited-by-app-api-access-count, and "This ban
+// will last for N more seconds" until the window ends. Zero calls (the
+// default) means no limit.
+func WithCallLimit(calls int, per time.Duration) Option {
+	return func(s *Server) {
+		if calls > 0 && per > 0 {
+			s.limitCalls, s.limitPer = calls, per
+		}
+	}
 }
 
 // Call is one request the server received.
@@ -101,6 +192,13 @@ type Server struct {
 
 	oauth oauthState // the OAuth side (oauth.go); has its own lock
 
+	// The data set (store.go), generated on first use.
+	seed        int64
+	tradesPer   int
+	sellerNicks []string
+	dataOnce    sync.Once
+	st          atomic.Pointer[store]
+
 	mu       sync.Mutex
 	methods  map[string]method
 	sessions map[string]*session
@@ -109,6 +207,17 @@ type Server struct {
 	counts   map[string]int
 	nextID   uint64
 	offset   time.Duration
+	between  func(method string, pageNo int)
+
+	limitCalls int
+	limitPer   time.Duration
+	windows    map[string]*callWindow
+}
+
+// callWindow counts the calls of one app key and method in one window.
+type callWindow struct {
+	start time.Time
+	n     int
 }
 
 // NewServer starts a fake gateway on loopback. Close it when done.
@@ -128,6 +237,11 @@ func newServer(opts ...Option) *Server {
 		sessions:  make(map[string]*session),
 		faults:    make(map[string][]fault),
 		counts:    make(map[string]int),
+		windows:   make(map[string]*callWindow),
+
+		seed:        DefaultSeed,
+		tradesPer:   DefaultTrades,
+		sellerNicks: sellerNicks(DefaultSellerCount),
 	}
 	for _, o := range opts {
 		if o != nil {
@@ -138,7 +252,68 @@ func newServer(opts ...Option) *Server {
 	s.HandleApp("taobao.time.get", func(r *Request) (any, error) {
 		return map[string]string{"time": s.Now().In(taobao.GMT8()).Format(taobao.TimeLayout)}, nil
 	})
+	s.Handle(taobao.MethodTradeFullInfo, s.tradeGet)
+	s.Handle(taobao.MethodTradeGet, s.tradeGet)
+	s.Handle(taobao.MethodTradesSold, s.soldGet)
+	s.Handle(taobao.MethodTradesSoldIncrement, s.incrementGet)
+	s.Handle(taobao.MethodLogisticsTrace, s.traceSearch)
+	s.Handle(taobao.MethodLogisticsOrders, s.logisticsOrders)
+	s.Handle(taobao.MethodLogisticsOrdersDetail, s.logisticsOrders)
+	s.HandleApp(taobao.MethodLogisticsCompanies, s.companiesGet)
+	s.Handle(taobao.MethodLogisticsOfflineSend, s.offlineSend)
 	return s
+}
+
+// data returns the data set, generating it on first use.
+func (s *Server) data() *store {
+	s.dataOnce.Do(func() {
+		s.st.Store(newStore(s.seed, s.sellerNicks, s.tradesPer, s.Now()))
+	})
+	return s.st.Load()
+}
+
+// BetweenPages sets a function the server calls after it has put together
+// a page of a list (taobao.trades.sold.get, taobao.trades.sold.increment.get,
+// taobao.logistics.orders.get, taobao.logistics.orders.detail.get) and
+// before it sends it, with no lock held: what fn changes is seen by the
+// next page, never by this one. Nil removes it.
+func (s *Server) BetweenPages(fn func(method string, pageNo int)) {
+	s.mu.Lock()
+	s.between = fn
+	s.mu.Unlock()
+}
+
+func (s *Server) betweenPages(methodName string, pageNo int) {
+	s.mu.Lock()
+	fn := s.between
+	s.mu.Unlock()
+	if fn != nil {
+		fn(methodName, pageNo)
+	}
+}
+
+// limited applies WithCallLimit to one call.
+func (s *Server) limited(appKey, methodName string) *taobao.APIError {
+	if s.limitCalls <= 0 {
+		return nil
+	}
+	now := s.Now()
+	key := appKey + " " + methodName
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	w := s.windows[key]
+	if w == nil || now.Before(w.start) || now.Sub(w.start) >= s.limitPer {
+		w = &callWindow{start: now}
+		s.windows[key] = w
+	}
+	if w.n >= s.limitCalls {
+		left := w.start.Add(s.limitPer).Sub(now)
+		secs := int64(math.Ceil(left.Seconds()))
+		return apiErr(7, "App Call Limited", "accesscontrol.limited-by-app-api-access-count",
+			fmt.Sprintf("This ban will last for %d more seconds", max(secs, 1)))
+	}
+	w.n++
+	return nil
 }
 
 // Close shuts the server down.
@@ -186,6 +361,10 @@ func (s *Server) HandleRaw(methodName string, body []byte) {
 }
 
 type rawBody []byte
+
+// rawObject is a handler's answer already encoded: the members of the
+// "<name>_response" object, as a JSON object.
+type rawObject []byte
 
 // NewSession returns a new session (access token) for the seller.
 func (s *Server) NewSession(sellerNick string) string {
@@ -399,6 +578,9 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 	truncate := hasFault && f.truncate
 
 	m, req, e := s.check(r.Context(), params)
+	if e == nil {
+		e = s.limited(params.Get("app_key"), name)
+	}
 	if e != nil {
 		s.writeError(w, name, e, truncate)
 		return
@@ -525,17 +707,20 @@ func (s *Server) writeError(w http.ResponseWriter, _ string, e *taobao.APIError,
 
 func (s *Server) writeOK(w http.ResponseWriter, name string, payload any, truncate bool) {
 	inner := []byte("{}")
-	if _, ok := payload.(rawBody); !ok && payload != nil {
+	switch p := payload.(type) {
+	case nil:
+	case rawBody:
+		writeJSON(w, p, truncate)
+		return
+	case rawObject:
+		inner = p
+	default:
 		b, err := json.Marshal(payload)
 		if err != nil || len(b) < 2 || b[0] != '{' {
 			s.writeError(w, name, apiErr(15, "Remote service error", "isp.top-mapping-parse-error", "taobaotest: handler result is not a JSON object"), truncate)
 			return
 		}
 		inner = b
-	}
-	if raw, ok := payload.(rawBody); ok {
-		writeJSON(w, raw, truncate)
-		return
 	}
 	var buf bytes.Buffer
 	buf.Grow(len(inner) + 64)

@@ -1,0 +1,399 @@
+package taobaotest
+
+import (
+	"encoding/json"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/toptrade/taobao"
+)
+
+// The gateway returns only the fields a call asks for. A structPlan is the
+// encoder of one struct type restricted to a set of its fields (nested
+// lists may be restricted in turn: "orders.title"); it writes JSON as
+// encoding/json would with the models' tags, without going through the
+// hundreds of fields a Trade has and without building a filtered copy.
+// Plans are built once per method and fields list and cached.
+
+type fieldKind uint8
+
+const (
+	kindString fieldKind = iota // any string type (TradeStatus, ...)
+	kindMoney
+	kindTime
+	kindInt // taobao.Int64 and Go integers
+	kindBool
+	kindList   // taobao.List of structs
+	kindStruct // pointer to struct
+	kindOther  // anything else: encoding/json
+)
+
+// fieldInfo is what a struct type says about one of its JSON fields.
+type fieldInfo struct {
+	name    string
+	index   int
+	kind    fieldKind
+	elem    reflect.Type // struct type of a kindList or kindStruct field
+	listKey string       // item key of a kindList field ("order")
+}
+
+// typeInfo lists a struct type's JSON fields in declaration order.
+type typeInfo struct {
+	fields []fieldInfo
+	byName map[string]int
+}
+
+var typeInfos sync.Map // reflect.Type -> *typeInfo
+
+var (
+	moneyType = reflect.TypeFor[taobao.Money]()
+	timeType  = reflect.TypeFor[taobao.Time]()
+	int64Type = reflect.TypeFor[taobao.Int64]()
+	boolType  = reflect.TypeFor[taobao.Bool]()
+)
+
+func infoOf(t reflect.Type) *typeInfo {
+	if ti, ok := typeInfos.Load(t); ok {
+		return ti.(*typeInfo)
+	}
+	ti := &typeInfo{byName: make(map[string]int)}
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		tag := sf.Tag.Get("json")
+		name, _, _ := strings.Cut(tag, ",")
+		if !sf.IsExported() || name == "-" || name == "" {
+			continue
+		}
+		fi := fieldInfo{name: name, index: i, kind: kindOther}
+		ft := sf.Type
+		switch {
+		case ft == moneyType:
+			fi.kind = kindMoney
+		case ft == timeType:
+			fi.kind = kindTime
+		case ft == boolType || ft.Kind() == reflect.Bool:
+			fi.kind = kindBool
+		case ft == int64Type || ft.Kind() >= reflect.Int && ft.Kind() <= reflect.Int64:
+			fi.kind = kindInt
+		case ft.Kind() == reflect.String:
+			fi.kind = kindString
+		case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Struct && ft.Name() != "" && strings.HasPrefix(ft.Name(), "List["):
+			if key := listKeyOf(ft); key != "" {
+				fi.kind, fi.elem, fi.listKey = kindList, ft.Elem(), key
+			}
+		case ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Struct:
+			fi.kind, fi.elem = kindStruct, ft.Elem()
+		}
+		ti.byName[name] = len(ti.fields)
+		ti.fields = append(ti.fields, fi)
+	}
+	actual, _ := typeInfos.LoadOrStore(t, ti)
+	return actual.(*typeInfo)
+}
+
+// listKeyOf finds the item key a taobao.List type marshals under by
+// marshalling a list of one zero item: {"order":[{}]}.
+func listKeyOf(t reflect.Type) string {
+	v := reflect.MakeSlice(t, 1, 1)
+	b, err := json.Marshal(v.Interface())
+	if err != nil || len(b) < 4 || b[0] != '{' {
+		return ""
+	}
+	var m map[string]json.RawMessage
+	if json.Unmarshal(b, &m) != nil || len(m) != 1 {
+		return ""
+	}
+	for k := range m {
+		return k
+	}
+	return ""
+}
+
+// structPlan encodes the chosen fields of one struct type.
+type structPlan struct {
+	fields []planField
+}
+
+type planField struct {
+	fieldInfo
+	key string      // `"name":`
+	sub *structPlan // for kindList and kindStruct: the element's plan
+}
+
+var fullPlans sync.Map // reflect.Type -> *structPlan
+
+// fullPlan is the plan of every field of t. The models have no recursive
+// types, so building it depth first ends.
+func fullPlan(t reflect.Type) *structPlan {
+	if p, ok := fullPlans.Load(t); ok {
+		return p.(*structPlan)
+	}
+	ti := infoOf(t)
+	p := &structPlan{}
+	for _, fi := range ti.fields {
+		pf := planField{fieldInfo: fi, key: `"` + fi.name + `":`}
+		if fi.elem != nil {
+			pf.sub = fullPlan(fi.elem)
+		}
+		p.fields = append(p.fields, pf)
+	}
+	actual, _ := fullPlans.LoadOrStore(t, p)
+	return actual.(*structPlan)
+}
+
+// fieldSet is the fields one method may return: top-level names, and
+// aliases from a requested name to the struct's JSON name
+// ("receiver_location" -> "location").
+type fieldSet struct {
+	allowed map[string]bool
+	alias   map[string]string
+}
+
+func newFieldSet(names []string, alias map[string]string) *fieldSet {
+	fs := &fieldSet{allowed: make(map[string]bool, len(names)), alias: alias}
+	for _, n := range names {
+		fs.allowed[n] = true
+	}
+	return fs
+}
+
+// planCache holds the plans built for (method, fields) pairs; it stops
+// growing at planCacheMax entries (a test sending random field lists).
+type planCache struct {
+	mu    sync.Mutex
+	plans map[string]*structPlan
+}
+
+const planCacheMax = 512
+
+func (c *planCache) get(key string, build func() *structPlan) *structPlan {
+	c.mu.Lock()
+	p, ok := c.plans[key]
+	c.mu.Unlock()
+	if ok {
+		return p
+	}
+	p = build()
+	c.mu.Lock()
+	if c.plans == nil {
+		c.plans = make(map[string]*structPlan)
+	}
+	if len(c.plans) < planCacheMax {
+		c.plans[key] = p
+	}
+	c.mu.Unlock()
+	return p
+}
+
+var plans planCache
+
+// planFor returns the plan of t's fields named in the comma-separated list
+// fields, restricted to set. Unknown names are ignored, as the gateway
+// ignores them; "a.b" picks field b of the items of list (or object) a,
+// and "a" alone picks all of them.
+func planFor(method string, t reflect.Type, set *fieldSet, fields string) *structPlan {
+	return plans.get(method+"\x00"+fields, func() *structPlan {
+		ti := infoOf(t)
+		whole := make(map[int]bool)
+		partial := make(map[int][]int) // field index -> indexes of its items' fields
+		for _, name := range strings.Split(fields, ",") {
+			top, sub, nested := strings.Cut(strings.TrimSpace(name), ".")
+			if !set.allowed[top] {
+				continue
+			}
+			if a, ok := set.alias[top]; ok {
+				top = a
+			}
+			i, ok := ti.byName[top]
+			if !ok {
+				continue
+			}
+			fi := ti.fields[i]
+			switch {
+			case !nested:
+				whole[i] = true
+			case fi.elem != nil:
+				if j, ok := infoOf(fi.elem).byName[strings.TrimSpace(sub)]; ok && !slices.Contains(partial[i], j) {
+					partial[i] = append(partial[i], j)
+				}
+			}
+		}
+		p := &structPlan{}
+		for i, fi := range ti.fields { // the struct's order, as encoding/json
+			pf := planField{fieldInfo: fi, key: `"` + fi.name + `":`}
+			switch {
+			case whole[i]:
+				if fi.elem != nil {
+					pf.sub = fullPlan(fi.elem)
+				}
+			case len(partial[i]) > 0:
+				slices.Sort(partial[i])
+				ei := infoOf(fi.elem)
+				sub := &structPlan{}
+				for _, j := range partial[i] {
+					sf := ei.fields[j]
+					nf := planField{fieldInfo: sf, key: `"` + sf.name + `":`}
+					if sf.elem != nil {
+						nf.sub = fullPlan(sf.elem)
+					}
+					sub.fields = append(sub.fields, nf)
+				}
+				pf.sub = sub
+			default:
+				continue
+			}
+			p.fields = append(p.fields, pf)
+		}
+		return p
+	})
+}
+
+// appendObject writes v (a struct) as a JSON object with the plan's
+// fields, leaving out empty values as the models' omitempty tags do.
+func (p *structPlan) appendObject(b []byte, v reflect.Value) []byte {
+	b = append(b, '{')
+	first := true
+	for i := range p.fields {
+		f := &p.fields[i]
+		fv := v.Field(f.index)
+		if empty(f.kind, fv) {
+			continue
+		}
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
+		b = append(b, f.key...)
+		b = f.appendValue(b, fv)
+	}
+	return append(b, '}')
+}
+
+func empty(k fieldKind, v reflect.Value) bool {
+	switch k {
+	case kindString:
+		return v.Len() == 0
+	case kindMoney, kindInt:
+		return v.Int() == 0
+	case kindBool:
+		return !v.Bool()
+	case kindTime:
+		return v.Interface().(taobao.Time).IsZero()
+	case kindList:
+		return v.Len() == 0
+	case kindStruct:
+		return v.IsNil()
+	}
+	switch v.Kind() {
+	case reflect.Slice, reflect.Map:
+		return v.Len() == 0
+	case reflect.Pointer, reflect.Interface:
+		return v.IsNil()
+	}
+	return v.IsZero()
+}
+
+func (f *planField) appendValue(b []byte, v reflect.Value) []byte {
+	switch f.kind {
+	case kindString:
+		return appendString(b, v.String())
+	case kindMoney:
+		b = append(b, '"')
+		b = append(b, taobao.Money(v.Int()).String()...)
+		return append(b, '"')
+	case kindInt:
+		return strconv.AppendInt(b, v.Int(), 10)
+	case kindBool:
+		return strconv.AppendBool(b, v.Bool())
+	case kindTime:
+		b = append(b, '"')
+		b = v.Interface().(taobao.Time).In(taobao.GMT8()).AppendFormat(b, taobao.TimeLayout)
+		return append(b, '"')
+	case kindList:
+		b = append(b, `{"`...)
+		b = append(b, f.listKey...)
+		b = append(b, `":[`...)
+		for i := range v.Len() {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = f.sub.appendObject(b, v.Index(i))
+		}
+		return append(b, "]}"...)
+	case kindStruct:
+		return f.sub.appendObject(b, v.Elem())
+	}
+	enc, err := json.Marshal(v.Interface())
+	if err != nil {
+		return append(b, "null"...)
+	}
+	return append(b, enc...)
+}
+
+// appendString writes s as a JSON string, escaping as encoding/json does
+// (HTML characters aside) and replacing invalid UTF-8.
+func appendString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// gmt8Time parses a TOP date parameter: "yyyy-MM-dd HH:mm:ss" or
+// "yyyy-MM-dd", in GMT+8.
+func gmt8Time(s string) (time.Time, bool) {
+	if t, err := time.ParseInLocation(taobao.TimeLayout, s, taobao.GMT8()); err == nil {
+		return t, true
+	}
+	if t, err := time.ParseInLocation("2006-01-02", s, taobao.GMT8()); err == nil {
+		return t, true
+	}
+	return time.Time{}, false
+}

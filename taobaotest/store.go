@@ -1,0 +1,370 @@
+package taobaotest
+
+import (
+	"cmp"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"slices"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/toptrade/taobao"
+	"github.com/toptrade/taobao/internal/fakedata"
+)
+
+// store holds the trades and shipments of every seller. Generated trades
+// stay in fakedata's compact form until something changes them; then the
+// record holds a full taobao.Trade. Each seller keeps two indexes, by
+// creation and by modification time, newest first (ties: larger tid
+// first), which the list APIs page through.
+type store struct {
+	mu       sync.RWMutex
+	sellers  map[string]*sellerTrades
+	nicks    []string // sellers in order: configured, then added
+	byTid    map[int64]*record
+	waybills map[string]int64 // company code + " " + out_sid -> tid
+	rng      *rand.Rand       // ids of added trades, shipments, refunds
+}
+
+type sellerTrades struct {
+	nick       string
+	byCreated  []*record
+	byModified []*record
+}
+
+// record is one trade. Exactly one of gen and full is set.
+type record struct {
+	tid    int64
+	seller *sellerTrades
+	gen    *fakedata.Trade
+	full   *taobao.Trade
+	ships  []*shipment // the logistics orders, once the record is full
+
+	// Index and filter keys, kept in step with the trade.
+	created, modified       int64 // unix seconds
+	status                  taobao.TradeStatus
+	typ                     taobao.TradeType
+	buyerNick, buyerOpenUID string
+	buyerRate, sellerRate   bool
+}
+
+// shipment is a logistics order of a full record.
+type shipment struct {
+	shipping taobao.Shipping
+	trace    *taobao.Trace // nil until shipped
+	code     string        // the carrier's code
+}
+
+func newStore(seed int64, nicks []string, perSeller int, now time.Time) *store {
+	st := &store{
+		sellers:  make(map[string]*sellerTrades),
+		byTid:    make(map[int64]*record),
+		waybills: make(map[string]int64),
+		rng:      rand.New(rand.NewPCG(uint64(seed), 0x7461626f)),
+	}
+	data := fakedata.Generate(fakedata.Config{Seed: seed, Sellers: nicks, TradesPerSeller: perSeller, Now: now})
+	for _, nick := range nicks {
+		st.seller(nick)
+	}
+	for i := range data.Sellers {
+		ds := &data.Sellers[i]
+		sl := st.seller(ds.Nick)
+		sl.byCreated = make([]*record, 0, len(ds.Trades))
+		for j := range ds.Trades {
+			t := &ds.Trades[j]
+			r := &record{tid: t.Tid, seller: sl, gen: t}
+			r.keysFromGen()
+			sl.byCreated = append(sl.byCreated, r)
+			st.byTid[t.Tid] = r
+			if t.Ship != nil && t.Ship.OutSid != "" {
+				st.waybills[t.Ship.CompanyCode+" "+t.Ship.OutSid] = t.Tid
+			}
+		}
+		sl.byModified = slices.Clone(sl.byCreated)
+		slices.SortFunc(sl.byCreated, byCreatedCmp)
+		slices.SortFunc(sl.byModified, byModifiedCmp)
+	}
+	return st
+}
+
+// seller returns the seller's trades, adding the seller if new. Call with
+// the write lock held (or before the store is shared).
+func (st *store) seller(nick string) *sellerTrades {
+	sl, ok := st.sellers[nick]
+	if !ok {
+		sl = &sellerTrades{nick: nick}
+		st.sellers[nick] = sl
+		st.nicks = append(st.nicks, nick)
+	}
+	return sl
+}
+
+func byCreatedCmp(a, b *record) int {
+	if c := cmp.Compare(b.created, a.created); c != 0 {
+		return c
+	}
+	return cmp.Compare(b.tid, a.tid)
+}
+
+func byModifiedCmp(a, b *record) int {
+	if c := cmp.Compare(b.modified, a.modified); c != 0 {
+		return c
+	}
+	return cmp.Compare(b.tid, a.tid)
+}
+
+func (r *record) keysFromGen() {
+	t := r.gen
+	r.created, r.modified = t.Created, t.Modified
+	r.status, r.typ = t.Status, t.Type
+	r.buyerNick, r.buyerOpenUID = t.Buyer.Nick, t.Buyer.OpenUID
+	r.buyerRate, r.sellerRate = t.BuyerRate, t.SellerRate
+}
+
+func (r *record) keysFromFull() {
+	t := r.full
+	r.created, r.modified = unix(t.Created), unix(t.Modified)
+	r.status, r.typ = t.Status, t.Type
+	r.buyerNick, r.buyerOpenUID = t.BuyerNick, t.BuyerOpenUID
+	r.buyerRate, r.sellerRate = bool(t.BuyerRate), bool(t.SellerRate)
+}
+
+func unix(t taobao.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.Unix()
+}
+
+// trade returns the full trade; for a generated record it is expanded
+// into *scratch. The result must not be changed.
+func (r *record) trade(scratch *taobao.Trade) *taobao.Trade {
+	if r.full != nil {
+		return r.full
+	}
+	r.gen.Fill(scratch)
+	return scratch
+}
+
+// materialize turns a generated record into a full one, with its
+// logistics order, so that it can change. Call with the write lock held.
+func (r *record) materialize() {
+	if r.full != nil {
+		return
+	}
+	t := r.gen.Full()
+	r.full = &t
+	if sh, ok := r.gen.Shipping(); ok {
+		s := &shipment{shipping: sh, code: r.gen.Ship.CompanyCode}
+		if tr, ok := r.gen.Trace(); ok {
+			s.trace = &tr
+		}
+		r.ships = []*shipment{s}
+	}
+	r.gen = nil
+}
+
+// shippings returns the record's logistics orders.
+func (r *record) shippings() []taobao.Shipping {
+	if r.gen != nil {
+		if sh, ok := r.gen.Shipping(); ok {
+			return []taobao.Shipping{sh}
+		}
+		return nil
+	}
+	out := make([]taobao.Shipping, len(r.ships))
+	for i, s := range r.ships {
+		out[i] = s.shipping
+	}
+	return out
+}
+
+// traces returns the tracking of each shipped logistics order, and the
+// trace's sub tids.
+func (r *record) traces() []traceOf {
+	if r.gen != nil {
+		if tr, ok := r.gen.Trace(); ok {
+			sh, _ := r.gen.Shipping()
+			return []traceOf{{trace: tr, subTids: sh.SubTids}}
+		}
+		return nil
+	}
+	var out []traceOf
+	for _, s := range r.ships {
+		if s.trace != nil {
+			out = append(out, traceOf{trace: *s.trace, subTids: s.shipping.SubTids})
+		}
+	}
+	return out
+}
+
+type traceOf struct {
+	trace   taobao.Trace
+	subTids taobao.List[taobao.Int64]
+}
+
+// reindex moves r to its place in both indexes after its keys changed from
+// (oldCreated, oldModified). Call with the write lock held.
+func (st *store) reindex(r *record, oldCreated, oldModified int64) {
+	sl := r.seller
+	if oldCreated != r.created {
+		sl.byCreated = remove(sl.byCreated, r, oldCreated, func(x *record) int64 { return x.created })
+		sl.byCreated = insert(sl.byCreated, r, byCreatedCmp)
+	}
+	if oldModified != r.modified {
+		sl.byModified = remove(sl.byModified, r, oldModified, func(x *record) int64 { return x.modified })
+		sl.byModified = insert(sl.byModified, r, byModifiedCmp)
+	}
+}
+
+// remove takes r out of idx, where it sits under key.
+func remove(idx []*record, r *record, key int64, keyOf func(*record) int64) []*record {
+	i := sort.Search(len(idx), func(i int) bool { return keyOf(idx[i]) <= key })
+	for ; i < len(idx) && keyOf(idx[i]) == key; i++ {
+		if idx[i] == r {
+			return slices.Delete(idx, i, i+1)
+		}
+	}
+	// Not under its key: look everywhere (should not happen).
+	if i := slices.Index(idx, r); i >= 0 {
+		return slices.Delete(idx, i, i+1)
+	}
+	return idx
+}
+
+func insert(idx []*record, r *record, cmpf func(a, b *record) int) []*record {
+	i, _ := slices.BinarySearchFunc(idx, r, cmpf)
+	return slices.Insert(idx, i, r)
+}
+
+// newTid draws an unused 19-digit trade id. Call with the write lock held.
+func (st *store) newTid() int64 {
+	for {
+		tid := 4_000_000_000_000_000_000 + st.rng.Int64N(1_000_000_000_000_000_000)
+		if _, used := st.byTid[tid]; !used {
+			return tid
+		}
+	}
+}
+
+// add stores a full trade for the seller, replacing any trade with its
+// tid. Call with the write lock held.
+func (st *store) add(nick string, t *taobao.Trade) {
+	if old, ok := st.byTid[int64(t.Tid)]; ok {
+		st.drop(old)
+	}
+	sl := st.seller(nick)
+	r := &record{tid: int64(t.Tid), seller: sl, full: t}
+	r.keysFromFull()
+	st.byTid[r.tid] = r
+	sl.byCreated = insert(sl.byCreated, r, byCreatedCmp)
+	sl.byModified = insert(sl.byModified, r, byModifiedCmp)
+}
+
+func (st *store) drop(r *record) {
+	sl := r.seller
+	sl.byCreated = remove(sl.byCreated, r, r.created, func(x *record) int64 { return x.created })
+	sl.byModified = remove(sl.byModified, r, r.modified, func(x *record) int64 { return x.modified })
+	delete(st.byTid, r.tid)
+	for _, sh := range r.ships {
+		if sh.shipping.OutSid != "" {
+			delete(st.waybills, sh.code+" "+sh.shipping.OutSid)
+		}
+	}
+	if r.gen != nil && r.gen.Ship != nil && r.gen.Ship.OutSid != "" {
+		delete(st.waybills, r.gen.Ship.CompanyCode+" "+r.gen.Ship.OutSid)
+	}
+}
+
+// update replaces a record's trade with t (already normalised) and fixes
+// the indexes. Call with the write lock held.
+func (st *store) update(r *record, t *taobao.Trade) {
+	oc, om := r.created, r.modified
+	r.materialize()
+	r.full = t
+	r.keysFromFull()
+	st.reindex(r, oc, om)
+}
+
+// normalize keeps every time of t to the second in GMT+8, as the gateway
+// shows times, so that the ground truth equals what a client reads back.
+func normalize(t *taobao.Trade) {
+	normalizeTimes(reflect.ValueOf(t).Elem())
+}
+
+func normalizeTimes(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Struct:
+		if v.Type() == timeType {
+			tt := v.Interface().(taobao.Time)
+			if !tt.IsZero() {
+				v.Set(reflect.ValueOf(taobao.NewTime(tt.Truncate(time.Second).In(taobao.GMT8()))))
+			}
+			return
+		}
+		for _, i := range timeFieldsOf(v.Type()) {
+			normalizeTimes(v.Field(i))
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			normalizeTimes(v.Index(i))
+		}
+	case reflect.Pointer:
+		if !v.IsNil() {
+			normalizeTimes(v.Elem())
+		}
+	}
+}
+
+var timeFields sync.Map // reflect.Type -> []int
+
+// timeFieldsOf lists the fields of a struct type that are, or hold,
+// taobao.Time values.
+func timeFieldsOf(t reflect.Type) []int {
+	if f, ok := timeFields.Load(t); ok {
+		return f.([]int)
+	}
+	var idx []int
+	for i := range t.NumField() {
+		if holdsTime(t.Field(i).Type, 0) {
+			idx = append(idx, i)
+		}
+	}
+	f, _ := timeFields.LoadOrStore(t, idx)
+	return f.([]int)
+}
+
+func holdsTime(t reflect.Type, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		if t == timeType {
+			return true
+		}
+		for i := range t.NumField() {
+			if t.Field(i).IsExported() && holdsTime(t.Field(i).Type, depth+1) {
+				return true
+			}
+		}
+	case reflect.Slice, reflect.Pointer:
+		return holdsTime(t.Elem(), depth+1)
+	}
+	return false
+}
+
+// newID draws an id of n decimal digits (n <= 18). Call with the write
+// lock held.
+func (st *store) newID(n int) int64 {
+	lo := int64(1)
+	for range n - 1 {
+		lo *= 10
+	}
+	return lo + st.rng.Int64N(9*lo)
+}
+
+// errNoTrade is what the control methods answer for an unknown tid.
+func errNoTrade(tid int64) error { return fmt.Errorf("taobaotest: no trade %d", tid) }

@@ -1,0 +1,357 @@
+package taobaotest
+
+import (
+	"math"
+	"reflect"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/toptrade/taobao"
+)
+
+// SearchWindow is how far back the trade list APIs see: the gateway
+// serves three months of trades, taken here as 90 days (the SDK's
+// SyncHistory). Trades created (sold.get) or modified (increment.get)
+// earlier are left out of lists, silently, as if the window were clamped
+// [INF: the docs say three months; whether older bounds are an error is
+// not documented]. The single-trade APIs still find older trades.
+const SearchWindow = 90 * 24 * time.Hour
+
+var tradeType = reflect.TypeFor[taobao.Trade]()
+
+// The fields each trade method may return: what its docs list.
+var (
+	fullInfoFields  = newFieldSet(taobao.TradeFullFields, nil)
+	tradeGetFields  = newFieldSet(taobao.TradeGetFields, nil)
+	soldFields      = newFieldSet(taobao.TradeSoldFields, nil)
+	incrementFields = newFieldSet(taobao.TradeIncrementFields, nil)
+)
+
+// statusGroups are the query-only values of the status filter.
+var statusGroups = map[taobao.TradeStatus][]taobao.TradeStatus{
+	taobao.TradeStatusAllWaitPay: {taobao.TradeStatusWaitBuyerPay, taobao.TradeStatusTradeNoCreatePay},
+	taobao.TradeStatusAllClosed:  {taobao.TradeStatusTradeClosed, taobao.TradeStatusTradeClosedByTaobao},
+}
+
+func statusFilter(v string) ([]taobao.TradeStatus, bool) {
+	s := taobao.TradeStatus(v)
+	if group, ok := statusGroups[s]; ok {
+		return group, true
+	}
+	switch s {
+	case taobao.TradeStatusTradeNoCreatePay, taobao.TradeStatusWaitBuyerPay, taobao.TradeStatusSellerConsignedPart,
+		taobao.TradeStatusWaitSellerSendGoods, taobao.TradeStatusWaitBuyerConfirmGoods, taobao.TradeStatusTradeBuyerSigned,
+		taobao.TradeStatusTradeFinished, taobao.TradeStatusTradeClosed, taobao.TradeStatusTradeClosedByTaobao,
+		taobao.TradeStatusPayPending, taobao.TradeStatusWaitPreAuthConfirm, taobao.TradeStatusPaidForbidConsign:
+		return []taobao.TradeStatus{s}, true
+	}
+	return nil, false
+}
+
+// knownTypes are the documented trade types.
+var knownTypes = func() map[taobao.TradeType]bool {
+	m := make(map[taobao.TradeType]bool)
+	for _, t := range []taobao.TradeType{
+		taobao.TradeTypeFixed, taobao.TradeTypeAuction, taobao.TradeTypeGuaranteeTrade, taobao.TradeTypeStep,
+		taobao.TradeTypeIndependentSimpleTrade, taobao.TradeTypeIndependentShopTrade, taobao.TradeTypeAutoDelivery,
+		taobao.TradeTypeEc, taobao.TradeTypeCod, taobao.TradeTypeGameEquipment, taobao.TradeTypeShopexTrade,
+		taobao.TradeTypeNetcnTrade, taobao.TradeTypeExternalTrade, taobao.TradeTypeInstantTrade, taobao.TradeTypeB2CCod,
+		taobao.TradeTypeHotelTrade, taobao.TradeTypeSuperMarketTrade, taobao.TradeTypeSuperMarketCodTrade,
+		taobao.TradeTypeTaohua, taobao.TradeTypeWaimai, taobao.TradeTypeO2OOfflinetrade, taobao.TradeTypeNopaid,
+		taobao.TradeTypeEticket, taobao.TradeTypeTmallI18n, taobao.TradeTypeInsurancePlus, taobao.TradeTypeFinance,
+		taobao.TradeTypePreAuthType, taobao.TradeTypeLazada, taobao.TradeTypeFenxiao,
+	} {
+		m[t] = true
+	}
+	return m
+}()
+
+// DefaultTypes are the trade types the list APIs return when the type
+// parameter is absent: guarantee_trade (fixed and auction), auto_delivery,
+// ec, cod and step. Trades of other types are listed only when asked for.
+var DefaultTypes = []taobao.TradeType{
+	taobao.TradeTypeFixed, taobao.TradeTypeAuction, taobao.TradeTypeAutoDelivery,
+	taobao.TradeTypeEc, taobao.TradeTypeCod, taobao.TradeTypeStep,
+}
+
+func typeFilter(items []string) (map[taobao.TradeType]bool, bool) {
+	m := make(map[taobao.TradeType]bool)
+	if len(items) == 0 {
+		for _, t := range DefaultTypes {
+			m[t] = true
+		}
+		return m, true
+	}
+	for _, it := range items {
+		t := taobao.TradeType(it)
+		if !knownTypes[t] {
+			return nil, false
+		}
+		if t == taobao.TradeTypeGuaranteeTrade {
+			m[taobao.TradeTypeFixed], m[taobao.TradeTypeAuction] = true, true
+			continue
+		}
+		m[t] = true
+	}
+	return m, true
+}
+
+// tradeQuery is the filter of a trade list call.
+type tradeQuery struct {
+	byModified   bool
+	from, to     int64 // inclusive bounds of created (or modified), unix seconds
+	statuses     []taobao.TradeStatus
+	types        map[taobao.TradeType]bool
+	buyerNick    string
+	buyerOpenUID string
+	rate         string
+	nothing      bool // a filter no trade of the fake matches (ext_type, tag)
+}
+
+func (q *tradeQuery) match(r *record) bool {
+	if !q.types[r.typ] {
+		return false
+	}
+	if q.statuses != nil {
+		ok := false
+		for _, s := range q.statuses {
+			if r.status == s {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if q.buyerNick != "" && r.buyerNick != q.buyerNick || q.buyerOpenUID != "" && r.buyerOpenUID != q.buyerOpenUID {
+		return false
+	}
+	switch q.rate {
+	case "":
+	case "RATE_UNBUYER":
+		return !r.buyerRate
+	case "RATE_UNSELLER":
+		return !r.sellerRate
+	case "RATE_BUYER_UNSELLER":
+		return r.buyerRate && !r.sellerRate
+	case "RATE_UNBUYER_SELLER":
+		return !r.buyerRate && r.sellerRate
+	case "RATE_BUYER_SELLER":
+		return r.buyerRate && r.sellerRate
+	}
+	return true
+}
+
+var rateStates = map[string]bool{"RATE_UNBUYER": true, "RATE_UNSELLER": true, "RATE_BUYER_UNSELLER": true, "RATE_UNBUYER_SELLER": true, "RATE_BUYER_SELLER": true}
+
+// commonFilters reads the filters both list APIs share.
+func commonFilters(a args, q *tradeQuery, openUIDParam string) *taobao.APIError {
+	if v := a.get("status"); v != "" {
+		s, ok := statusFilter(v)
+		if !ok {
+			return invalidArg("status")
+		}
+		q.statuses = s
+	}
+	types, ok := typeFilter(a.listArg("type"))
+	if !ok {
+		return invalidArg("type")
+	}
+	q.types = types
+	q.buyerNick = a.get("buyer_nick")
+	q.buyerOpenUID = a.get(openUIDParam)
+	switch a.get("ext_type") {
+	case "":
+	case "ershou", "service", "mark":
+		q.nothing = true // the fake has no second-hand, service or flagged trades
+	default:
+		return invalidArg("ext_type")
+	}
+	switch a.get("tag") {
+	case "":
+	case "time_card", "fee_card":
+		q.nothing = true // nor top-up trades
+	default:
+		return invalidArg("tag")
+	}
+	return nil
+}
+
+// page selects a page of the seller's trades. Call with the read lock held.
+func (st *store) page(nick string, q *tradeQuery, p paging) (recs []*record, total int, hasNext bool) {
+	sl := st.sellers[nick]
+	if sl == nil || q.nothing || q.from > q.to {
+		return nil, 0, false
+	}
+	idx, key := sl.byCreated, func(r *record) int64 { return r.created }
+	if q.byModified {
+		idx, key = sl.byModified, func(r *record) int64 { return r.modified }
+	}
+	// The index is newest first: the range is [i0, i1).
+	i0 := sort.Search(len(idx), func(i int) bool { return key(idx[i]) <= q.to })
+	i1 := sort.Search(len(idx), func(i int) bool { return key(idx[i]) < q.from })
+	off := p.offset()
+	for _, r := range idx[i0:i1] {
+		if !q.match(r) {
+			continue
+		}
+		if total >= off && total < off+p.size {
+			recs = append(recs, r)
+		}
+		total++
+		if p.useHasNext && total > off+p.size {
+			return recs, total, true
+		}
+	}
+	return recs, total, false
+}
+
+// listTrades answers a trade list call: the page, encoded with the plan.
+func (s *Server) listTrades(r *Request, q *tradeQuery, p paging, plan *structPlan) (any, error) {
+	st := s.data()
+	buf := make([]byte, 0, 4096)
+	st.mu.RLock()
+	recs, total, hasNext := st.page(r.Seller, q, p)
+	buf = append(buf, '{')
+	if !p.useHasNext {
+		buf = append(buf, `"total_results":`...)
+		buf = strconv.AppendInt(buf, int64(total), 10)
+	}
+	if len(recs) > 0 {
+		if !p.useHasNext {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, `"trades":{"trade":[`...)
+		var scratch taobao.Trade
+		for i, rec := range recs {
+			if i > 0 {
+				buf = append(buf, ',')
+			}
+			buf = plan.appendObject(buf, reflect.ValueOf(rec.trade(&scratch)).Elem())
+		}
+		buf = append(buf, "]}"...)
+	}
+	if p.useHasNext {
+		if len(recs) > 0 {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, `"has_next":`...)
+		buf = strconv.AppendBool(buf, hasNext)
+	}
+	buf = append(buf, '}')
+	st.mu.RUnlock()
+	s.betweenPages(r.Method, p.no)
+	return rawObject(buf), nil
+}
+
+// soldGet serves taobao.trades.sold.get.
+func (s *Server) soldGet(r *Request) (any, error) {
+	a := args(r.Params)
+	fields, e := a.required("fields")
+	if e != nil {
+		return nil, e
+	}
+	now := s.Now()
+	q := &tradeQuery{from: now.Add(-SearchWindow).Unix(), to: math.MaxInt64}
+	if t, ok, e := a.timeArg("start_created"); e != nil {
+		return nil, e
+	} else if ok {
+		q.from = max(q.from, t.Unix())
+	}
+	if t, ok, e := a.timeArg("end_created"); e != nil {
+		return nil, e
+	} else if ok {
+		q.to = t.Unix()
+	}
+	if e := commonFilters(a, q, "buyer_open_id"); e != nil {
+		return nil, e
+	}
+	if v := a.get("rate_status"); v != "" {
+		if !rateStates[v] {
+			return nil, invalidArg("rate_status")
+		}
+		q.rate = v
+	}
+	p, e := tradePaging(a)
+	if e != nil {
+		return nil, e
+	}
+	return s.listTrades(r, q, p, planFor(r.Method, tradeType, soldFields, fields))
+}
+
+// incrementGet serves taobao.trades.sold.increment.get.
+func (s *Server) incrementGet(r *Request) (any, error) {
+	a := args(r.Params)
+	fields, e := a.required("fields")
+	if e != nil {
+		return nil, e
+	}
+	if _, e := a.required("start_modified"); e != nil {
+		return nil, e
+	}
+	if _, e := a.required("end_modified"); e != nil {
+		return nil, e
+	}
+	start, _, e := a.timeArg("start_modified")
+	if e != nil {
+		return nil, e
+	}
+	end, _, e := a.timeArg("end_modified")
+	if e != nil {
+		return nil, e
+	}
+	switch {
+	case !end.After(start):
+		return nil, serviceErr("isv.invalid-parameter:end_modified", "end_modified必须大于start_modified")
+	case end.Sub(start) > taobao.MaxIncrementWindow:
+		return nil, serviceErr("isv.invalid-parameter:end_modified", "修改时间跨度不能大于一天")
+	}
+	q := &tradeQuery{byModified: true, from: max(start.Unix(), s.Now().Add(-SearchWindow).Unix()), to: end.Unix()}
+	if e := commonFilters(a, q, "buyer_open_uid"); e != nil {
+		return nil, e
+	}
+	p, e := tradePaging(a)
+	if e != nil {
+		return nil, e
+	}
+	return s.listTrades(r, q, p, planFor(r.Method, tradeType, incrementFields, fields))
+}
+
+// tradeGet serves taobao.trade.fullinfo.get and taobao.trade.get.
+func (s *Server) tradeGet(r *Request) (any, error) {
+	a := args(r.Params)
+	fields, e := a.required("fields")
+	if e != nil {
+		return nil, e
+	}
+	tid, e := a.tidArg("tid")
+	if e != nil {
+		return nil, e
+	}
+	set := tradeGetFields
+	var includeOaid bool
+	if r.Method == taobao.MethodTradeFullInfo {
+		set = fullInfoFields
+		// include_oaid is documented as a String; "true" asks for the oaid.
+		includeOaid = a.get("include_oaid") == "true"
+	}
+	plan := planFor(r.Method, tradeType, set, fields)
+	st := s.data()
+	st.mu.RLock()
+	defer st.mu.RUnlock()
+	rec := st.byTid[tid]
+	if rec == nil || rec.seller.nick != r.Seller {
+		return nil, errTradeNotExist()
+	}
+	var scratch taobao.Trade
+	t := rec.trade(&scratch)
+	if includeOaid && t.Oaid == "" {
+		return nil, serviceErr("isv.oaid-field-miss", "该订单没有oaid")
+	}
+	buf := make([]byte, 0, 2048)
+	buf = append(buf, `{"trade":`...)
+	buf = plan.appendObject(buf, reflect.ValueOf(t).Elem())
+	return rawObject(append(buf, '}')), nil
+}
