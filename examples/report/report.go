@@ -7,7 +7,6 @@ import (
 	"io"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -240,11 +239,19 @@ func (r *report) writeText(w io.Writer) {
 	t := r.Total
 	fmt.Fprintf(w, "%-10s  %6d  %6d  %6d  %12s\n\n", "total", t.Trades, t.PaidTrades, t.Items, t.Paid)
 
-	var parts []string
-	for _, st := range r.statuses() {
-		parts = append(parts, fmt.Sprintf("%s %d", st, r.Statuses[st].Trades))
+	line := "by state:"
+	for i, st := range r.statuses() {
+		part := fmt.Sprintf(" %s %d", st, r.Statuses[st].Trades)
+		if i > 0 {
+			line += ","
+		}
+		if len(line)+len(part) > 78 {
+			fmt.Fprintln(w, line)
+			line = "         "
+		}
+		line += part
 	}
-	fmt.Fprintf(w, "by state: %s\n\n", strings.Join(parts, ", "))
+	fmt.Fprintf(w, "%s\n\n", line)
 
 	top := r.topItems(topOnScreen)
 	if len(top) == 0 {

@@ -74,11 +74,11 @@ func (s *simulator) step() {
 	}
 }
 
-// addLike adds a new unpaid trade buying what model bought.
+// addLike adds a new unpaid fixed-price trade buying what model bought.
 func (s *simulator) addLike(model taobao.Trade) {
 	t := taobao.Trade{
 		Title:      model.Title,
-		Type:       model.Type,
+		Type:       taobao.TradeTypeFixed,
 		SellerNick: s.seller,
 		BuyerNick:  model.BuyerNick,
 		Status:     taobao.TradeStatusWaitBuyerPay,
