@@ -193,6 +193,52 @@ func TestSyncPollsUntilInterrupted(t *testing.T) {
 	})
 }
 
+func TestSyncSurvivesChangesBetweenPages(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	synctest.Test(t, func(t *testing.T) {
+		srv, seller := newFake(taobaotest.WithSeed(9), taobaotest.WithTrades(0))
+		var tids []int64
+		for i := range 350 {
+			tr := srv.AddTrade(seller, taobao.Trade{
+				Type: taobao.TradeTypeFixed, Status: taobao.TradeStatusWaitSellerSendGoods, Payment: taobao.Money(1000 + i),
+				Orders: taobao.List[taobao.Order]{{Title: "杯子", NumIid: 7, Num: 1, Payment: taobao.Money(1000 + i)}},
+			})
+			tids = append(tids, int64(tr.Tid))
+			time.Sleep(time.Second)
+		}
+		time.Sleep(time.Minute)
+		// While the pages of the window are read (from the last, the oldest
+		// trades), newer trades, on pages not read yet, change and leave the
+		// window: the older ones shift onto pages read already.
+		changed := []int{345, 335, 325}
+		changes := 0
+		srv.BetweenPages(func(method string, page int) {
+			if method == taobao.MethodTradesSoldIncrement && page > 1 && changes < len(changed) {
+				require.NoError(t, srv.ModifyTrade(tids[changed[changes]], func(t *taobao.Trade) { t.Status = taobao.TradeStatusWaitBuyerConfirmGoods }))
+				changes++
+			}
+		})
+		args := []string{"-once", "-state", dir, "-window", "24h", "-since", "1h"}
+		var out bytes.Buffer
+		require.NoError(t, runWith(t.Context(), args, &out, io.Discard, connectTo(srv, seller, false)))
+		first := parseSummary(t, out.String())
+		assert.Positive(t, first.duplicates, "the shifted trades were read twice:\n%s", out.String())
+		stored, _ := checkState(t, srv, seller, dir, time.Now().Add(-time.Hour))
+		assert.Len(t, stored, 350-3, "the trades changed while paging belong to a later window")
+
+		time.Sleep(time.Minute)
+		srv.BetweenPages(nil)
+		out.Reset()
+		require.NoError(t, runWith(t.Context(), args, &out, io.Discard, connectTo(srv, seller, false)))
+		stored, _ = checkState(t, srv, seller, dir, time.Now().Add(-2*time.Hour))
+		require.Len(t, stored, 350)
+		for _, i := range changed {
+			assert.Equal(t, taobao.TradeStatusWaitBuyerConfirmGoods, stored[tids[i]].Status)
+		}
+	})
+}
+
 func TestSyncStopsOnAGatewayError(t *testing.T) {
 	t.Parallel()
 	srv, seller := newFake(taobaotest.WithSeed(3), taobaotest.WithTrades(100))
