@@ -96,7 +96,7 @@ func atoi(t *testing.T, s string) int64 {
 
 func TestReportMatchesTheGateway(t *testing.T) {
 	t.Parallel()
-	srv := taobaotest.NewServer(taobaotest.WithSeed(42), taobaotest.WithTrades(4000))
+	srv := taobaotest.NewServer(taobaotest.WithSeed(42), taobaotest.WithTrades(1500))
 	t.Cleanup(srv.Close)
 	seller := srv.Sellers()[0]
 	out := filepath.Join(t.TempDir(), "out")

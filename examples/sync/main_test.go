@@ -176,15 +176,15 @@ func TestSyncPollsUntilInterrupted(t *testing.T) {
 		var out bytes.Buffer
 		done := make(chan error, 1)
 		go func() {
-			done <- runWith(ctx, []string{"-state", dir, "-poll", "15s", "-simulate", "2s"}, &out, io.Discard, connectTo(srv, seller, true))
+			done <- runWith(ctx, []string{"-state", dir, "-poll", "10s", "-simulate", "2s"}, &out, io.Discard, connectTo(srv, seller, true))
 		}()
-		time.Sleep(3 * time.Minute)
+		time.Sleep(2 * time.Minute)
 		cancel()
 		require.NoError(t, <-done)
 
 		s := parseSummary(t, out.String())
 		assert.Contains(t, out.String(), "synced (interrupted): ")
-		assert.Contains(t, out.String(), "polling every 15s")
+		assert.Contains(t, out.String(), "polling every 10s")
 		assert.Regexp(t, `fake gateway: \d+ trades added and \d+ changed while syncing`, out.String())
 		assert.GreaterOrEqual(t, strings.Count(out.String(), " new, "), 10, "progress lines while polling:\n%s", out.String())
 		stored, cp := checkState(t, srv, seller, dir, start.Add(-taobao.DefaultSyncLookback))
