@@ -27,7 +27,8 @@ func (s *Server) Sellers() []string {
 
 // AddTrade stores a trade of the seller and returns it as stored. A zero
 // Tid gets a new 19-digit id, zero Created and Modified get the server's
-// clock, and orders with a zero Oid get one (the tid itself on a
+// clock, an empty Type is fixed (so that the lists show the trade by
+// default), and orders with a zero Oid get one (the tid itself on a
 // single-order trade, as on Taobao). SellerNick is set to sellerNick, and
 // times are kept to the second in GMT+8, as the gateway shows them. A trade
 // with the tid of one the server holds replaces it.
@@ -44,6 +45,9 @@ func (s *Server) AddTrade(sellerNick string, t taobao.Trade) taobao.Trade {
 		c.Tid = taobao.Int64(st.newTid())
 	}
 	c.SellerNick = sellerNick
+	if c.Type == "" {
+		c.Type = taobao.TradeTypeFixed
+	}
 	if c.Created.IsZero() {
 		c.Created = now
 	}
@@ -106,7 +110,8 @@ func (s *Server) ModifyTrade(tid int64, fn func(t *taobao.Trade)) error {
 	if rec == nil {
 		return errNoTrade(tid)
 	}
-	st.update(rec, &c)
+	stored := deepCopy(c) // fn may have kept a pointer to c
+	st.update(rec, &stored)
 	return nil
 }
 
@@ -122,7 +127,8 @@ func (s *Server) Trades(sellerNick string) []taobao.Trade {
 		return nil
 	}
 	out := make([]taobao.Trade, len(sl.byCreated))
-	for i, r := range sl.byCreated {
+	for i, e := range sl.byCreated {
+		r := e.r
 		if r.full != nil {
 			out[i] = deepCopy(*r.full)
 		} else {

@@ -286,7 +286,10 @@ func (s *Server) logisticsOrders(r *Request) (any, error) {
 			recs = []*record{rec}
 		}
 	} else if sl := st.sellers[r.Seller]; sl != nil {
-		recs = sl.byCreated
+		recs = make([]*record, len(sl.byCreated))
+		for i, e := range sl.byCreated {
+			recs[i] = e.r
+		}
 	}
 	off := p.offset()
 	total := 0

@@ -33,6 +33,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -226,6 +227,35 @@ func NewServer(opts ...Option) *Server {
 	s.srv = httptest.NewServer(s)
 	s.URL = s.srv.URL + "/router/rest"
 	return s
+}
+
+// NewServerAt starts a fake gateway listening on addr ("host:port"; port
+// 0 picks a free one), to run it as a process that clients outside the
+// test binary call (examples/gateway). Unlike NewServer, it generates the
+// data set at once. Close it when done.
+func NewServerAt(addr string, opts ...Option) (*Server, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("taobaotest: %w", err)
+	}
+	a, ok := ln.Addr().(*net.TCPAddr)
+	if !ok {
+		ln.Close()
+		return nil, fmt.Errorf("taobaotest: %s is not a TCP address", ln.Addr())
+	}
+	host := "127.0.0.1" // what clients dial when listening on every interface
+	if !a.IP.IsUnspecified() {
+		host = a.IP.String()
+	}
+	s := newServer(opts...)
+	s.data()
+	ts := httptest.NewUnstartedServer(s)
+	ts.Listener.Close()
+	ts.Listener = ln
+	ts.Start()
+	s.srv = ts
+	s.URL = "http://" + net.JoinHostPort(host, strconv.Itoa(a.Port)) + "/router/rest"
+	return s, nil
 }
 
 func newServer(opts ...Option) *Server {

@@ -6,7 +6,6 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"slices"
-	"sort"
 	"sync"
 	"time"
 
@@ -18,7 +17,9 @@ import (
 // stay in fakedata's compact form until something changes them; then the
 // record holds a full taobao.Trade. Each seller keeps two indexes, by
 // creation and by modification time, newest first (ties: larger tid
-// first), which the list APIs page through.
+// first), which the list APIs page through. An index entry copies the
+// keys the lists filter on, so that counting the matches of a query over
+// a hundred thousand trades reads one array in order.
 type store struct {
 	mu       sync.RWMutex
 	sellers  map[string]*sellerTrades
@@ -30,8 +31,37 @@ type store struct {
 
 type sellerTrades struct {
 	nick       string
-	byCreated  []*record
-	byModified []*record
+	byCreated  []entry
+	byModified []entry
+}
+
+// entry is a trade in one of a seller's indexes.
+type entry struct {
+	key    int64 // created or modified, unix seconds
+	tid    int64
+	typ    uint8 // typeCode
+	status uint8 // statusCode
+	rated  uint8 // 1: the buyer rated, 2: the seller rated
+	r      *record
+}
+
+// entryCmp orders an index: newest first, then the larger tid.
+func entryCmp(a, b entry) int {
+	if c := cmp.Compare(b.key, a.key); c != 0 {
+		return c
+	}
+	return cmp.Compare(b.tid, a.tid)
+}
+
+func (r *record) entry(key int64) entry {
+	e := entry{key: key, tid: r.tid, typ: typeCode(r.typ), status: statusCode(r.status), r: r}
+	if r.buyerRate {
+		e.rated |= 1
+	}
+	if r.sellerRate {
+		e.rated |= 2
+	}
+	return e
 }
 
 // record is one trade. Exactly one of gen and full is set.
@@ -71,20 +101,21 @@ func newStore(seed int64, nicks []string, perSeller int, now time.Time) *store {
 	for i := range data.Sellers {
 		ds := &data.Sellers[i]
 		sl := st.seller(ds.Nick)
-		sl.byCreated = make([]*record, 0, len(ds.Trades))
+		sl.byCreated = make([]entry, 0, len(ds.Trades))
+		sl.byModified = make([]entry, 0, len(ds.Trades))
 		for j := range ds.Trades {
 			t := &ds.Trades[j]
 			r := &record{tid: t.Tid, seller: sl, gen: t}
 			r.keysFromGen()
-			sl.byCreated = append(sl.byCreated, r)
+			sl.byCreated = append(sl.byCreated, r.entry(r.created))
+			sl.byModified = append(sl.byModified, r.entry(r.modified))
 			st.byTid[t.Tid] = r
 			if t.Ship != nil && t.Ship.OutSid != "" {
 				st.waybills[t.Ship.CompanyCode+" "+t.Ship.OutSid] = t.Tid
 			}
 		}
-		sl.byModified = slices.Clone(sl.byCreated)
-		slices.SortFunc(sl.byCreated, byCreatedCmp)
-		slices.SortFunc(sl.byModified, byModifiedCmp)
+		slices.SortFunc(sl.byCreated, entryCmp)
+		slices.SortFunc(sl.byModified, entryCmp)
 	}
 	return st
 }
@@ -99,20 +130,6 @@ func (st *store) seller(nick string) *sellerTrades {
 		st.nicks = append(st.nicks, nick)
 	}
 	return sl
-}
-
-func byCreatedCmp(a, b *record) int {
-	if c := cmp.Compare(b.created, a.created); c != 0 {
-		return c
-	}
-	return cmp.Compare(b.tid, a.tid)
-}
-
-func byModifiedCmp(a, b *record) int {
-	if c := cmp.Compare(b.modified, a.modified); c != 0 {
-		return c
-	}
-	return cmp.Compare(b.tid, a.tid)
 }
 
 func (r *record) keysFromGen() {
@@ -205,38 +222,27 @@ type traceOf struct {
 	subTids taobao.List[taobao.Int64]
 }
 
-// reindex moves r to its place in both indexes after its keys changed from
-// (oldCreated, oldModified). Call with the write lock held.
+// reindex puts r's entries in both indexes back in place after its keys
+// changed from (oldCreated, oldModified). Call with the write lock held.
 func (st *store) reindex(r *record, oldCreated, oldModified int64) {
 	sl := r.seller
-	if oldCreated != r.created {
-		sl.byCreated = remove(sl.byCreated, r, oldCreated, func(x *record) int64 { return x.created })
-		sl.byCreated = insert(sl.byCreated, r, byCreatedCmp)
-	}
-	if oldModified != r.modified {
-		sl.byModified = remove(sl.byModified, r, oldModified, func(x *record) int64 { return x.modified })
-		sl.byModified = insert(sl.byModified, r, byModifiedCmp)
-	}
+	sl.byCreated = remove(sl.byCreated, oldCreated, r.tid)
+	sl.byCreated = insert(sl.byCreated, r.entry(r.created))
+	sl.byModified = remove(sl.byModified, oldModified, r.tid)
+	sl.byModified = insert(sl.byModified, r.entry(r.modified))
 }
 
-// remove takes r out of idx, where it sits under key.
-func remove(idx []*record, r *record, key int64, keyOf func(*record) int64) []*record {
-	i := sort.Search(len(idx), func(i int) bool { return keyOf(idx[i]) <= key })
-	for ; i < len(idx) && keyOf(idx[i]) == key; i++ {
-		if idx[i] == r {
-			return slices.Delete(idx, i, i+1)
-		}
-	}
-	// Not under its key: look everywhere (should not happen).
-	if i := slices.Index(idx, r); i >= 0 {
+// remove takes the entry (key, tid) out of idx.
+func remove(idx []entry, key, tid int64) []entry {
+	if i, ok := slices.BinarySearchFunc(idx, entry{key: key, tid: tid}, entryCmp); ok {
 		return slices.Delete(idx, i, i+1)
 	}
 	return idx
 }
 
-func insert(idx []*record, r *record, cmpf func(a, b *record) int) []*record {
-	i, _ := slices.BinarySearchFunc(idx, r, cmpf)
-	return slices.Insert(idx, i, r)
+func insert(idx []entry, e entry) []entry {
+	i, _ := slices.BinarySearchFunc(idx, e, entryCmp)
+	return slices.Insert(idx, i, e)
 }
 
 // newTid draws an unused 19-digit trade id. Call with the write lock held.
@@ -259,14 +265,14 @@ func (st *store) add(nick string, t *taobao.Trade) {
 	r := &record{tid: int64(t.Tid), seller: sl, full: t}
 	r.keysFromFull()
 	st.byTid[r.tid] = r
-	sl.byCreated = insert(sl.byCreated, r, byCreatedCmp)
-	sl.byModified = insert(sl.byModified, r, byModifiedCmp)
+	sl.byCreated = insert(sl.byCreated, r.entry(r.created))
+	sl.byModified = insert(sl.byModified, r.entry(r.modified))
 }
 
 func (st *store) drop(r *record) {
 	sl := r.seller
-	sl.byCreated = remove(sl.byCreated, r, r.created, func(x *record) int64 { return x.created })
-	sl.byModified = remove(sl.byModified, r, r.modified, func(x *record) int64 { return x.modified })
+	sl.byCreated = remove(sl.byCreated, r.created, r.tid)
+	sl.byModified = remove(sl.byModified, r.modified, r.tid)
 	delete(st.byTid, r.tid)
 	for _, sh := range r.ships {
 		if sh.shipping.OutSid != "" {

@@ -3,6 +3,7 @@ package taobaotest
 import (
 	"math"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"time"
@@ -34,19 +35,29 @@ var statusGroups = map[taobao.TradeStatus][]taobao.TradeStatus{
 	taobao.TradeStatusAllClosed:  {taobao.TradeStatusTradeClosed, taobao.TradeStatusTradeClosedByTaobao},
 }
 
-func statusFilter(v string) ([]taobao.TradeStatus, bool) {
+// allStates are the documented trade states.
+var allStates = []taobao.TradeStatus{
+	taobao.TradeStatusTradeNoCreatePay, taobao.TradeStatusWaitBuyerPay, taobao.TradeStatusSellerConsignedPart,
+	taobao.TradeStatusWaitSellerSendGoods, taobao.TradeStatusWaitBuyerConfirmGoods, taobao.TradeStatusTradeBuyerSigned,
+	taobao.TradeStatusTradeFinished, taobao.TradeStatusTradeClosed, taobao.TradeStatusTradeClosedByTaobao,
+	taobao.TradeStatusPayPending, taobao.TradeStatusWaitPreAuthConfirm, taobao.TradeStatusPaidForbidConsign,
+}
+
+// statusFilter returns the bit set of the status parameter's value.
+func statusFilter(v string) (uint32, bool) {
 	s := taobao.TradeStatus(v)
-	if group, ok := statusGroups[s]; ok {
-		return group, true
+	group, ok := statusGroups[s]
+	if !ok {
+		if !slices.Contains(allStates, s) {
+			return 0, false
+		}
+		group = []taobao.TradeStatus{s}
 	}
-	switch s {
-	case taobao.TradeStatusTradeNoCreatePay, taobao.TradeStatusWaitBuyerPay, taobao.TradeStatusSellerConsignedPart,
-		taobao.TradeStatusWaitSellerSendGoods, taobao.TradeStatusWaitBuyerConfirmGoods, taobao.TradeStatusTradeBuyerSigned,
-		taobao.TradeStatusTradeFinished, taobao.TradeStatusTradeClosed, taobao.TradeStatusTradeClosedByTaobao,
-		taobao.TradeStatusPayPending, taobao.TradeStatusWaitPreAuthConfirm, taobao.TradeStatusPaidForbidConsign:
-		return []taobao.TradeStatus{s}, true
+	var bits uint32
+	for _, g := range group {
+		bits |= 1 << statusCode(g)
 	}
-	return nil, false
+	return bits, true
 }
 
 // knownTypes are the documented trade types.
@@ -75,76 +86,104 @@ var DefaultTypes = []taobao.TradeType{
 	taobao.TradeTypeEc, taobao.TradeTypeCod, taobao.TradeTypeStep,
 }
 
-func typeFilter(items []string) (map[taobao.TradeType]bool, bool) {
-	m := make(map[taobao.TradeType]bool)
+// typeFilter returns the bit set of the type parameter's values.
+func typeFilter(items []string) (uint64, bool) {
+	var bits uint64
 	if len(items) == 0 {
 		for _, t := range DefaultTypes {
-			m[t] = true
+			bits |= 1 << typeCode(t)
 		}
-		return m, true
+		return bits, true
 	}
 	for _, it := range items {
 		t := taobao.TradeType(it)
-		if !knownTypes[t] {
-			return nil, false
+		switch {
+		case t == taobao.TradeTypeGuaranteeTrade:
+			bits |= 1<<typeCode(taobao.TradeTypeFixed) | 1<<typeCode(taobao.TradeTypeAuction)
+		case knownTypes[t]:
+			bits |= 1 << typeCode(t)
+		default:
+			return 0, false
 		}
-		if t == taobao.TradeTypeGuaranteeTrade {
-			m[taobao.TradeTypeFixed], m[taobao.TradeTypeAuction] = true, true
-			continue
-		}
-		m[t] = true
 	}
-	return m, true
+	return bits, true
+}
+
+// Trade types and states are numbered so that a query holds the ones it
+// wants as bit sets.
+var (
+	typeCodes = func() map[taobao.TradeType]uint8 {
+		types := make([]string, 0, len(knownTypes))
+		for t := range knownTypes {
+			types = append(types, string(t))
+		}
+		slices.Sort(types)
+		m := make(map[taobao.TradeType]uint8, len(types))
+		for i, t := range types {
+			m[taobao.TradeType(t)] = uint8(i)
+		}
+		return m
+	}()
+	statusCodes = func() map[taobao.TradeStatus]uint8 {
+		m := make(map[taobao.TradeStatus]uint8, len(allStates))
+		for i, s := range allStates {
+			m[s] = uint8(i)
+		}
+		return m
+	}()
+)
+
+const (
+	otherType   = 63 // a type the docs do not list
+	otherStatus = 31 // a state the docs do not list
+)
+
+func typeCode(t taobao.TradeType) uint8 {
+	if c, ok := typeCodes[t]; ok {
+		return c
+	}
+	return otherType
+}
+
+func statusCode(s taobao.TradeStatus) uint8 {
+	if c, ok := statusCodes[s]; ok {
+		return c
+	}
+	return otherStatus
 }
 
 // tradeQuery is the filter of a trade list call.
 type tradeQuery struct {
 	byModified   bool
-	from, to     int64 // inclusive bounds of created (or modified), unix seconds
-	statuses     []taobao.TradeStatus
-	types        map[taobao.TradeType]bool
+	from, to     int64  // inclusive bounds of created (or modified), unix seconds
+	statuses     uint32 // bit set of statusCode; 0: any
+	types        uint64 // bit set of typeCode
 	buyerNick    string
 	buyerOpenUID string
-	rate         string
+	rated        uint8 // with rateMask: the rating bits wanted
+	rateMask     uint8
 	nothing      bool // a filter no trade of the fake matches (ext_type, tag)
 }
 
-func (q *tradeQuery) match(r *record) bool {
-	if !q.types[r.typ] {
+func (q *tradeQuery) match(e *entry) bool {
+	if q.types&(1<<e.typ) == 0 || q.statuses != 0 && q.statuses&(1<<e.status) == 0 || e.rated&q.rateMask != q.rated {
 		return false
 	}
-	if q.statuses != nil {
-		ok := false
-		for _, s := range q.statuses {
-			if r.status == s {
-				ok = true
-				break
-			}
-		}
-		if !ok {
-			return false
-		}
-	}
-	if q.buyerNick != "" && r.buyerNick != q.buyerNick || q.buyerOpenUID != "" && r.buyerOpenUID != q.buyerOpenUID {
+	if q.buyerNick != "" && e.r.buyerNick != q.buyerNick || q.buyerOpenUID != "" && e.r.buyerOpenUID != q.buyerOpenUID {
 		return false
-	}
-	switch q.rate {
-	case "":
-	case "RATE_UNBUYER":
-		return !r.buyerRate
-	case "RATE_UNSELLER":
-		return !r.sellerRate
-	case "RATE_BUYER_UNSELLER":
-		return r.buyerRate && !r.sellerRate
-	case "RATE_UNBUYER_SELLER":
-		return !r.buyerRate && r.sellerRate
-	case "RATE_BUYER_SELLER":
-		return r.buyerRate && r.sellerRate
 	}
 	return true
 }
 
-var rateStates = map[string]bool{"RATE_UNBUYER": true, "RATE_UNSELLER": true, "RATE_BUYER_UNSELLER": true, "RATE_UNBUYER_SELLER": true, "RATE_BUYER_SELLER": true}
+// rateFilters maps rate_status to (rated, mask): bit 1 the buyer rated,
+// bit 2 the seller rated.
+var rateFilters = map[string][2]uint8{
+	"RATE_UNBUYER":        {0, 1},
+	"RATE_UNSELLER":       {0, 2},
+	"RATE_BUYER_UNSELLER": {1, 3},
+	"RATE_UNBUYER_SELLER": {2, 3},
+	"RATE_BUYER_SELLER":   {3, 3},
+}
 
 // commonFilters reads the filters both list APIs share.
 func commonFilters(a args, q *tradeQuery, openUIDParam string) *taobao.APIError {
@@ -185,20 +224,21 @@ func (st *store) page(nick string, q *tradeQuery, p paging) (recs []*record, tot
 	if sl == nil || q.nothing || q.from > q.to {
 		return nil, 0, false
 	}
-	idx, key := sl.byCreated, func(r *record) int64 { return r.created }
+	idx := sl.byCreated
 	if q.byModified {
-		idx, key = sl.byModified, func(r *record) int64 { return r.modified }
+		idx = sl.byModified
 	}
 	// The index is newest first: the range is [i0, i1).
-	i0 := sort.Search(len(idx), func(i int) bool { return key(idx[i]) <= q.to })
-	i1 := sort.Search(len(idx), func(i int) bool { return key(idx[i]) < q.from })
+	i0 := sort.Search(len(idx), func(i int) bool { return idx[i].key <= q.to })
+	i1 := sort.Search(len(idx), func(i int) bool { return idx[i].key < q.from })
 	off := p.offset()
-	for _, r := range idx[i0:i1] {
-		if !q.match(r) {
+	for i := i0; i < i1; i++ {
+		e := &idx[i]
+		if !q.match(e) {
 			continue
 		}
 		if total >= off && total < off+p.size {
-			recs = append(recs, r)
+			recs = append(recs, e.r)
 		}
 		total++
 		if p.useHasNext && total > off+p.size {
@@ -269,10 +309,11 @@ func (s *Server) soldGet(r *Request) (any, error) {
 		return nil, e
 	}
 	if v := a.get("rate_status"); v != "" {
-		if !rateStates[v] {
+		f, ok := rateFilters[v]
+		if !ok {
 			return nil, invalidArg("rate_status")
 		}
-		q.rate = v
+		q.rated, q.rateMask = f[0], f[1]
 	}
 	p, e := tradePaging(a)
 	if e != nil {

@@ -51,8 +51,8 @@ func Connect(env Env, w io.Writer, fakeOpts ...taobaotest.Option) (*Conn, error)
 		return &Conn{Client: c}, nil
 	}
 	srv := taobaotest.NewServer(fakeOpts...)
-	seller := "demo-seller"
-	if s := sellers(srv); len(s) > 0 {
+	seller := taobaotest.DefaultAuthorizeSeller
+	if s := srv.Sellers(); len(s) > 0 {
 		seller = s[0]
 	}
 	c, err := srv.NewClient(srv.NewSession(seller))
@@ -60,14 +60,6 @@ func Connect(env Env, w io.Writer, fakeOpts ...taobaotest.Option) (*Conn, error)
 		srv.Close()
 		return nil, err
 	}
-	fmt.Fprintf(w, "gateway: built-in fake gateway at %s (set TAOBAO_APP_KEY, TAOBAO_APP_SECRET and TAOBAO_SESSION to use Taobao)\n", srv.URL)
+	fmt.Fprintf(w, "gateway: built-in fake gateway at %s, seller %s (set TAOBAO_APP_KEY, TAOBAO_APP_SECRET and TAOBAO_SESSION to use Taobao)\n", srv.URL, seller)
 	return &Conn{Client: c, Fake: srv, Seller: seller}, nil
-}
-
-// sellers returns the fake gateway's sellers when it has any.
-func sellers(srv *taobaotest.Server) []string {
-	if s, ok := any(srv).(interface{ Sellers() []string }); ok {
-		return s.Sellers()
-	}
-	return nil
 }

@@ -1,0 +1,184 @@
+// Command logistics ships a trade: it lists the trades waiting to be
+// shipped, records the shipment of one with taobao.logistics.offline.send
+// (the seller's own carrier and waybill number), and shows the trade's
+// logistics trace.
+//
+// With no TAOBAO_* variables set it runs against the built-in fake gateway
+// and ships the first trade waiting, with a made-up waybill number. Against
+// Taobao (TAOBAO_APP_KEY, TAOBAO_APP_SECRET, TAOBAO_SESSION, and
+// TAOBAO_BASE_URL for another gateway) it only lists the trades, unless
+// it is told exactly what to ship:
+//
+//	go run ./examples/logistics -tid 1234567890123456789 -company ZTO -waybill 73012345678901
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"regexp"
+	"strconv"
+
+	"github.com/toptrade/taobao"
+	"github.com/toptrade/taobao/internal/demo"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Getenv); err != nil {
+		fmt.Fprintln(os.Stderr, "logistics:", err)
+		os.Exit(1)
+	}
+}
+
+// run is the program; its output goes to w.
+func run(ctx context.Context, args []string, w io.Writer, env demo.Env) error {
+	fs := flag.NewFlagSet("logistics", flag.ContinueOnError)
+	fs.SetOutput(w)
+	tidFlag := fs.Int64("tid", 0, "the trade to ship (default with the fake gateway: the first one waiting)")
+	company := fs.String("company", "", "the carrier's code, from taobao.logistics.companies.get (default with the fake gateway: ZTO)")
+	waybill := fs.String("waybill", "", "the waybill number (made up with the fake gateway)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+
+	conn, err := demo.Connect(env, w)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	c := conn.Client
+	fake := conn.Fake != nil
+
+	// 1. The trades waiting to be shipped.
+	fmt.Fprintln(w, "\ntrades waiting to ship (taobao.trades.sold.get, status WAIT_SELLER_SEND_GOODS):")
+	page, err := c.Trades.ListSold(ctx, &taobao.SoldListOptions{
+		Fields:      []string{"tid", "type", "created", "payment", "receiver_city", "orders.title", "orders.num"},
+		Status:      taobao.TradeStatusWaitSellerSendGoods,
+		ListOptions: taobao.ListOptions{PageSize: 10},
+	})
+	if err != nil {
+		return fmt.Errorf("listing the trades to ship: %w", err)
+	}
+	var pick int64
+	for _, t := range page.Trades {
+		items := ""
+		for i, o := range t.Orders {
+			if i > 0 {
+				items += "; "
+			}
+			items += fmt.Sprintf("%d x %s", o.Num, o.Title)
+		}
+		fmt.Fprintf(w, "  %d  %s  %10s  to %s: %s\n", t.Tid, t.Created, t.Payment, t.ReceiverCity, items)
+		if pick == 0 && t.Type != taobao.TradeTypeCod { // cash on delivery ships another way
+			pick = int64(t.Tid)
+		}
+	}
+	fmt.Fprintf(w, "  (%d waiting in all)\n", page.TotalResults)
+
+	// 2. What to ship, and with whom.
+	tid := *tidFlag
+	switch {
+	case tid != 0:
+	case !fake:
+		fmt.Fprintln(w, "\nto ship one, run again with -tid, -company and -waybill")
+		return nil
+	case pick == 0:
+		fmt.Fprintln(w, "\nnothing to ship")
+		return nil
+	default:
+		tid = pick
+	}
+	code := *company
+	if code == "" {
+		if !fake {
+			return errors.New("-company is required with -tid (a code from taobao.logistics.companies.get, such as ZTO)")
+		}
+		code = "ZTO"
+	}
+	carriers, err := c.Logistics.ListCompanies(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("listing the carriers: %w", err)
+	}
+	var carrier *taobao.LogisticsCompany
+	for i := range carriers {
+		if carriers[i].Code == code {
+			carrier = &carriers[i]
+		}
+	}
+	if carrier == nil {
+		return fmt.Errorf("unknown carrier code %q (taobao.logistics.companies.get lists %d carriers)", code, len(carriers))
+	}
+	number := *waybill
+	if number == "" {
+		if !fake {
+			return errors.New("-waybill is required with -tid")
+		}
+		number = madeUpWaybill(carrier.Code, tid)
+	}
+	// The gateway checks the number against the carrier's rule; check it
+	// first, for a clearer message.
+	if carrier.RegMailNo != "" {
+		re, err := regexp.Compile(carrier.RegMailNo)
+		if err == nil && !re.MatchString(number) {
+			return fmt.Errorf("waybill %s does not match %s's rule %s", number, carrier.Name, carrier.RegMailNo)
+		}
+	}
+
+	// 3. Ship: taobao.logistics.offline.send. It is a write and is never
+	// retried blindly; a second send of the same trade is refused.
+	fmt.Fprintf(w, "\nshipping trade %d with %s (%s), waybill %s (taobao.logistics.offline.send)\n", tid, carrier.Name, carrier.Code, number)
+	res, err := c.Logistics.OfflineSend(ctx, tid, number, carrier.Code, nil)
+	switch {
+	case errors.Is(err, taobao.ErrAlreadyShipped):
+		return fmt.Errorf("trade %d was shipped (or closed) already: %w", tid, err)
+	case err != nil:
+		return fmt.Errorf("shipping trade %d: %w", tid, err)
+	}
+	fmt.Fprintf(w, "  shipped: %v\n", bool(res.IsSuccess))
+	t, err := c.Trades.Get(ctx, tid, &taobao.TradeGetOptions{Fields: []string{"tid", "status", "consign_time", "modified"}})
+	if err != nil {
+		return fmt.Errorf("reading trade %d: %w", tid, err)
+	}
+	fmt.Fprintf(w, "  trade %d is now %s, consigned %s\n", t.Tid, t.Status, t.ConsignTime)
+
+	// 4. The trace: taobao.logistics.trace.search.
+	fmt.Fprintf(w, "\nlogistics trace of trade %d (taobao.logistics.trace.search):\n", tid)
+	tr, err := c.Logistics.Trace(ctx, tid, nil)
+	if err != nil {
+		return fmt.Errorf("tracing trade %d: %w", tid, err)
+	}
+	fmt.Fprintf(w, "  %s %s: %s\n", tr.CompanyName, tr.OutSid, tr.Status)
+	for _, s := range tr.TraceList {
+		fmt.Fprintf(w, "    %s  %-10s %s\n", s.StatusTime, s.Action, s.StatusDesc)
+	}
+	return nil
+}
+
+// madeUpWaybill makes a waybill number in the shape of the carrier's
+// numbers, for the fake gateway only.
+func madeUpWaybill(code string, tid int64) string {
+	n := strconv.FormatInt(tid%1_000_000_000_000, 10)
+	for len(n) < 12 {
+		n = "0" + n
+	}
+	switch code {
+	case "SF":
+		return "SF1" + n
+	case "ZTO":
+		return "75" + n
+	case "YTO":
+		return "YT1" + n
+	case "STO":
+		return "77" + n[2:]
+	case "YUNDA":
+		return "43" + n[1:]
+	default:
+		return n
+	}
+}
