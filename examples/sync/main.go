@@ -80,7 +80,7 @@ const (
 
 // demoTrades is how many trades each seller of the built-in fake gateway
 // has, spread over its three months: a busy shop.
-const demoTrades = 2000
+const demoTrades = 1000
 
 // connectFunc makes the connection to the gateway, saying on w where it
 // points.

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"math/rand/v2"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -18,6 +19,8 @@ type simulator struct {
 	fake   *taobaotest.Server
 	seller string
 	rnd    *rand.Rand
+	models []taobao.Trade // what new trades buy
+	open   []int64        // trades that can move on
 
 	added, changed atomic.Int64
 
@@ -30,6 +33,14 @@ func startSimulator(fake *taobaotest.Server, seller string, every time.Duration,
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &simulator{fake: fake, seller: seller, rnd: rand.New(rand.NewPCG(seed, seed^0x5eed)), cancel: cancel}
 	s.done.Go(func() {
+		for _, t := range fake.Trades(seller) {
+			if next(t.Status) != "" {
+				s.open = append(s.open, int64(t.Tid))
+			}
+			if len(s.models) < 50 && len(t.Orders) > 0 {
+				s.models = append(s.models, t)
+			}
+		}
 		tick := time.NewTicker(every)
 		defer tick.Stop()
 		for {
@@ -52,30 +63,32 @@ func (s *simulator) stop() {
 
 // step adds a trade one time in three, else moves an open trade on.
 func (s *simulator) step() {
-	trades := s.fake.Trades(s.seller)
-	var open []int64
-	for i := range trades {
-		if next(trades[i].Status) != "" {
-			open = append(open, int64(trades[i].Tid))
-		}
-	}
-	if len(trades) > 0 && (len(open) == 0 || s.rnd.IntN(3) == 0) {
-		s.addLike(trades[s.rnd.IntN(len(trades))])
+	if len(s.models) > 0 && (len(s.open) == 0 || s.rnd.IntN(3) == 0) {
+		t := s.addLike(s.models[s.rnd.IntN(len(s.models))])
+		s.open = append(s.open, int64(t.Tid))
 		return
 	}
-	if len(open) > 0 {
-		tid := open[s.rnd.IntN(len(open))]
-		closeIt := s.rnd.IntN(10) == 0
-		now := s.fake.Now()
-		err := s.fake.ModifyTrade(tid, func(t *taobao.Trade) { advance(t, now, closeIt) })
-		if err == nil {
-			s.changed.Add(1)
-		}
+	if len(s.open) == 0 {
+		return
+	}
+	i := s.rnd.IntN(len(s.open))
+	closeIt := s.rnd.IntN(10) == 0
+	now := s.fake.Now()
+	final := false
+	err := s.fake.ModifyTrade(s.open[i], func(t *taobao.Trade) {
+		advance(t, now, closeIt)
+		final = next(t.Status) == ""
+	})
+	if err == nil {
+		s.changed.Add(1)
+	}
+	if err != nil || final {
+		s.open = slices.Delete(s.open, i, i+1)
 	}
 }
 
 // addLike adds a new unpaid fixed-price trade buying what model bought.
-func (s *simulator) addLike(model taobao.Trade) {
+func (s *simulator) addLike(model taobao.Trade) taobao.Trade {
 	t := taobao.Trade{
 		Title:      model.Title,
 		Type:       taobao.TradeTypeFixed,
@@ -95,8 +108,8 @@ func (s *simulator) addLike(model taobao.Trade) {
 			Status: taobao.OrderStatus(taobao.TradeStatusWaitBuyerPay),
 		})
 	}
-	s.fake.AddTrade(s.seller, t)
 	s.added.Add(1)
+	return s.fake.AddTrade(s.seller, t)
 }
 
 // next returns the state an open trade moves to, or "" for a final state.
