@@ -117,7 +117,6 @@ func configure(getenv func(string) string, base string, w io.Writer) (appConfig,
 	}
 
 	fake := taobaotest.NewServer()
-	serveDemoTrades(fake)
 	fmt.Fprintf(w, "built-in fake gateway at %s: its authorization page approves at once\n"+
 		"(set TAOBAO_APP_KEY, TAOBAO_APP_SECRET and TAOBAO_REDIRECT_URL to use Taobao)\n", fake.URL)
 	return appConfig{
@@ -433,28 +432,4 @@ func randomID() string {
 	b := make([]byte, 24)
 	_, _ = rand.Read(b) // never fails (crypto/rand)
 	return base64.RawURLEncoding.EncodeToString(b)
-}
-
-// serveDemoTrades gives the fake gateway a few trades per seller when it
-// does not serve taobao.trades.sold.get itself.
-func serveDemoTrades(fake *taobaotest.Server) {
-	probe := fake.Client("")
-	err := probe.Call(context.Background(), "taobao.trades.sold.get", nil, nil)
-	var apiErr *taobao.APIError
-	if !errors.As(err, &apiErr) || apiErr.Code != 22 { // 22: no such method
-		return
-	}
-	fake.Handle("taobao.trades.sold.get", func(r *taobaotest.Request) (any, error) {
-		created := fake.Now().Add(-time.Hour).Truncate(time.Second)
-		var list []trade
-		for i := range 3 {
-			list = append(list, trade{
-				Tid:     taobao.Int64(4000000000000000000 + int64(i)),
-				Status:  "WAIT_SELLER_SEND_GOODS",
-				Payment: taobao.Money(1999 * (i + 1)),
-				Created: taobao.NewTime(created.Add(-time.Duration(i) * time.Hour)),
-			})
-		}
-		return map[string]any{"trades": map[string]any{"trade": list}, "total_results": len(list)}, nil
-	})
 }
