@@ -1,0 +1,521 @@
+package taobao_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/toptrade/taobao"
+	"github.com/toptrade/taobao/taobaotest"
+)
+
+const syncSeller = "sync-seller"
+
+// newSyncFake starts an empty fake gateway with one seller; tests add trades
+// inside their synctest bubble so that the data follows the bubble's clock.
+func newSyncFake(t *testing.T) (*taobaotest.Server, string) {
+	t.Helper()
+	srv := taobaotest.NewServer(taobaotest.WithSellers(syncSeller), taobaotest.WithTrades(0))
+	t.Cleanup(srv.Close)
+	return srv, srv.NewSession(syncSeller)
+}
+
+// recorder is a handler that remembers the newest version of each trade.
+type recorder struct {
+	mu       sync.Mutex
+	latest   map[int64]time.Time
+	handled  int
+	failOn   int64
+	onHandle func(n int)
+}
+
+func newRecorder() *recorder { return &recorder{latest: map[int64]time.Time{}} }
+
+func (r *recorder) handle(_ context.Context, t *taobao.Trade) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.failOn != 0 && int64(t.Tid) == r.failOn {
+		return errors.New("handler refused")
+	}
+	r.handled++
+	if m := t.Modified.Time; m.After(r.latest[int64(t.Tid)]) {
+		r.latest[int64(t.Tid)] = m
+	}
+	if r.onHandle != nil {
+		r.onHandle(r.handled)
+	}
+	return nil
+}
+
+// missing lists the trades whose final state the recorder has not seen.
+func (r *recorder) missing(trades []taobao.Trade) []int64 {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var out []int64
+	for _, t := range trades {
+		if !r.latest[int64(t.Tid)].Equal(t.Modified.Time) {
+			out = append(out, int64(t.Tid))
+		}
+	}
+	return out
+}
+
+func addTrades(srv *taobaotest.Server, n int) []taobao.Trade {
+	out := make([]taobao.Trade, n)
+	for i := range out {
+		out[i] = srv.AddTrade(syncSeller, taobao.Trade{Status: taobao.TradeStatusWaitSellerSendGoods, Type: taobao.TradeTypeFixed})
+	}
+	return out
+}
+
+func TestSyncOnceSeesEveryTrade(t *testing.T) {
+	srv, session := newSyncFake(t)
+	synctest.Test(t, func(t *testing.T) {
+		c := srv.Client(session, inProcess(srv)...)
+		start := time.Now()
+		for range 6 {
+			addTrades(srv, 37)
+			time.Sleep(20 * time.Minute)
+		}
+		time.Sleep(time.Minute)
+		cp := &taobao.MemoryCheckpoint{}
+		s := taobao.NewTradeSyncer(c, cp, &taobao.SyncOptions{Since: start.Add(-time.Minute)})
+		rec := newRecorder()
+		got, err := s.SyncOnce(context.Background(), rec.handle)
+		require.NoError(t, err)
+		assert.Equal(t, time.Now().Add(-taobao.DefaultSyncLag).Truncate(time.Second), got)
+		saved, ok, _ := cp.Load(context.Background())
+		require.True(t, ok)
+		assert.Equal(t, got, saved)
+		assert.Empty(t, rec.missing(srv.Trades(syncSeller)))
+		st := s.Stats()
+		assert.EqualValues(t, 6*37, st.Trades)
+		assert.Zero(t, st.Duplicates)
+		assert.GreaterOrEqual(t, st.Windows, int64(4))
+
+		// Nothing new: a second catch-up makes no call for past windows.
+		before := srv.Calls(taobao.MethodTradesSoldIncrement)
+		_, err = s.SyncOnce(context.Background(), rec.handle)
+		require.NoError(t, err)
+		assert.Equal(t, before, srv.Calls(taobao.MethodTradesSoldIncrement))
+	})
+}
+
+func TestSyncCallsPerWindow(t *testing.T) {
+	srv, session := newSyncFake(t)
+	synctest.Test(t, func(t *testing.T) {
+		c := srv.Client(session, inProcess(srv)...)
+		start := time.Now()
+		counts := []int{0, 1, 99, 100, 101, 250, 1234}
+		for _, n := range counts {
+			addTrades(srv, n)
+			time.Sleep(time.Hour)
+		}
+		time.Sleep(time.Minute)
+		s := taobao.NewTradeSyncer(c, &taobao.MemoryCheckpoint{}, &taobao.SyncOptions{
+			Since: start.Add(-30 * time.Minute), Window: time.Hour,
+		})
+		rec := newRecorder()
+		_, err := s.SyncOnce(context.Background(), rec.handle)
+		require.NoError(t, err)
+		assert.Empty(t, rec.missing(srv.Trades(syncSeller)))
+
+		perWindow := map[string]int{}
+		for _, call := range srv.CallLog() {
+			if call.Method == taobao.MethodTradesSoldIncrement {
+				perWindow[call.Params.Get("start_modified")]++
+				assert.Equal(t, "100", call.Params.Get("page_size"))
+				assert.Empty(t, call.Params.Get("use_has_next"), "the syncer needs total_results")
+			}
+		}
+		for i, n := range counts {
+			w := taobao.NewTime(start.Add(time.Duration(i)*time.Hour - 30*time.Minute)).String()
+			limit := (n+99)/100 + 1
+			if n <= 100 {
+				limit = 1
+			}
+			assert.LessOrEqual(t, perWindow[w], limit, "window with %d trades", n)
+			assert.GreaterOrEqual(t, perWindow[w], 1)
+		}
+	})
+}
+
+// TestForwardPagingLosesTradesBackwardDoesNot pins down why the syncer reads
+// pages from the last to the first: trades modified while a window is
+// paged leave it, and the trades behind them move up one place.
+func TestForwardPagingLosesTradesBackwardDoesNot(t *testing.T) {
+	srv, session := newSyncFake(t)
+	synctest.Test(t, func(t *testing.T) {
+		c := srv.Client(session, inProcess(srv)...)
+		start := time.Now()
+		var trades []taobao.Trade
+		for range 250 { // one a second: the newest are on top of page 1
+			trades = append(trades, addTrades(srv, 1)...)
+			time.Sleep(time.Second)
+		}
+		time.Sleep(time.Minute)
+		end := time.Now().Add(-time.Second) // a change now leaves the window
+
+		// After armAt pages were served, the five most recently modified
+		// trades of the window (on the first page) change again.
+		armed, armAt, served := true, 1, 0
+		srv.BetweenPages(func(method string, _ int) {
+			if !armed || method != taobao.MethodTradesSoldIncrement {
+				return
+			}
+			if served++; served < armAt {
+				return
+			}
+			armed = false
+			for _, tr := range trades[len(trades)-5:] {
+				require.NoError(t, srv.ModifyTrade(int64(tr.Tid), func(t *taobao.Trade) { t.BuyerMemo = "changed" }))
+			}
+		})
+
+		forward := map[int64]bool{}
+		opts := &taobao.IncrementListOptions{StartModified: taobao.NewTime(start), EndModified: taobao.NewTime(end),
+			ListOptions: taobao.ListOptions{PageSize: 100}}
+		for tr, err := range c.Trades.ListSoldIncrementIter(context.Background(), opts) {
+			require.NoError(t, err)
+			forward[int64(tr.Tid)] = true
+		}
+		lost := 0
+		for _, tr := range trades[:len(trades)-5] { // still in the window, unchanged
+			if !forward[int64(tr.Tid)] {
+				lost++
+			}
+		}
+		assert.Equal(t, 5, lost, "forward paging skips the trades that moved onto a page already read")
+
+		// The same change under the syncer: nothing is lost.
+		for _, tr := range trades[len(trades)-5:] {
+			require.NoError(t, srv.ModifyTrade(int64(tr.Tid), func(t *taobao.Trade) { t.BuyerMemo = "again" }))
+		}
+		// The syncer reads page 1 for the count, then pages 3, 2 and 1: the
+		// change comes after page 3.
+		armed, armAt, served = true, 2, 0
+		time.Sleep(time.Minute)
+		rec := newRecorder()
+		s := taobao.NewTradeSyncer(c, &taobao.MemoryCheckpoint{}, &taobao.SyncOptions{Since: start, Window: time.Hour})
+		_, err := s.SyncOnce(context.Background(), rec.handle)
+		require.NoError(t, err)
+		assert.False(t, armed, "the change happened during the sync")
+		time.Sleep(time.Minute) // the changed trades land in a later window
+		_, err = s.SyncOnce(context.Background(), rec.handle)
+		require.NoError(t, err)
+		assert.Empty(t, rec.missing(srv.Trades(syncSeller)))
+		assert.Positive(t, s.Stats().Duplicates, "shifted trades are seen twice and dropped")
+	})
+}
+
+func TestSyncSplitsBusyWindows(t *testing.T) {
+	srv, session := newSyncFake(t)
+	synctest.Test(t, func(t *testing.T) {
+		c := srv.Client(session, inProcess(srv)...)
+		start := time.Now()
+		for range 10 {
+			addTrades(srv, 50)
+			time.Sleep(time.Minute)
+		}
+		time.Sleep(time.Minute)
+		s := taobao.NewTradeSyncer(c, &taobao.MemoryCheckpoint{}, &taobao.SyncOptions{
+			Since: start, Window: time.Hour, SplitAt: 120, PageSize: 50,
+		})
+		rec := newRecorder()
+		_, err := s.SyncOnce(context.Background(), rec.handle)
+		require.NoError(t, err)
+		assert.Empty(t, rec.missing(srv.Trades(syncSeller)))
+		assert.Positive(t, s.Stats().Splits)
+		for _, call := range srv.CallLog() {
+			if call.Method != taobao.MethodTradesSoldIncrement || call.Params.Get("page_no") != "1" {
+				continue
+			}
+		}
+	})
+}
+
+func TestSyncHandlerErrorKeepsCheckpoint(t *testing.T) {
+	srv, session := newSyncFake(t)
+	synctest.Test(t, func(t *testing.T) {
+		c := srv.Client(session, inProcess(srv)...)
+		start := time.Now()
+		addTrades(srv, 10)
+		time.Sleep(time.Hour)
+		bad := addTrades(srv, 10)
+		time.Sleep(time.Hour)
+		cp := &taobao.MemoryCheckpoint{}
+		s := taobao.NewTradeSyncer(c, cp, &taobao.SyncOptions{Since: start.Add(-time.Minute), Window: 30 * time.Minute})
+		rec := newRecorder()
+		rec.failOn = int64(bad[3].Tid)
+		got, err := s.SyncOnce(context.Background(), rec.handle)
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), "handler refused")
+		saved, ok, _ := cp.Load(context.Background())
+		require.True(t, ok)
+		assert.Equal(t, got, saved)
+		assert.True(t, saved.Before(bad[3].Modified.Time) || saved.Equal(bad[3].Modified.Time), "not past the failed trade's window")
+
+		rec.failOn = 0
+		_, err = s.SyncOnce(context.Background(), rec.handle)
+		require.NoError(t, err)
+		assert.Empty(t, rec.missing(srv.Trades(syncSeller)))
+	})
+}
+
+func TestSyncOptionsValidation(t *testing.T) {
+	t.Parallel()
+	srv, session := newSyncFake(t)
+	c := srv.Client(session)
+	cp := &taobao.MemoryCheckpoint{}
+	h := func(context.Context, *taobao.Trade) error { return nil }
+	for name, tt := range map[string]struct {
+		c    *taobao.Client
+		cp   taobao.Checkpoint
+		opts *taobao.SyncOptions
+		want string
+	}{
+		"nil client":  {nil, cp, nil, "client"},
+		"nil cp":      {c, nil, nil, "checkpoint"},
+		"window":      {c, cp, &taobao.SyncOptions{Window: 25 * time.Hour}, "Window"},
+		"page size":   {c, cp, &taobao.SyncOptions{PageSize: 101}, "PageSize"},
+		"lag":         {c, cp, &taobao.SyncOptions{Lag: -time.Second}, "Lag"},
+		"fields":      {c, cp, &taobao.SyncOptions{Fields: []string{""}}, "fields"},
+		"too old":     {c, cp, &taobao.SyncOptions{Since: time.Now().Add(-100 * 24 * time.Hour)}, "three months"},
+		"nil handler": {c, cp, nil, "handler"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			s := taobao.NewTradeSyncer(tt.c, tt.cp, tt.opts)
+			handler := h
+			if name == "nil handler" {
+				handler = nil
+			}
+			_, err := s.SyncOnce(context.Background(), handler)
+			require.ErrorIs(t, err, taobao.ErrInvalidArgument)
+			assert.Contains(t, err.Error(), tt.want)
+		})
+	}
+	assert.Zero(t, srv.Calls("*"))
+}
+
+func TestRunPollsUntilCancelled(t *testing.T) {
+	srv, session := newSyncFake(t)
+	synctest.Test(t, func(t *testing.T) {
+		c := srv.Client(session, inProcess(srv)...)
+		cp := &taobao.MemoryCheckpoint{}
+		s := taobao.NewTradeSyncer(c, cp, &taobao.SyncOptions{Since: time.Now(), PollInterval: time.Minute})
+		rec := newRecorder()
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error)
+		go func() { done <- s.Run(ctx, rec.handle) }()
+		for range 5 {
+			addTrades(srv, 3)
+			time.Sleep(time.Minute)
+		}
+		srv.FailNextHTTP("*", 10, http.StatusBadGateway) // an outage longer than the retries
+		time.Sleep(3 * time.Minute)
+		time.Sleep(2 * time.Minute)
+		cancel()
+		assert.ErrorIs(t, <-done, context.Canceled)
+		assert.Empty(t, rec.missing(srv.Trades(syncSeller)), "the outage was waited out")
+
+		// An invalid session ends Run.
+		srv.ExpireSession(session)
+		err := s.Run(context.Background(), rec.handle)
+		assert.ErrorIs(t, err, taobao.ErrInvalidSession)
+	})
+}
+
+func TestFileCheckpoint(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "cp.json")
+	cp := taobao.NewFileCheckpoint(path)
+	ctx := context.Background()
+	_, ok, err := cp.Load(ctx)
+	require.NoError(t, err)
+	assert.False(t, ok)
+
+	when := time.Date(2024, 5, 6, 7, 8, 9, 0, time.FixedZone("GMT+8", 8*3600))
+	require.NoError(t, cp.Save(ctx, when))
+	got, ok, err := taobao.NewFileCheckpoint(path).Load(ctx)
+	require.NoError(t, err)
+	require.True(t, ok)
+	assert.True(t, when.Equal(got))
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Len(t, entries, 1, "no temporary file left behind")
+
+	for name, content := range map[string]string{
+		"garbage":   "not json",
+		"torn":      `{"modified":"2024-05-06T0`,
+		"bad time":  `{"modified":"yesterday"}`,
+		"empty doc": ``,
+	} {
+		t.Run(name, func(t *testing.T) {
+			p := filepath.Join(t.TempDir(), "cp.json")
+			require.NoError(t, os.WriteFile(p, []byte(content), 0o600))
+			_, _, err := taobao.NewFileCheckpoint(p).Load(ctx)
+			require.Error(t, err, "a corrupt checkpoint is an error, never a restart from zero")
+			assert.Contains(t, err.Error(), "corrupt")
+		})
+	}
+	require.Error(t, taobao.NewFileCheckpoint(filepath.Join(dir, "missing-dir", "cp.json")).Save(ctx, when))
+}
+
+// TestSyncChaos runs the syncer through 10,000 trade changes over several
+// days with faults on 10% of the calls, data changing between page reads
+// and 20 cancellations, restarting each time from a FileCheckpoint. At the
+// end the handler must have seen the final state of every trade.
+func TestSyncChaos(t *testing.T) {
+	if testing.Short() {
+		t.Skip("chaos test skipped in -short mode")
+	}
+	srv, session := newSyncFake(t)
+	cpPath := filepath.Join(t.TempDir(), "checkpoint.json")
+	const seed = 20261128
+	synctest.Test(t, func(t *testing.T) {
+		rng := rand.New(rand.NewPCG(seed, seed))
+		var faultMu sync.Mutex
+		faults := 0
+		c := srv.Client(session, taobao.WithHTTPClient(&http.Client{Transport: chaosTransport{srv, rng, &faultMu, &faults}}))
+		start := time.Now()
+		var tids, recent []int64 // every trade; the last ones changed
+		changes := 0
+		modify := func(tid int64) {
+			require.NoError(t, srv.ModifyTrade(tid, func(t *taobao.Trade) { t.SellerMemo = fmt.Sprint(rng.Int()) }))
+			recent = append(recent, tid)
+			changes++
+		}
+		change := func(n int) {
+			for range n {
+				if len(tids) == 0 || rng.IntN(4) == 0 {
+					tr := srv.AddTrade(syncSeller, taobao.Trade{Status: taobao.TradeStatusWaitBuyerPay, Type: taobao.TradeTypeFixed})
+					tids = append(tids, int64(tr.Tid))
+					recent = append(recent, int64(tr.Tid))
+					changes++
+				} else {
+					modify(tids[rng.IntN(len(tids))])
+				}
+			}
+			if len(recent) > 400 {
+				recent = recent[len(recent)-400:]
+			}
+		}
+		// Between two page reads, trades of the window being read change
+		// (they leave it) and new trades arrive.
+		srv.BetweenPages(func(method string, _ int) {
+			if method != taobao.MethodTradesSoldIncrement || rng.IntN(2) == 0 {
+				return
+			}
+			for range 1 + rng.IntN(5) {
+				if len(recent) > 0 {
+					modify(recent[rng.IntN(len(recent))])
+				}
+			}
+			change(rng.IntN(3))
+		})
+
+		rec := newRecorder()
+		cancels, runs, errs := 0, 0, 0
+		var stats taobao.SyncStats
+		sync := func(cancelAfter int) {
+			runs++
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			if cancelAfter > 0 {
+				seen := 0 // this run's trades
+				rec.onHandle = func(int) {
+					if seen++; seen == cancelAfter {
+						cancel()
+					}
+				}
+			}
+			s := taobao.NewTradeSyncer(c, taobao.NewFileCheckpoint(cpPath), &taobao.SyncOptions{
+				Since: start.Add(-time.Minute), Window: 2 * time.Hour, SplitAt: 400,
+			})
+			_, err := s.SyncOnce(ctx, rec.handle)
+			rec.onHandle = nil
+			st := s.Stats()
+			stats.Calls += st.Calls
+			stats.Retries += st.Retries
+			stats.Duplicates += st.Duplicates
+			stats.Pages += st.Pages
+			if errors.Is(err, context.Canceled) {
+				cancels++
+			} else if err != nil {
+				require.True(t, taobao.IsRetryable(err), "only passing failures may stop a run: %v", err)
+				errs++
+			}
+		}
+		// Three days of changes, about 140 an hour; a sync every few hours,
+		// 20 of them cancelled at a seeded point.
+		for hour := 0; changes < 10_000; hour++ {
+			change(100 + rng.IntN(80))
+			time.Sleep(time.Hour)
+			if hour%3 == 2 {
+				cancelAfter := 0
+				if cancels < 20 {
+					cancelAfter = 1 + rng.IntN(300)
+				}
+				sync(cancelAfter)
+			}
+		}
+		for cancels < 20 {
+			change(50)
+			time.Sleep(time.Hour)
+			sync(1 + rng.IntN(60))
+		}
+		srv.BetweenPages(nil)
+		time.Sleep(time.Minute)
+		for range 5 { // settle: faults may still stop a run or two
+			sync(0)
+		}
+		trades := srv.Trades(syncSeller)
+		missing := rec.missing(trades)
+		assert.Empty(t, missing, "lost trades")
+		assert.Equal(t, 20, cancels)
+		assert.GreaterOrEqual(t, changes, 10_000)
+		t.Logf("chaos: %d changes over %s to %d trades; %d hand-overs (%d duplicates dropped within windows); %d runs, %d cancelled, %d stopped by faults; %d calls (%d retries), %d pages, %d faults injected",
+			changes, time.Since(start).Round(time.Hour), len(trades), rec.handled, stats.Duplicates, runs, cancels, errs,
+			stats.Calls, stats.Retries, stats.Pages, faults)
+	})
+}
+
+// chaosTransport injects a fault before 10% of the requests.
+type chaosTransport struct {
+	srv    *taobaotest.Server
+	rng    *rand.Rand
+	mu     *sync.Mutex
+	faults *int
+}
+
+func (c chaosTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	c.mu.Lock()
+	if c.rng.IntN(10) == 0 {
+		*c.faults++
+		switch c.rng.IntN(4) {
+		case 0:
+			c.srv.FailNext("*", 1, &taobao.APIError{Code: 15, Msg: "Remote service error", SubCode: "isp.top-remote-connection-timeout"})
+		case 1:
+			c.srv.FailNextHTTP("*", 1, http.StatusBadGateway)
+		case 2:
+			c.srv.TruncateNext("*", 1)
+		default:
+			c.srv.FailNext("*", 1, &taobao.APIError{Code: 7, Msg: "App Call Limited",
+				SubCode: "accesscontrol.limited-by-api-access-count", SubMsg: fmt.Sprintf("This ban will last for %d more seconds", 1+c.rng.IntN(2))})
+		}
+	}
+	c.mu.Unlock()
+	return c.srv.Transport().RoundTrip(r)
+}
