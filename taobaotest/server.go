@@ -204,7 +204,9 @@ type Server struct {
 	methods  map[string]method
 	sessions map[string]*session
 	faults   map[string][]fault
-	calls    []Call
+	calls    []Call // the most recent calls, at most logSize
+	logSize  int
+	total    int // calls received
 	counts   map[string]int
 	nextID   uint64
 	offset   time.Duration
@@ -267,6 +269,7 @@ func newServer(opts ...Option) *Server {
 		sessions:  make(map[string]*session),
 		faults:    make(map[string][]fault),
 		counts:    make(map[string]int),
+		logSize:   DefaultCallLog,
 		windows:   make(map[string]*callWindow),
 
 		seed:        DefaultSeed,
@@ -534,17 +537,28 @@ func (s *Server) Calls(methodName string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if methodName == "*" {
-		return len(s.calls)
+		return s.total
 	}
 	return s.counts[methodName]
 }
 
-// CallLog returns a copy of every request received, oldest first.
+// DefaultCallLog is how many recent calls CallLog keeps by default.
+const DefaultCallLog = 10_000
+
+// WithCallLog sets how many of the most recent calls CallLog keeps (0: none,
+// for long runs and benchmarks). Calls counts every call regardless.
+func WithCallLog(n int) Option {
+	return func(s *Server) { s.logSize = max(n, 0) }
+}
+
+// CallLog returns a copy of the most recent requests received (see
+// WithCallLog), oldest first.
 func (s *Server) CallLog() []Call {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]Call, len(s.calls))
-	for i, c := range s.calls {
+	calls := s.calls[max(len(s.calls)-s.logSize, 0):]
+	out := make([]Call, len(calls))
+	for i, c := range calls {
 		out[i] = Call{Method: c.Method, Params: cloneValues(c.Params), Time: c.Time}
 	}
 	return out
@@ -585,7 +599,13 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 	params := r.Form
 	name := params.Get("method")
 	s.mu.Lock()
-	s.calls = append(s.calls, Call{Method: name, Params: cloneValues(params), Time: s.now()})
+	s.total++
+	if s.logSize > 0 {
+		if len(s.calls) >= 2*s.logSize { // drop the oldest half at once: amortised O(1)
+			s.calls = append(s.calls[:0], s.calls[len(s.calls)-s.logSize+1:]...)
+		}
+		s.calls = append(s.calls, Call{Method: name, Params: cloneValues(params), Time: s.now()})
+	}
 	s.counts[name]++
 	s.mu.Unlock()
 
