@@ -44,7 +44,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"strings"
 	"syscall"
 	"time"
 
@@ -107,7 +106,7 @@ func parseFlags(args []string, stderr io.Writer, now time.Time) (*config, error)
 	}
 	today := midnight(now)
 	var err error
-	if c.types, err = parseTypes(*types); err != nil {
+	if c.types, err = demo.ParseTypes(*types); err != nil {
 		return nil, err
 	}
 	c.to = today
@@ -230,33 +229,3 @@ func runWith(ctx context.Context, args []string, stdout, stderr io.Writer, conne
 	return nil
 }
 
-// allTypes are every trade type TOP documents, for -types all: without a
-// type filter the list APIs return guarantee_trade (fixed and auction),
-// auto_delivery, ec, cod and step trades only, and leave out, say,
-// tmall_i18n or o2o_offlinetrade trades.
-var allTypes = []string{
-	"guarantee_trade", "step", "independent_simple_trade", "independent_shop_trade",
-	"auto_delivery", "ec", "cod", "game_equipment", "shopex_trade", "netcn_trade",
-	"external_trade", "instant_trade", "b2c_cod", "hotel_trade", "super_market_trade",
-	"super_market_cod_trade", "taohua", "waimai", "o2o_offlinetrade", "nopaid", "eticket",
-	"tmall_i18n", "insurance_plus", "finance", "pre_auth_type", "lazada", "fenxiao",
-}
-
-// parseTypes reads -types: "all", "default" (the gateway's default set:
-// no filter) or a comma-separated list of trade types.
-func parseTypes(s string) ([]string, error) {
-	switch s = strings.TrimSpace(s); s {
-	case "all":
-		return allTypes, nil
-	case "default", "":
-		return nil, nil
-	}
-	var types []string
-	for t := range strings.SplitSeq(s, ",") {
-		if t = strings.TrimSpace(t); t == "" || strings.ContainsAny(t, " \t") {
-			return nil, fmt.Errorf("-types %q: want all, default or a comma-separated list of trade types such as fixed,tmall_i18n", s)
-		}
-		types = append(types, t)
-	}
-	return types, nil
-}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/toptrade/taobao"
 	"github.com/toptrade/taobao/taobaotest"
@@ -62,4 +63,35 @@ func Connect(env Env, w io.Writer, fakeOpts ...taobaotest.Option) (*Conn, error)
 	}
 	fmt.Fprintf(w, "gateway: built-in fake gateway at %s, seller %s (set TAOBAO_APP_KEY, TAOBAO_APP_SECRET and TAOBAO_SESSION to use Taobao)\n", srv.URL, seller)
 	return &Conn{Client: c, Fake: srv, Seller: seller}, nil
+}
+
+// AllTypes are every trade type TOP documents, for -types all: without a
+// type filter the list APIs return guarantee_trade (fixed and auction),
+// auto_delivery, ec, cod and step trades only, and leave out, say,
+// tmall_i18n or o2o_offlinetrade trades.
+var AllTypes = []string{
+	"guarantee_trade", "step", "independent_simple_trade", "independent_shop_trade",
+	"auto_delivery", "ec", "cod", "game_equipment", "shopex_trade", "netcn_trade",
+	"external_trade", "instant_trade", "b2c_cod", "hotel_trade", "super_market_trade",
+	"super_market_cod_trade", "taohua", "waimai", "o2o_offlinetrade", "nopaid", "eticket",
+	"tmall_i18n", "insurance_plus", "finance", "pre_auth_type", "lazada", "fenxiao",
+}
+
+// ParseTypes reads -types: "all", "default" (the gateway's default set:
+// no filter) or a comma-separated list of trade types.
+func ParseTypes(s string) ([]string, error) {
+	switch s = strings.TrimSpace(s); s {
+	case "all":
+		return AllTypes, nil
+	case "default", "":
+		return nil, nil
+	}
+	var types []string
+	for t := range strings.SplitSeq(s, ",") {
+		if t = strings.TrimSpace(t); t == "" || strings.ContainsAny(t, " \t") {
+			return nil, fmt.Errorf("-types %q: want all, default or a comma-separated list of trade types such as fixed,tmall_i18n", s)
+		}
+		types = append(types, t)
+	}
+	return types, nil
 }
