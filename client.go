@@ -99,7 +99,7 @@ func NewClient(appKey, appSecret string, opts ...Option) (*Client, error) {
 		appKey:     appKey,
 		appSecret:  appSecret,
 		baseURL:    DefaultBaseURL,
-		hc:         &http.Client{Timeout: 60 * time.Second},
+		hc:         &http.Client{Timeout: 60 * time.Second, CheckRedirect: noRedirects},
 		signMethod: SignHMACSHA256,
 		maxRetries: DefaultMaxRetries,
 		maxBody:    DefaultMaxBodySize,
@@ -146,6 +146,10 @@ func WithBaseURL(rawURL string) Option {
 	}
 }
 
+// noRedirects stops the HTTP client at a redirect: the signed form carries
+// the session and must reach the gateway only.
+func noRedirects(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+
 func isLoopback(host string) bool {
 	if host == "localhost" {
 		return true
@@ -155,13 +159,15 @@ func isLoopback(host string) bool {
 }
 
 // WithHTTPClient sets the HTTP client used for calls. The client is copied;
-// the caller's value is never changed.
+// the caller's value is never changed. Redirects are never followed: the
+// form holds the session, which must not be sent to another host.
 func WithHTTPClient(hc *http.Client) Option {
 	return func(c *Client) error {
 		if hc == nil {
 			return invalidArg("", "HTTP client", "must not be nil")
 		}
 		cp := *hc
+		cp.CheckRedirect = noRedirects
 		c.cfg.hc = &cp
 		return nil
 	}
@@ -276,8 +282,8 @@ func WithIdempotentMethods(methods ...string) Option {
 }
 
 // WithSession returns a copy of c that calls as another seller. The copy
-// shares c's limiter, HTTP client and settings, and costs one allocation
-// of a few words.
+// shares c's limiter, HTTP client and settings; making it costs three small
+// allocations.
 func (c *Client) WithSession(session string) *Client {
 	cp := &Client{cfg: c.cfg, session: session}
 	cp.initServices()
@@ -402,7 +408,7 @@ func (c *Client) call(ctx context.Context, method string, params url.Values, out
 		}
 		if ctx.Err() != nil {
 			if !read && sent {
-				return fmt.Errorf("taobao: %s: %w: the call was cancelled after the request was sent: %w", method, ErrOutcomeUnknown, ctx.Err())
+				return fmt.Errorf("%w: %s: the call was cancelled after the request was sent: %w", ErrOutcomeUnknown, method, ctx.Err())
 			}
 			return ctx.Err()
 		}
@@ -428,16 +434,25 @@ func (c *Client) call(ctx context.Context, method string, params url.Values, out
 		case isAPI && apiErr.Is(ErrRateLimited) && apiErr.Retryable():
 			// The gateway refused the call: safe for reads and writes.
 			retry = true
-		case transportErr(err) && !read:
-			if !sent {
-				retry = true
-			} else {
-				return fmt.Errorf("taobao: %s: %w: the request was sent but no answer came back; the change may or may not have been made, check its state before trying again: %w", method, ErrOutcomeUnknown, err)
+		case transportErr(err) && !read && !sent:
+			retry = true // the request never left: safe even for a write
+		case !read && sent && IsRetryable(err):
+			// The request reached the gateway (or a proxy in front of it)
+			// but the answer is missing, cut or a back-end failure: the
+			// write may have been made.
+			var te *transportError
+			if errors.As(err, &te) {
+				err = te.err
 			}
+			return fmt.Errorf("%w: %s: the request was sent but no clear answer came back; the change may or may not have been made, check its state before trying again: %w", ErrOutcomeUnknown, method, err)
 		case read:
 			retry = IsRetryable(err)
 		}
 		if !retry || attempt >= c.cfg.maxRetries {
+			if banned {
+				d, _ := apiErr.RetryAfter()
+				return &BanError{Until: time.Now().Add(d), Cause: err}
+			}
 			return err
 		}
 		if !banned {
@@ -463,11 +478,25 @@ func (c *Client) currentSession(ctx context.Context, method string) (string, err
 	if c.tokens == nil {
 		return c.session, nil
 	}
-	tok, err := c.tokens.Token()
-	if err != nil {
-		return "", fmt.Errorf("taobao: %s: getting the session: %w", method, err)
+	type result struct {
+		tok *oauth2.Token
+		err error
 	}
-	return tok.AccessToken, nil
+	done := make(chan result, 1)
+	go func() { // a refresh may block on the network: the call's ctx still rules
+		tok, err := c.tokens.Token()
+		done <- result{tok, err}
+	}()
+	var r result
+	select {
+	case <-ctx.Done():
+		return "", ctx.Err()
+	case r = <-done:
+	}
+	if r.err != nil {
+		return "", fmt.Errorf("taobao: %s: getting the session: %w", method, r.err)
+	}
+	return r.tok.AccessToken, nil
 }
 
 // transportError wraps a failure to exchange the request and its answer.

@@ -97,7 +97,7 @@ func (e *APIError) Is(target error) bool {
 	sub := e.SubCode
 	switch target {
 	case ErrRateLimited:
-		return (e.Code >= 4 && e.Code <= 8) || strings.HasPrefix(sub, "accesscontrol.")
+		return (e.Code >= 4 && e.Code <= 8) || strings.HasPrefix(sub, "accesscontrol.") || sub == tradeServiceRejection
 	case ErrBanned:
 		return sub == "accesscontrol.limited-by-app-access-count"
 	case ErrInvalidSession:
@@ -136,6 +136,8 @@ func (e *APIError) Is(target error) bool {
 func (e *APIError) Retryable() bool {
 	sub := e.SubCode
 	switch {
+	case sub == tradeServiceRejection:
+		return true // an overload signal, despite its isv prefix
 	case strings.HasPrefix(sub, "isv."):
 		return false
 	case strings.HasPrefix(sub, "isp."):
@@ -154,9 +156,18 @@ func (e *APIError) Retryable() bool {
 
 var banRE = regexp.MustCompile(`ban will last for (\d+) more seconds`)
 
+// tradeServiceRejection is the trade service's overload answer ("too many
+// slow queries, query again in 3 minutes"): flow control, not a caller
+// error, whatever its isv prefix says.
+const tradeServiceRejection = "isv.trade-service-rejection"
+
 // RetryAfter returns how long the gateway asked callers to stop, parsed from
-// "This ban will last for N more seconds" in sub_msg or msg.
+// "This ban will last for N more seconds" in sub_msg or msg (three minutes
+// for isv.trade-service-rejection, whose message asks for that).
 func (e *APIError) RetryAfter() (time.Duration, bool) {
+	if e.SubCode == tradeServiceRejection {
+		return 3 * time.Minute, true
+	}
 	for _, s := range [...]string{e.SubMsg, e.Msg} {
 		if m := banRE.FindStringSubmatch(s); m != nil {
 			n, err := strconv.ParseInt(m[1], 10, 64)
@@ -172,9 +183,9 @@ func (e *APIError) RetryAfter() (time.Duration, bool) {
 // HTTPError is an answer that is not the gateway's JSON: a status other than
 // 200, or a body that is not JSON (such as a proxy's HTML error page).
 type HTTPError struct {
-	Method     string
-	StatusCode int
-	Body       []byte // the start of the body, at most a few KB
+	Method     string // the TOP method called
+	StatusCode int    // the HTTP status received
+	Body       []byte // the start of the body, at most a few KB, secrets removed
 }
 
 // Error describes the status and the start of the body.
@@ -196,10 +207,10 @@ func (e *HTTPError) Retryable() bool {
 // DecodeError is a gateway answer the client could not decode: a truncated
 // or malformed body, or a value of the wrong type.
 type DecodeError struct {
-	Method    string
-	RequestID string
+	Method    string // the TOP method called
+	RequestID string // the gateway's request_id, when it could be found
 	Sample    string // a short, redacted start of the body
-	Err       error
+	Err       error  // what the decoder reported
 	truncated bool
 }
 

@@ -186,7 +186,7 @@ func (c *OAuthConfig) ParseCallback(r *http.Request, wantState string) (code str
 // short-lived and single-use.
 //
 // The HTTP client is the one stored in ctx under oauth2.HTTPClient, or
-// http.DefaultClient; redirects are not followed, since the request holds
+// one with a 30 s timeout; redirects are not followed, since the request holds
 // the app secret. The endpoint's refusals, and any answer other than 2xx,
 // come back as *OAuthError.
 func (c *OAuthConfig) Exchange(ctx context.Context, code string) (*Token, error) {
@@ -277,13 +277,17 @@ func (c *OAuthConfig) postToken(ctx context.Context, form url.Values, secret str
 }
 
 // oauthHTTPClient returns the client stored in ctx under oauth2.HTTPClient,
-// as x/oauth2 does, or http.DefaultClient.
+// as x/oauth2 does, or a client with a 30 s timeout (never one without: a
+// hanging token endpoint must not hold a seller's calls forever).
 func oauthHTTPClient(ctx context.Context) *http.Client {
 	if hc, ok := ctx.Value(oauth2.HTTPClient).(*http.Client); ok && hc != nil {
 		return hc
 	}
-	return http.DefaultClient
+	return defaultOAuthClient
 }
+
+// defaultOAuthClient is never modified.
+var defaultOAuthClient = &http.Client{Timeout: 30 * time.Second}
 
 // oauthRedactor returns a function that replaces each non-empty secret in
 // a text with a placeholder.

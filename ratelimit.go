@@ -2,6 +2,7 @@ package taobao
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"sync"
 	"time"
@@ -45,7 +46,7 @@ type Limiter struct {
 // maxBanWait <= 0 means DefaultMaxBanWait.
 func NewLimiter(perSecond float64, burst int, maxBanWait time.Duration) *Limiter {
 	limit := rate.Limit(perSecond)
-	if perSecond <= 0 {
+	if !(perSecond > 0) { // zero, negative or NaN
 		limit = rate.Inf
 	}
 	if burst < 1 {
@@ -82,7 +83,15 @@ func (l *Limiter) Wait(ctx context.Context) error {
 		}
 		// A ban may have been extended meanwhile: look again.
 	}
-	return l.bucket.Wait(ctx)
+	if err := l.bucket.Wait(ctx); err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		// The bucket refuses at once when its next token comes after the
+		// context's deadline: report that as the deadline it is.
+		return fmt.Errorf("taobao: the next call slot is after the context's deadline: %w", context.DeadlineExceeded)
+	}
+	return nil
 }
 
 // Ban makes every caller wait until d from now; a longer ban already in

@@ -92,6 +92,9 @@ type TradeSyncer struct {
 	opts   SyncOptions
 	err    error
 
+	skew   time.Duration // the gateway's clock minus ours, when measured
+	skewAt time.Time     // when skew was measured (zero: never)
+
 	calls, retries, pages, windows, splits, trades, dups atomic.Int64
 }
 
@@ -166,32 +169,36 @@ func (s *TradeSyncer) SyncOnce(ctx context.Context, h TradeHandler) (time.Time, 
 	}
 	start, ok, err := s.cp.Load(ctx)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("taobao: sync: loading the checkpoint: %w", err)
+		return time.Time{}, &stopError{fmt.Errorf("taobao: sync: loading the checkpoint: %w", err)}
 	}
-	now := time.Now()
+	hostNow := time.Now()
 	if !ok {
 		start = s.opts.Since
 		if start.IsZero() {
-			start = now.Add(-DefaultSyncLookback)
+			start = hostNow.Add(-DefaultSyncLookback)
 		}
 	}
 	start = start.Truncate(time.Second)
-	if start.Before(now.Add(-SyncHistory)) {
+	if start.Before(hostNow.Add(-SyncHistory)) {
 		return start, fmt.Errorf("%w: sync: the checkpoint %s is older than the gateway's three months of history; changes before %s cannot be read incrementally: list the trades with ListSoldIter and restart from a new checkpoint",
-			ErrInvalidArgument, start.In(gmt8).Format(TimeLayout), now.Add(-SyncHistory).In(gmt8).Format(TimeLayout))
+			ErrInvalidArgument, start.In(gmt8).Format(TimeLayout), hostNow.Add(-SyncHistory).In(gmt8).Format(TimeLayout))
+	}
+	now, err := s.gatewayNow(ctx)
+	if err != nil {
+		return start, err
 	}
 	end := now.Add(-s.opts.Lag).Truncate(time.Second)
-	ctx = withAttemptCounter(ctx, &s.calls, &s.retries)
+	callCtx := withAttemptCounter(ctx, &s.calls, &s.retries)
 	for start.Before(end) {
 		we := start.Add(s.opts.Window)
 		if we.After(end) {
 			we = end
 		}
-		if err := s.window(ctx, start, we, h); err != nil {
+		if err := s.window(ctx, callCtx, start, we, h); err != nil {
 			return start, err
 		}
 		if err := s.cp.Save(ctx, we); err != nil {
-			return start, fmt.Errorf("taobao: sync: saving the checkpoint: %w", err)
+			return start, &stopError{fmt.Errorf("taobao: sync: saving the checkpoint: %w", err)}
 		}
 		s.log(ctx, "taobao sync: window done", slog.Time("checkpoint", we))
 		start = we
@@ -200,9 +207,10 @@ func (s *TradeSyncer) SyncOnce(ctx context.Context, h TradeHandler) (time.Time, 
 }
 
 // window hands over every trade modified in [ws, we], splitting the window
-// when it holds more than SplitAt trades.
-func (s *TradeSyncer) window(ctx context.Context, ws, we time.Time, h TradeHandler) error {
-	first, err := s.page(ctx, ws, we, 1)
+// when it holds more than SplitAt trades. Calls go out with callCtx (which
+// counts them); the handler gets the caller's ctx.
+func (s *TradeSyncer) window(ctx, callCtx context.Context, ws, we time.Time, h TradeHandler) error {
+	first, err := s.page(callCtx, ws, we, 1)
 	if err != nil {
 		return err
 	}
@@ -212,22 +220,33 @@ func (s *TradeSyncer) window(ctx context.Context, ws, we time.Time, h TradeHandl
 		mid := ws.Add(we.Sub(ws) / 2).Truncate(time.Second)
 		s.log(ctx, "taobao sync: splitting a busy window", slog.Int64("trades", total),
 			slog.Time("from", ws), slog.Time("to", we))
-		if err := s.window(ctx, ws, mid, h); err != nil {
+		if err := s.window(ctx, callCtx, ws, mid, h); err != nil {
 			return err
 		}
-		return s.window(ctx, mid, we, h)
+		return s.window(ctx, callCtx, mid, we, h)
 	}
-	seen := make(map[int64]struct{}, min(total, int64(s.opts.SplitAt))+8)
+	// A trade is dropped as a duplicate only when the same version was
+	// handed over already: a newer version (a change written late into
+	// this window) is handed over too.
+	// Two versions of one trade in the window mean a change was written
+	// late into it, which may have pushed an unchanged trade onto a page
+	// already read: the window is then read once more.
+	seen := make(map[int64]int64, min(total, int64(s.opts.SplitAt))+8) // tid -> modified
+	late := false
 	deliver := func(p *TradePage) error {
 		for i := range p.Trades {
 			t := &p.Trades[i]
-			if _, dup := seen[int64(t.Tid)]; dup {
-				s.dups.Add(1)
-				continue
+			tid, mod := int64(t.Tid), t.Modified.UnixNano()
+			if prev, ok := seen[tid]; ok {
+				if prev == mod {
+					s.dups.Add(1)
+					continue
+				}
+				late = true
 			}
-			seen[int64(t.Tid)] = struct{}{}
+			seen[tid] = mod
 			if err := h(ctx, t); err != nil {
-				return fmt.Errorf("taobao: sync: handler failed on trade %d: %w", t.Tid, err)
+				return &stopError{fmt.Errorf("taobao: sync: handler failed on trade %d: %w", t.Tid, err)}
 			}
 			s.trades.Add(1)
 		}
@@ -236,8 +255,13 @@ func (s *TradeSyncer) window(ctx context.Context, ws, we time.Time, h TradeHandl
 	// The first page was read for the count: with more than one page,
 	// trades may shift onto it while the others are read, so the pages are
 	// read from the last and the first page again at the end. Should the
-	// window have grown meanwhile (a change written late), it is read again.
-	for range 3 {
+	// window have grown meanwhile, or a trade have shown two versions (a
+	// change written late into the window), it is read again.
+	for pass := 0; ; pass++ {
+		if pass == 3 {
+			return fmt.Errorf("taobao: sync: the window %s - %s kept growing while it was read (changes written late); it will be read again",
+				ws.In(gmt8).Format(TimeLayout), we.In(gmt8).Format(TimeLayout))
+		}
 		pages := int((total + int64(s.opts.PageSize) - 1) / int64(s.opts.PageSize))
 		if pages <= 1 {
 			if err := deliver(first); err != nil {
@@ -247,7 +271,7 @@ func (s *TradeSyncer) window(ctx context.Context, ws, we time.Time, h TradeHandl
 		}
 		var last *TradePage
 		for n := pages; n >= 1; n-- {
-			p, err := s.page(ctx, ws, we, n)
+			p, err := s.page(callCtx, ws, we, n)
 			if err != nil {
 				return err
 			}
@@ -256,10 +280,11 @@ func (s *TradeSyncer) window(ctx context.Context, ws, we time.Time, h TradeHandl
 			}
 			last = p
 		}
-		if last.TotalResults <= total {
+		if last.TotalResults <= total && !late {
 			break
 		}
-		first, total = last, last.TotalResults
+		late = false
+		first, total = last, max(total, last.TotalResults)
 	}
 	s.windows.Add(1)
 	return nil
@@ -287,10 +312,11 @@ func (s *TradeSyncer) page(ctx context.Context, ws, we time.Time, n int) (*Trade
 }
 
 // Run polls until ctx ends: it catches up, waits PollInterval, and again.
-// Passing gateway failures that outlast the client's retries are logged and
-// tried again at the next poll; a handler error, a checkpoint error or a
-// caller error (such as an invalid session) ends Run and is returned. When
-// ctx ends, Run returns ctx.Err().
+// A handler error, a checkpoint error, or an error no later poll can cure
+// (an invalid session, a missing permission, a rejected signature or
+// argument, an answer that cannot be decoded) ends Run and is returned.
+// Other gateway failures (outages, bans, overload) are logged and tried
+// again at the next poll. When ctx ends, Run returns ctx.Err().
 func (s *TradeSyncer) Run(ctx context.Context, h TradeHandler) error {
 	for {
 		_, err := s.SyncOnce(ctx, h)
@@ -298,7 +324,7 @@ func (s *TradeSyncer) Run(ctx context.Context, h TradeHandler) error {
 			return ctx.Err()
 		}
 		if err != nil {
-			if !IsRetryable(err) && !errors.Is(err, ErrBanned) {
+			if fatalSyncError(err) {
 				return err
 			}
 			s.log(ctx, "taobao sync: will retry at the next poll", slog.String("error", err.Error()))
@@ -307,6 +333,61 @@ func (s *TradeSyncer) Run(ctx context.Context, h TradeHandler) error {
 			return err
 		}
 	}
+}
+
+// stopError marks a failure of the caller's side (handler, checkpoint)
+// that ends Run.
+type stopError struct{ err error }
+
+func (e *stopError) Error() string { return e.err.Error() }
+func (e *stopError) Unwrap() error { return e.err }
+
+// fatalSyncError reports whether Run must stop on err.
+func fatalSyncError(err error) bool {
+	var stop *stopError
+	var dec *DecodeError
+	switch {
+	case errors.As(err, &stop):
+		return true
+	case errors.Is(err, ErrInvalidSession), errors.Is(err, ErrPermissionDenied),
+		errors.Is(err, ErrInvalidSignature), errors.Is(err, ErrInvalidArgument):
+		return true
+	case errors.As(err, &dec) && !dec.Retryable():
+		return true
+	}
+	return false
+}
+
+// clockProbeEvery is how often the syncer measures the gateway's clock.
+const clockProbeEvery = time.Hour
+
+// gatewayNow returns the gateway's time as best known. Windows end a lag
+// behind the gateway's clock, not the host's: a host clock ahead of the
+// gateway would otherwise move the checkpoint past changes the gateway has
+// yet to stamp. The clock is read with taobao.time.get at the first sync
+// and hourly after; differences under two seconds are ignored (the answer
+// has a resolution of a second).
+func (s *TradeSyncer) gatewayNow(ctx context.Context) (time.Time, error) {
+	if s.skewAt.IsZero() || time.Since(s.skewAt) > clockProbeEvery {
+		var out struct {
+			Time Time `json:"time"`
+		}
+		if err := s.client.Call(ctx, "taobao.time.get", nil, &out); err != nil {
+			if ctx.Err() != nil {
+				return time.Time{}, ctx.Err()
+			}
+			return time.Time{}, fmt.Errorf("taobao: sync: reading the gateway's clock: %w", err)
+		}
+		after := time.Now()
+		// The gateway's time lies in [out.Time, out.Time+1s) when it
+		// answered, before after: out.Time-after errs on the early side.
+		s.skew, s.skewAt = 0, after
+		if d := out.Time.Sub(after); d > 2*time.Second || d < -2*time.Second {
+			s.skew = d
+			s.log(ctx, "taobao sync: the gateway's clock differs from this host's", slog.Duration("skew", d))
+		}
+	}
+	return time.Now().Add(s.skew), nil
 }
 
 func (s *TradeSyncer) log(ctx context.Context, msg string, attrs ...slog.Attr) {

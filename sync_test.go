@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -211,6 +212,8 @@ func TestForwardPagingLosesTradesBackwardDoesNot(t *testing.T) {
 		_, err := s.SyncOnce(context.Background(), rec.handle)
 		require.NoError(t, err)
 		assert.False(t, armed, "the change happened during the sync")
+		// Every trade the change did not touch was seen in this very run.
+		assert.Empty(t, rec.missing(srv.Trades(syncSeller)[5:]), "the syncer missed unchanged trades")
 		time.Sleep(time.Minute) // the changed trades land in a later window
 		_, err = s.SyncOnce(context.Background(), rec.handle)
 		require.NoError(t, err)
@@ -238,8 +241,10 @@ func TestSyncSplitsBusyWindows(t *testing.T) {
 		assert.Empty(t, rec.missing(srv.Trades(syncSeller)))
 		assert.Positive(t, s.Stats().Splits)
 		for _, call := range srv.CallLog() {
-			if call.Method != taobao.MethodTradesSoldIncrement || call.Params.Get("page_no") != "1" {
-				continue
+			if call.Method == taobao.MethodTradesSoldIncrement {
+				from, _ := taobao.ParseTime(call.Params.Get("start_modified"))
+				to, _ := taobao.ParseTime(call.Params.Get("end_modified"))
+				assert.LessOrEqual(t, to.Sub(from.Time), time.Hour)
 			}
 		}
 	})
@@ -518,4 +523,115 @@ func (c chaosTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	}
 	c.mu.Unlock()
 	return c.srv.Transport().RoundTrip(r)
+}
+
+// TestSyncLateWriteIntoWindow: a change stamped inside the window being read
+// (written late) moves a trade onto the first page and pushes an unchanged
+// one onto a page already read. The syncer sees both versions of the
+// changed trade and reads the window again, so nothing is lost.
+func TestSyncLateWriteIntoWindow(t *testing.T) {
+	srv, session := newSyncFake(t)
+	synctest.Test(t, func(t *testing.T) {
+		c := srv.Client(session, inProcess(srv)...)
+		start := time.Now()
+		var trades []taobao.Trade
+		for range 250 {
+			trades = append(trades, addTrades(srv, 1)...)
+			time.Sleep(time.Second)
+		}
+		time.Sleep(time.Minute)
+		served := 0
+		srv.BetweenPages(func(method string, _ int) {
+			if served++; served != 2 { // after the last page was read
+				return
+			}
+			oldest := trades[0]
+			require.NoError(t, srv.ModifyTrade(int64(oldest.Tid), func(t *taobao.Trade) {
+				t.Modified = taobao.NewTime(trades[len(trades)-1].Modified.Add(time.Second))
+				t.SellerMemo = "written late"
+			}))
+		})
+		rec := newRecorder()
+		s := taobao.NewTradeSyncer(c, &taobao.MemoryCheckpoint{}, &taobao.SyncOptions{Since: start, Window: time.Hour})
+		_, err := s.SyncOnce(context.Background(), rec.handle)
+		require.NoError(t, err)
+		assert.Greater(t, served, 4, "the window was read again after the late change")
+		assert.Empty(t, rec.missing(srv.Trades(syncSeller)))
+	})
+}
+
+// TestSyncFollowsTheGatewayClock: with the host's clock a minute ahead of
+// the gateway's, windows must still end a lag behind the gateway's clock,
+// or the checkpoint would pass changes the gateway has yet to stamp.
+func TestSyncFollowsTheGatewayClock(t *testing.T) {
+	srv := taobaotest.NewServer(taobaotest.WithSellers(syncSeller), taobaotest.WithTrades(0),
+		taobaotest.WithClock(func() time.Time { return time.Now().Add(-time.Minute) }))
+	t.Cleanup(srv.Close)
+	session := srv.NewSession(syncSeller)
+	synctest.Test(t, func(t *testing.T) {
+		c := srv.Client(session, inProcess(srv)...)
+		cp := &taobao.MemoryCheckpoint{}
+		rec := newRecorder()
+		s := taobao.NewTradeSyncer(c, cp, &taobao.SyncOptions{Since: srv.Now().Add(-time.Hour)})
+		for range 10 {
+			addTrades(srv, 5)
+			_, err := s.SyncOnce(context.Background(), rec.handle)
+			require.NoError(t, err)
+			saved, _, _ := cp.Load(context.Background())
+			assert.False(t, saved.After(srv.Now()), "checkpoint %s is ahead of the gateway's clock %s", saved, srv.Now())
+			time.Sleep(20 * time.Second)
+		}
+		time.Sleep(time.Minute)
+		_, err := s.SyncOnce(context.Background(), rec.handle)
+		require.NoError(t, err)
+		assert.Empty(t, rec.missing(srv.Trades(syncSeller)))
+		assert.Equal(t, 1, srv.Calls("taobao.time.get"), "the clock is read once an hour")
+	})
+}
+
+func TestSyncStatsAndHandlerCalls(t *testing.T) {
+	srv, session := newSyncFake(t)
+	synctest.Test(t, func(t *testing.T) {
+		c := srv.Client(session, inProcess(srv)...)
+		start := time.Now()
+		addTrades(srv, 150)
+		time.Sleep(time.Minute)
+		s := taobao.NewTradeSyncer(c, &taobao.MemoryCheckpoint{}, &taobao.SyncOptions{Since: start, Window: time.Hour})
+		_, err := s.SyncOnce(context.Background(), func(ctx context.Context, t *taobao.Trade) error {
+			_, err := c.Trades.Get(ctx, int64(t.Tid), &taobao.TradeGetOptions{Fields: []string{"tid"}})
+			return err
+		})
+		require.NoError(t, err)
+		st := s.Stats()
+		assert.EqualValues(t, srv.Calls(taobao.MethodTradesSoldIncrement), st.Calls, "the handler's own calls are not counted")
+		assert.EqualValues(t, 3, st.Calls, "count, page 2, page 1")
+		assert.EqualValues(t, 150, st.Trades)
+	})
+}
+
+func TestRunStopsOnHandlerErrorAndPollsThroughOverload(t *testing.T) {
+	srv, session := newSyncFake(t)
+	synctest.Test(t, func(t *testing.T) {
+		c := srv.Client(session, inProcess(srv)...)
+		start := time.Now()
+		addTrades(srv, 3)
+		time.Sleep(time.Minute)
+
+		// A handler error that looks passing (a network error of the
+		// caller's store) still ends Run.
+		s := taobao.NewTradeSyncer(c, &taobao.MemoryCheckpoint{}, &taobao.SyncOptions{Since: start})
+		storeDown := &net.OpError{Op: "dial", Net: "tcp", Err: errors.New("connection refused")}
+		err := s.Run(context.Background(), func(context.Context, *taobao.Trade) error { return storeDown })
+		require.ErrorIs(t, err, storeDown)
+
+		// The trade service's overload answer is waited out.
+		srv.FailNext(taobao.MethodTradesSoldIncrement, 1, &taobao.APIError{Code: 15, Msg: "Remote service error",
+			SubCode: "isv.trade-service-rejection", SubMsg: "超时请求过多，请将查询时间间隔缩短,3分钟后再查询!"})
+		rec := newRecorder()
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+		defer cancel()
+		err = s.Run(ctx, rec.handle)
+		assert.ErrorIs(t, err, context.DeadlineExceeded)
+		assert.Empty(t, rec.missing(srv.Trades(syncSeller)))
+	})
 }
