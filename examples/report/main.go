@@ -228,4 +228,3 @@ func runWith(ctx context.Context, args []string, stdout, stderr io.Writer, conne
 	fmt.Fprintf(stdout, "\n%d trades read (%d counted), wrote %s and %s\n", read, r.Total.Trades, csvPath, svgPath)
 	return nil
 }
-

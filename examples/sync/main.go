@@ -343,4 +343,3 @@ func (c *syncedCheckpoint) Save(ctx context.Context, t time.Time) error {
 	}
 	return nil
 }
-
