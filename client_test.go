@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"sync"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/oauth2"
 
 	"github.com/toptrade/taobao"
 	"github.com/toptrade/taobao/taobaotest"
@@ -717,4 +719,148 @@ func TestWrongSecretIsInvalidSignature(t *testing.T) {
 	require.ErrorIs(t, err, taobao.ErrInvalidSignature)
 	assert.Contains(t, err.Error(), "clock")
 	assert.Equal(t, 1, srv.Calls(timeGet))
+}
+
+func TestWriteWithBrokenAnswerIsOutcomeUnknown(t *testing.T) {
+	srv, session := newFake(t)
+	const write = "taobao.demo.update"
+	done := 0
+	srv.Handle(write, func(*taobaotest.Request) (any, error) { done++; return map[string]bool{"ok": true}, nil })
+	tests := []struct {
+		name   string
+		inject func()
+	}{
+		{"cut answer", func() { srv.TruncateNext(write, 1) }},
+		{"back-end failure", func() {
+			srv.FailNext(write, 1, &taobao.APIError{Code: 15, SubCode: "isp.remote-service-timeout"})
+		}},
+		{"proxy page", func() { srv.FailNextHTTP(write, 1, http.StatusGatewayTimeout) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				c := srv.Client(session, inProcess(srv)...)
+				before := srv.Calls(write)
+				tt.inject()
+				err := c.Call(context.Background(), write, nil, nil)
+				require.ErrorIs(t, err, taobao.ErrOutcomeUnknown)
+				assert.False(t, taobao.IsRetryable(err), "never retry a write that may have been made")
+				assert.Equal(t, 1, srv.Calls(write)-before)
+				assert.Contains(t, err.Error(), "check its state")
+			})
+		})
+	}
+}
+
+func TestOfflineSendCutAnswerShippedAnyway(t *testing.T) {
+	t.Parallel()
+	srv := taobaotest.NewServer(taobaotest.WithTrades(0))
+	t.Cleanup(srv.Close)
+	c := srv.Client(srv.NewSession("shop"))
+	tr := srv.AddTrade("shop", taobao.Trade{Status: taobao.TradeStatusWaitSellerSendGoods})
+	srv.TruncateNext(taobao.MethodLogisticsOfflineSend, 1)
+	_, err := c.Logistics.OfflineSend(context.Background(), int64(tr.Tid), "SF1234567890123", "SF", nil)
+	require.ErrorIs(t, err, taobao.ErrOutcomeUnknown)
+	got, err := c.Trades.Get(context.Background(), int64(tr.Tid), &taobao.TradeGetOptions{Fields: []string{"status"}})
+	require.NoError(t, err)
+	assert.Equal(t, taobao.TradeStatusWaitBuyerConfirmGoods, got.Status, "the send went through")
+	_, err = c.Logistics.OfflineSend(context.Background(), int64(tr.Tid), "SF1234567890123", "SF", nil)
+	assert.ErrorIs(t, err, taobao.ErrAlreadyShipped, "sending again tells the caller so")
+}
+
+func TestNoRedirects(t *testing.T) {
+	t.Parallel()
+	var leaked []string
+	var mu sync.Mutex
+	elsewhere := httptestServer(t, func(w http.ResponseWriter, r *http.Request) {
+		_ = r.ParseForm()
+		mu.Lock()
+		leaked = append(leaked, r.Form.Get("session"))
+		mu.Unlock()
+	})
+	redirector := httptestServer(t, func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, elsewhere+"/router/rest", http.StatusTemporaryRedirect)
+	})
+	for _, hc := range []taobao.Option{nil, taobao.WithHTTPClient(&http.Client{})} {
+		c, err := taobao.NewClient("k", "s", taobao.WithBaseURL(redirector+"/router/rest"), taobao.WithSession("seller-session"), hc)
+		require.NoError(t, err)
+		err = c.Call(context.Background(), timeGet, nil, nil)
+		var httpErr *taobao.HTTPError
+		require.ErrorAs(t, err, &httpErr)
+		assert.Equal(t, http.StatusTemporaryRedirect, httpErr.StatusCode)
+	}
+	assert.Empty(t, leaked, "the session must not follow a redirect")
+}
+
+func httptestServer(t *testing.T, h http.HandlerFunc) string {
+	t.Helper()
+	s := httptest.NewServer(h)
+	t.Cleanup(s.Close)
+	return s.URL
+}
+
+// hangingTokens never answers until released.
+type hangingTokens struct{ release chan struct{} }
+
+func (h hangingTokens) Token() (*oauth2.Token, error) {
+	<-h.release
+	return nil, errors.New("released")
+}
+
+func TestTokenSourceThatHangsHonoursTheContext(t *testing.T) {
+	srv, _ := newFake(t)
+	synctest.Test(t, func(t *testing.T) {
+		ts := hangingTokens{make(chan struct{})}
+		defer close(ts.release)
+		c := srv.Client("", inProcess(srv, taobao.WithTokenSource(ts))...)
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		start := time.Now()
+		err := c.Call(ctx, timeGet, nil, nil)
+		assert.ErrorIs(t, err, context.DeadlineExceeded)
+		assert.Equal(t, time.Second, time.Since(start))
+	})
+}
+
+func TestLimiterDeadlineIsADeadline(t *testing.T) {
+	srv, session := newFake(t)
+	synctest.Test(t, func(t *testing.T) {
+		c := srv.Client(session, inProcess(srv, taobao.WithRateLimit(0.1, 1))...)
+		require.NoError(t, c.Call(context.Background(), timeGet, nil, nil))
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second) // the next slot is in 10 s
+		defer cancel()
+		err := c.Call(ctx, timeGet, nil, nil)
+		assert.ErrorIs(t, err, context.DeadlineExceeded)
+		assert.False(t, taobao.IsRetryable(err))
+	})
+}
+
+func TestLongBanWithoutRetriesIsBanned(t *testing.T) {
+	srv, session := newFake(t)
+	synctest.Test(t, func(t *testing.T) {
+		c := srv.Client(session, inProcess(srv, taobao.WithMaxRetries(0))...)
+		srv.FailNext(timeGet, 1, &taobao.APIError{Code: 7, SubCode: "accesscontrol.limited-by-api-access-count",
+			SubMsg: "This ban will last for 31062 more seconds"})
+		err := c.Call(context.Background(), timeGet, nil, nil)
+		assert.ErrorIs(t, err, taobao.ErrBanned)
+		var apiErr *taobao.APIError
+		assert.ErrorAs(t, err, &apiErr)
+	})
+}
+
+func TestBackoffIsJittered(t *testing.T) {
+	srv, session := newFake(t)
+	seen := map[time.Duration]bool{}
+	for range 8 {
+		synctest.Test(t, func(t *testing.T) {
+			c := srv.Client(session, inProcess(srv)...)
+			srv.FailNextHTTP(timeGet, 1, http.StatusBadGateway)
+			start := time.Now()
+			require.NoError(t, c.Call(context.Background(), timeGet, nil, nil))
+			d := time.Since(start)
+			assert.LessOrEqual(t, d, 200*time.Millisecond, "the first wait is at most the base")
+			seen[d] = true
+		})
+	}
+	assert.Greater(t, len(seen), 4, "waits differ from call to call")
 }

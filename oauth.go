@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/url"
@@ -401,6 +402,39 @@ type Token struct {
 	R2Expiry      time.Time `json:"r2_expiry,omitzero"`      // until when sensitive read APIs may be called
 	W1Expiry      time.Time `json:"w1_expiry,omitzero"`      // until when normal write APIs may be called
 	W2Expiry      time.Time `json:"w2_expiry,omitzero"`      // until when sensitive write APIs may be called
+}
+
+// String describes the token without its secrets: whose it is and until
+// when it lasts. The access and refresh tokens never show.
+func (t Token) String() string {
+	who := t.UserNick
+	if who == "" {
+		who = firstNonEmpty(t.UserID, t.OpenUID, "unknown seller")
+	}
+	s := "taobao.Token{seller " + strconv.Quote(who)
+	if !t.Expiry.IsZero() {
+		s += ", expires " + t.Expiry.In(gmt8).Format(TimeLayout) + " GMT+8"
+	}
+	if t.RefreshToken != "" {
+		s += ", refreshable"
+	}
+	return s + "}"
+}
+
+// Format prints the token as String does for every verb, so that %v, %+v
+// and %#v cannot print the access or refresh token into a log.
+func (t Token) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, t.String()) }
+
+// LogValue gives slog the same secret-free description.
+func (t Token) LogValue() slog.Value { return slog.StringValue(t.String()) }
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
 }
 
 // ParseToken decodes a token as TOP sends it: the token endpoint's JSON, or

@@ -1570,3 +1570,20 @@ func TestTokenMethodLogsHoldNoSecret(t *testing.T) {
 		})
 	}
 }
+
+func TestTokenNeverPrintsItsSecrets(t *testing.T) {
+	t.Parallel()
+	tok := &taobao.Token{UserNick: "店铺", Token: oauth2.Token{AccessToken: "6201-access-secret", RefreshToken: "6202-refresh-secret",
+		Expiry: time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)}}
+	var logs bytes.Buffer
+	slog.New(slog.NewTextHandler(&logs, nil)).Info("token", "tok", tok, "val", *tok)
+	for _, s := range []string{fmt.Sprint(tok), fmt.Sprintf("%+v", tok), fmt.Sprintf("%#v", *tok), fmt.Sprintf("%s", tok), tok.String(), logs.String()} {
+		assert.NotContains(t, s, "access-secret")
+		assert.NotContains(t, s, "refresh-secret")
+		assert.Contains(t, s, "店铺")
+	}
+	assert.Equal(t, `taobao.Token{seller "店铺", expires 2024-01-02 11:04:05 GMT+8, refreshable}`, tok.String())
+	b, err := json.Marshal(tok) // storage keeps everything
+	require.NoError(t, err)
+	assert.Contains(t, string(b), "access-secret")
+}

@@ -34,10 +34,12 @@ type TradeHandler func(ctx context.Context, t *Trade) error
 type SyncOptions struct {
 	// Fields are the trade fields to fetch; empty means TradeIncrementFields.
 	Fields []string
-	// Status, Type and BuyerNick filter the trades, as in
-	// IncrementListOptions.
-	Status    TradeStatus
-	Type      []string
+	// Status filters the trades by state, as in IncrementListOptions.
+	Status TradeStatus
+	// Type filters the trades by type; empty means the gateway's default
+	// types only (see SoldListOptions.Type): list every type you sell.
+	Type []string
+	// BuyerNick follows one buyer's trades only.
 	BuyerNick string
 	// Window is the width of one increment query (default 30 min, at most
 	// one day).

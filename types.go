@@ -391,7 +391,9 @@ func (l *List[T]) UnmarshalJSON(data []byte) error {
 		}
 	}
 	// Slow path: take the first member, in document order, that holds an
-	// array; an object without one is an empty list.
+	// array. A wrapper holding one object instead of an array (as XML-born
+	// JSON does for a list of one) is a list of that one item; an object
+	// with no member is an empty list.
 	if !json.Valid(data) {
 		var v any
 		return json.Unmarshal(data, &v) // the syntax error
@@ -401,6 +403,8 @@ func (l *List[T]) UnmarshalJSON(data []byte) error {
 	if _, err := dec.Token(); err != nil { // {
 		return err
 	}
+	var single json.RawMessage
+	members := 0
 	for dec.More() {
 		if _, err := dec.Token(); err != nil { // the member's name
 			return err
@@ -409,11 +413,25 @@ func (l *List[T]) UnmarshalJSON(data []byte) error {
 		if err := dec.Decode(&v); err != nil {
 			return err
 		}
+		members++
 		if v = bytes.TrimSpace(v); len(v) > 0 && v[0] == '[' {
 			return json.Unmarshal(v, (*[]T)(l))
+		} else if len(v) > 0 && v[0] == '{' && single == nil {
+			single = v
 		}
 	}
-	return nil
+	switch {
+	case members == 0:
+		return nil
+	case members == 1 && single != nil:
+		var item T
+		if err := json.Unmarshal(single, &item); err != nil {
+			return err
+		}
+		*l = List[T]{item}
+		return nil
+	}
+	return fmt.Errorf("taobao: list wrapper %s holds no array", quoteSample(data))
 }
 
 // singleMemberValue returns the value of an object's first member, assuming

@@ -535,7 +535,6 @@ func TestListUnmarshalJSON(t *testing.T) {
 		{"other members first", `{"total":2,"note":"x","number":[5,6]}`, []taobao.Int64{5, 6}},
 		{"other members after", `{"number":[5,6],"total":2}`, []taobao.Int64{5, 6}},
 		{"first array wins", `{"b":[7],"a":[8]}`, []taobao.Int64{7}},
-		{"no array member", `{"total":2}`, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -658,4 +657,29 @@ func FuzzListUnmarshalJSON(f *testing.F) {
 		require.NoError(t, json.Unmarshal(b, &back))
 		require.Equal(t, []taobao.Int64(l), []taobao.Int64(back))
 	})
+}
+
+// TestListWrapperShapes: a wrapper around one object is a list of one (as
+// JSON converted from XML writes a one-item list); a wrapper with no array
+// and more than that is an error, never a silently empty list.
+func TestListWrapperShapes(t *testing.T) {
+	t.Parallel()
+	var orders taobao.List[taobao.Order]
+	require.NoError(t, json.Unmarshal([]byte(`{"order":{"oid":7,"title":"T恤"}}`), &orders))
+	require.Len(t, orders, 1)
+	assert.EqualValues(t, 7, orders[0].Oid)
+	assert.Equal(t, "T恤", orders[0].Title)
+
+	require.NoError(t, json.Unmarshal([]byte(`{}`), &orders))
+	assert.Empty(t, orders)
+
+	var ids taobao.List[taobao.Int64]
+	err := json.Unmarshal([]byte(`{"total":2}`), &ids)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "holds no array")
+
+	var tr taobao.Trade
+	require.NoError(t, json.Unmarshal([]byte(`{"tid":1,"orders":{"order":{"oid":9,"payment":"1.50"}}}`), &tr))
+	require.Len(t, tr.Orders, 1)
+	assert.Equal(t, taobao.Money(150), tr.Orders[0].Payment)
 }

@@ -60,10 +60,12 @@ const (
 
 // Request is one call as a handler sees it, after the gateway's checks.
 type Request struct {
-	Method  string
+	Method  string     // the TOP method called
 	Params  url.Values // every parameter received, common ones included
 	Session string     // the session sent, if any
 	Seller  string     // the seller nick the session belongs to ("" without one)
+	// Context is the HTTP request's context, as http.Request carries it:
+	// it ends when the client gives up.
 	Context context.Context
 }
 
@@ -159,9 +161,9 @@ func WithCallLimit(calls int, per time.Duration) Option {
 
 // Call is one request the server received.
 type Call struct {
-	Method string
-	Params url.Values
-	Time   time.Time
+	Method string     // the method parameter
+	Params url.Values // every parameter received
+	Time   time.Time  // when it arrived, on the server's clock
 }
 
 type method struct {
@@ -488,8 +490,11 @@ func (t inProcess) RoundTrip(req *http.Request) (*http.Response, error) {
 
 // FailNext makes the next n calls of method (or of any method, with "*")
 // answer err after the gateway's checks pass. Only Code, Msg, SubCode and
-// SubMsg are used.
+// SubMsg are used; a nil err injects an isp back-end failure.
 func (s *Server) FailNext(methodName string, n int, err *taobao.APIError) {
+	if err == nil {
+		err = &taobao.APIError{Code: 15, Msg: "Remote service error", SubCode: "isp.unknown-error", SubMsg: "taobaotest: FailNext without an error"}
+	}
 	s.addFault(methodName, n, fault{apiErr: err})
 }
 
@@ -677,8 +682,11 @@ func (s *Server) check(ctx context.Context, p url.Values) (method, *Request, *ta
 	if v := p.Get("v"); v != "2.0" {
 		return method{}, nil, apiErr(33, "Invalid Version", "", "")
 	}
-	if f := p.Get("format"); f != "" && f != "json" {
-		return method{}, nil, apiErr(23, "Invalid Format", "", "taobaotest answers format=json only")
+	// The gateway answers XML when format is absent; this fake speaks JSON
+	// only, so a client that forgets format=json is told here rather than
+	// surprised by XML in production.
+	if f := p.Get("format"); f != "json" {
+		return method{}, nil, apiErr(23, "Invalid Format", "", "taobaotest answers format=json only (without format the gateway answers xml)")
 	}
 	if err := taobao.VerifySign(p, s.AppSecret); err != nil {
 		return method{}, nil, apiErr(25, "Invalid Signature", "", "")
