@@ -450,8 +450,9 @@ func (c *Client) call(ctx context.Context, method string, params url.Values, out
 		}
 		if !retry || attempt >= c.cfg.maxRetries {
 			if banned {
-				d, _ := apiErr.RetryAfter()
-				return &BanError{Until: time.Now().Add(d), Cause: err}
+				if d, _ := apiErr.RetryAfter(); c.outlastsPatience(d) {
+					return &BanError{Until: time.Now().Add(d), Cause: err}
+				}
 			}
 			return err
 		}
@@ -461,6 +462,13 @@ func (c *Client) call(ctx context.Context, method string, params url.Values, out
 			}
 		}
 	}
+}
+
+// outlastsPatience reports whether a ban of d is longer than the client's
+// limiter would wait (known for the in-process Limiter only).
+func (c *Client) outlastsPatience(d time.Duration) bool {
+	l, ok := c.cfg.limiter.(*Limiter)
+	return ok && d > l.MaxBanWait()
 }
 
 // applyBan tells the limiter about a ban the gateway announced.

@@ -36,12 +36,15 @@ func newSyncFake(t *testing.T) (*taobaotest.Server, string) {
 type recorder struct {
 	mu       sync.Mutex
 	latest   map[int64]time.Time
+	title    map[int64]string // Title of the latest version (a field the increment API returns)
 	handled  int
 	failOn   int64
 	onHandle func(n int)
 }
 
-func newRecorder() *recorder { return &recorder{latest: map[int64]time.Time{}} }
+func newRecorder() *recorder {
+	return &recorder{latest: map[int64]time.Time{}, title: map[int64]string{}}
+}
 
 func (r *recorder) handle(_ context.Context, t *taobao.Trade) error {
 	r.mu.Lock()
@@ -52,6 +55,7 @@ func (r *recorder) handle(_ context.Context, t *taobao.Trade) error {
 	r.handled++
 	if m := t.Modified.Time; m.After(r.latest[int64(t.Tid)]) {
 		r.latest[int64(t.Tid)] = m
+		r.title[int64(t.Tid)] = t.Title
 	}
 	if r.onHandle != nil {
 		r.onHandle(r.handled)
@@ -65,7 +69,7 @@ func (r *recorder) missing(trades []taobao.Trade) []int64 {
 	defer r.mu.Unlock()
 	var out []int64
 	for _, t := range trades {
-		if !r.latest[int64(t.Tid)].Equal(t.Modified.Time) {
+		if !r.latest[int64(t.Tid)].Equal(t.Modified.Time) || r.title[int64(t.Tid)] != t.Title {
 			out = append(out, int64(t.Tid))
 		}
 	}
@@ -398,7 +402,7 @@ func TestSyncChaos(t *testing.T) {
 		var tids, recent []int64 // every trade; the last ones changed
 		changes := 0
 		modify := func(tid int64) {
-			require.NoError(t, srv.ModifyTrade(tid, func(t *taobao.Trade) { t.SellerMemo = fmt.Sprint(rng.Int()) }))
+			require.NoError(t, srv.ModifyTrade(tid, func(t *taobao.Trade) { t.Title = fmt.Sprint(rng.Int()) }))
 			recent = append(recent, tid)
 			changes++
 		}
@@ -447,7 +451,7 @@ func TestSyncChaos(t *testing.T) {
 				}
 			}
 			s := taobao.NewTradeSyncer(c, taobao.NewFileCheckpoint(cpPath), &taobao.SyncOptions{
-				Since: start.Add(-time.Minute), Window: 2 * time.Hour, SplitAt: 400,
+				Since: start.Add(-time.Minute), Window: 2 * time.Hour, SplitAt: 400, PageSize: 20,
 			})
 			_, err := s.SyncOnce(ctx, rec.handle)
 			rec.onHandle = nil
@@ -548,7 +552,7 @@ func TestSyncLateWriteIntoWindow(t *testing.T) {
 			oldest := trades[0]
 			require.NoError(t, srv.ModifyTrade(int64(oldest.Tid), func(t *taobao.Trade) {
 				t.Modified = taobao.NewTime(trades[len(trades)-1].Modified.Add(time.Second))
-				t.SellerMemo = "written late"
+				t.Title = "written late"
 			}))
 		})
 		rec := newRecorder()
