@@ -451,7 +451,7 @@ func TestSyncChaos(t *testing.T) {
 				}
 			}
 			s := taobao.NewTradeSyncer(c, taobao.NewFileCheckpoint(cpPath), &taobao.SyncOptions{
-				Since: start.Add(-time.Minute), Window: 2 * time.Hour, SplitAt: 400, PageSize: 20,
+				Since: start.Add(-time.Minute), Window: 2 * time.Hour, SplitAt: 400, PageSize: 30,
 			})
 			_, err := s.SyncOnce(ctx, rec.handle)
 			rec.onHandle = nil
