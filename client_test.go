@@ -864,3 +864,37 @@ func TestBackoffIsJittered(t *testing.T) {
 	}
 	assert.Greater(t, len(seen), 4, "waits differ from call to call")
 }
+
+// uncompressedSeen records whether net/http undid a gzip answer.
+type uncompressedSeen struct {
+	next http.RoundTripper
+	mu   sync.Mutex
+	seen []bool
+}
+
+func (u *uncompressedSeen) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp, err := u.next.RoundTrip(r)
+	if err == nil {
+		u.mu.Lock()
+		u.seen = append(u.seen, resp.Uncompressed)
+		u.mu.Unlock()
+	}
+	return resp, err
+}
+
+// TestGzipAnswers: the client leaves gzip to net/http, so a gateway that
+// compresses is read transparently.
+func TestGzipAnswers(t *testing.T) {
+	t.Parallel()
+	srv := taobaotest.NewServer(taobaotest.WithCompression(), taobaotest.WithTrades(20))
+	t.Cleanup(srv.Close)
+	rt := &uncompressedSeen{next: http.DefaultTransport.(*http.Transport).Clone()}
+	c := srv.Client(srv.NewSession(srv.Sellers()[0]), taobao.WithHTTPClient(&http.Client{Transport: rt}))
+	page, err := c.Trades.ListSold(context.Background(), nil)
+	require.NoError(t, err)
+	assert.NotEmpty(t, page.Trades)
+	_, err = c.Trades.FullInfo(context.Background(), int64(page.Trades[0].Tid), nil)
+	require.NoError(t, err)
+	require.Len(t, rt.seen, 2)
+	assert.Equal(t, []bool{true, true}, rt.seen, "every answer came compressed")
+}
