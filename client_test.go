@@ -415,19 +415,21 @@ func TestWriteTimeoutIsOutcomeUnknown(t *testing.T) {
 	srv, session := newFake(t)
 	const write = "taobao.demo.update"
 	srv.Handle(write, func(*taobaotest.Request) (any, error) { return nil, nil })
-	// The request reaches the server, which answers with a broken connection.
-	c := srv.Client(session, taobao.WithHTTPClient(&http.Client{Transport: failAfterSend{srv.Transport()}}))
-	err := c.Call(context.Background(), write, nil, nil)
-	require.ErrorIs(t, err, taobao.ErrOutcomeUnknown)
-	assert.Contains(t, err.Error(), "may or may not")
-	assert.False(t, taobao.IsRetryable(err))
-	assert.Equal(t, 1, srv.Calls(write))
+	synctest.Test(t, func(t *testing.T) { // the read's retries back off
+		// The request reaches the server, which answers with a broken connection.
+		c := srv.Client(session, taobao.WithHTTPClient(&http.Client{Transport: failAfterSend{srv.Transport()}}))
+		err := c.Call(context.Background(), write, nil, nil)
+		require.ErrorIs(t, err, taobao.ErrOutcomeUnknown)
+		assert.Contains(t, err.Error(), "may or may not")
+		assert.False(t, taobao.IsRetryable(err))
+		assert.Equal(t, 1, srv.Calls(write))
 
-	// A read with the same failure is retried.
-	err = c.Call(context.Background(), timeGet, nil, nil)
-	require.Error(t, err)
-	assert.NotErrorIs(t, err, taobao.ErrOutcomeUnknown)
-	assert.Equal(t, 3, srv.Calls(timeGet))
+		// A read with the same failure is retried.
+		err = c.Call(context.Background(), timeGet, nil, nil)
+		require.Error(t, err)
+		assert.NotErrorIs(t, err, taobao.ErrOutcomeUnknown)
+		assert.Equal(t, 3, srv.Calls(timeGet))
+	})
 }
 
 // failAfterSend delivers the request, then fails as if the connection broke.
