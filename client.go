@@ -780,10 +780,8 @@ func decodePart(method string, part envelope.Part, out any, redact func(string) 
 
 func isSyntaxError(err error) bool {
 	var se *json.SyntaxError
-	return errors.As(err, &se) || errors.Is(err, errUnexpectedEnd)
+	return errors.As(err, &se)
 }
-
-var errUnexpectedEnd = errors.New("unexpected end of JSON input")
 
 func newDecodeError(method string, body []byte, err error, truncated bool, redact func(string) string) *DecodeError {
 	if redact != nil {

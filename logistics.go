@@ -130,14 +130,7 @@ func (o *LogisticsListOptions) validate(method string) error {
 }
 
 func (o *LogisticsListOptions) withFields(def []string) LogisticsListOptions {
-	var c LogisticsListOptions
-	if o != nil {
-		c = *o
-	}
-	if len(c.Fields) == 0 {
-		c.Fields = def
-	}
-	return c
+	return withDefaultFields(o, func(c *LogisticsListOptions) *[]string { return &c.Fields }, def)
 }
 
 // CompaniesOptions are the parameters of taobao.logistics.companies.get.
@@ -173,14 +166,7 @@ func (o *CompaniesOptions) validate(method string) error {
 }
 
 func (o *CompaniesOptions) withFields(def []string) CompaniesOptions {
-	var c CompaniesOptions
-	if o != nil {
-		c = *o
-	}
-	if len(c.Fields) == 0 {
-		c.Fields = def
-	}
-	return c
+	return withDefaultFields(o, func(c *CompaniesOptions) *[]string { return &c.Fields }, def)
 }
 
 // OfflineSendOptions are the optional parameters of

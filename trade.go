@@ -203,14 +203,7 @@ func (o *TradeGetOptions) validate(method string) error {
 // withFields returns a copy of o (nil o: zero options) whose Fields are def
 // when o names none.
 func (o *TradeGetOptions) withFields(def []string) TradeGetOptions {
-	var c TradeGetOptions
-	if o != nil {
-		c = *o
-	}
-	if len(c.Fields) == 0 {
-		c.Fields = def
-	}
-	return c
+	return withDefaultFields(o, func(c *TradeGetOptions) *[]string { return &c.Fields }, def)
 }
 
 // ListOptions are the paging parameters of the list APIs.
@@ -285,14 +278,7 @@ func (o *SoldListOptions) validate(method string) error {
 }
 
 func (o *SoldListOptions) withFields(def []string) SoldListOptions {
-	var c SoldListOptions
-	if o != nil {
-		c = *o
-	}
-	if len(c.Fields) == 0 {
-		c.Fields = def
-	}
-	return c
+	return withDefaultFields(o, func(c *SoldListOptions) *[]string { return &c.Fields }, def)
 }
 
 // MaxIncrementWindow is the longest modification window
@@ -351,12 +337,19 @@ func (o *IncrementListOptions) validate(method string) error {
 }
 
 func (o *IncrementListOptions) withFields(def []string) IncrementListOptions {
-	var c IncrementListOptions
+	return withDefaultFields(o, func(c *IncrementListOptions) *[]string { return &c.Fields }, def)
+}
+
+// withDefaultFields returns a copy of *o (zero options for a nil o) whose
+// fields list, reached through fields, is def when the caller named none.
+// The caller's options are never changed.
+func withDefaultFields[T any](o *T, fields func(*T) *[]string, def []string) T {
+	var c T
 	if o != nil {
 		c = *o
 	}
-	if len(c.Fields) == 0 {
-		c.Fields = def
+	if f := fields(&c); len(*f) == 0 {
+		*f = def
 	}
 	return c
 }
