@@ -5,14 +5,11 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
-	"io"
 	"log/slog"
 	"net"
 	"net/http"
 	"net/url"
 	"reflect"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -372,8 +369,8 @@ func toValues(method string, params any) (url.Values, error) {
 	return v, nil
 }
 
-// call runs the request pipeline: limiter, parameters, signature, POST,
-// bounded read, envelope, classification, retry.
+// call runs the request pipeline: limiter, session, form and signature,
+// POST and bounded read, decoding, then the retry decision.
 func (c *Client) call(ctx context.Context, method string, params url.Values, out any) error {
 	for k := range params {
 		if reserved[k] {
@@ -382,24 +379,33 @@ func (c *Client) call(ctx context.Context, method string, params url.Values, out
 	}
 	read := c.isRead(method)
 	refreshed := false
-	for attempt := 0; ; attempt++ {
-		if err := c.cfg.limiter.Wait(ctx); err != nil {
+	patience := time.Duration(0)
+	if p, ok := c.cfg.limiter.(banPatience); ok {
+		patience = p.MaxBanWait()
+	}
+	for n := 0; ; n++ {
+		if err := c.cfg.limiter.Wait(ctx, method); err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			return fmt.Errorf("taobao: %s: %w", method, err)
+			var ban *BanError
+			if errors.As(err, &ban) {
+				return err
+			}
+			return &methodError{method: method, what: "waiting for the limiter", err: err}
 		}
-		countAttempt(ctx, attempt)
+		countAttempt(ctx, n)
 		session, err := c.currentSession(ctx, method)
 		if err != nil {
 			return err
 		}
 		start := time.Now()
-		body, status, sent, err := c.roundTrip(ctx, method, params, session)
+		form := c.buildForm(method, params, session, start)
+		body, status, sent, err := c.send(ctx, method, form)
 		if err == nil {
 			err = c.classify(method, status, body.Bytes(), out, session, tokenCallSecrets(method, params)...)
 		}
-		c.logAttempt(ctx, method, attempt, time.Since(start), body, err)
+		c.logAttempt(ctx, method, n, time.Since(start), body, err)
 		if body != nil {
 			c.putBuf(body)
 		}
@@ -408,177 +414,32 @@ func (c *Client) call(ctx context.Context, method string, params url.Values, out
 		}
 		if ctx.Err() != nil {
 			if !read && sent {
-				return fmt.Errorf("%w: %s: the call was cancelled after the request was sent: %w", ErrOutcomeUnknown, method, ctx.Err())
+				return &outcomeError{method: method, cause: ctx.Err()}
 			}
 			return ctx.Err()
 		}
-		var apiErr *APIError
-		isAPI := errors.As(err, &apiErr)
-		if isAPI && errors.Is(apiErr, ErrInvalidSession) && !refreshed {
-			if r, ok := c.tokens.(interface{ refreshAfterReject(string) bool }); ok && r.refreshAfterReject(session) {
-				refreshed = true
-				attempt-- // a refreshed session is a new call, not a retry
-				continue
+		a := attempt{err: err, read: read, sent: sent, n: n, maxRetries: c.cfg.maxRetries, patience: patience, now: time.Now()}
+		if !refreshed && errors.Is(err, ErrInvalidSession) {
+			if r, ok := c.tokens.(interface{ refreshAfterReject(string) bool }); ok {
+				a.canRefresh = r.refreshAfterReject(session)
 			}
 		}
-		retry, banned := false, false
-		if isAPI && apiErr.Is(ErrRateLimited) {
-			// Every client of the app key must sit the ban out, even when
-			// this call will not be retried (a spent daily quota).
-			if d, ok := apiErr.RetryAfter(); ok {
-				c.applyBan(d, apiErr)
-				banned = true
-			}
+		d := decide(a, method, fullJitter)
+		if d.ban != nil {
+			c.cfg.limiter.Ban(*d.ban)
 		}
-		switch {
-		case isAPI && apiErr.Is(ErrRateLimited) && apiErr.Retryable():
-			// The gateway refused the call: safe for reads and writes.
-			retry = true
-		case transportErr(err) && !read && !sent:
-			retry = true // the request never left: safe even for a write
-		case !read && sent && IsRetryable(err):
-			// The request reached the gateway (or a proxy in front of it)
-			// but the answer is missing, cut or a back-end failure: the
-			// write may have been made.
-			var te *transportError
-			if errors.As(err, &te) {
-				err = te.err
-			}
-			return fmt.Errorf("%w: %s: the request was sent but no clear answer came back; the change may or may not have been made, check its state before trying again: %w", ErrOutcomeUnknown, method, err)
-		case read:
-			retry = IsRetryable(err)
+		if !d.retry {
+			return d.err
 		}
-		if !retry || attempt >= c.cfg.maxRetries {
-			if banned {
-				if d, _ := apiErr.RetryAfter(); c.outlastsPatience(d) {
-					return &BanError{Until: time.Now().Add(d), Cause: err}
-				}
-			}
+		if d.refresh {
+			refreshed = true
+			n-- // a refreshed session is a new call, not a retry
+			continue
+		}
+		if err := sleep(ctx, d.wait); err != nil {
 			return err
 		}
-		if !banned {
-			if err := sleep(ctx, backoff(attempt)); err != nil {
-				return err
-			}
-		}
 	}
-}
-
-// outlastsPatience reports whether a ban of d is longer than the client's
-// limiter would wait (known for the in-process Limiter only).
-func (c *Client) outlastsPatience(d time.Duration) bool {
-	l, ok := c.cfg.limiter.(*Limiter)
-	return ok && d > l.MaxBanWait()
-}
-
-// applyBan tells the limiter about a ban the gateway announced.
-func (c *Client) applyBan(d time.Duration, cause error) {
-	if cb, ok := c.cfg.limiter.(causeBanner); ok {
-		cb.ban(d, cause)
-		return
-	}
-	c.cfg.limiter.Ban(d)
-}
-
-// currentSession returns the session to send: the fixed one, or the token
-// source's current access token.
-func (c *Client) currentSession(ctx context.Context, method string) (string, error) {
-	if c.tokens == nil {
-		return c.session, nil
-	}
-	type result struct {
-		tok *oauth2.Token
-		err error
-	}
-	done := make(chan result, 1)
-	go func() { // a refresh may block on the network: the call's ctx still rules
-		tok, err := c.tokens.Token()
-		done <- result{tok, err}
-	}()
-	var r result
-	select {
-	case <-ctx.Done():
-		return "", ctx.Err()
-	case r = <-done:
-	}
-	if r.err != nil {
-		return "", fmt.Errorf("taobao: %s: getting the session: %w", method, r.err)
-	}
-	return r.tok.AccessToken, nil
-}
-
-// transportError wraps a failure to exchange the request and its answer.
-type transportError struct {
-	method string
-	err    error
-}
-
-func (e *transportError) Error() string   { return "taobao: " + e.method + ": " + e.err.Error() }
-func (e *transportError) Unwrap() error   { return e.err }
-func (e *transportError) Retryable() bool { return true }
-
-func transportErr(err error) bool {
-	var te *transportError
-	return errors.As(err, &te)
-}
-
-// roundTrip signs and posts one attempt and reads the answer under the size
-// cap. sent reports whether the request may have reached the gateway.
-func (c *Client) roundTrip(ctx context.Context, method string, params url.Values, session string) (body *bytes.Buffer, status int, sent bool, err error) {
-	form := make(url.Values, len(params)+9)
-	for k, vs := range params {
-		if len(vs) > 0 && !isBlank(vs[0]) && !isBlank(k) {
-			form[k] = vs[:1:1]
-		}
-	}
-	form["method"] = []string{method}
-	form["app_key"] = []string{c.cfg.appKey}
-	if !isBlank(session) {
-		form["session"] = []string{session}
-	}
-	form["timestamp"] = []string{time.Now().In(gmt8).Format(TimeLayout)}
-	form["v"] = []string{"2.0"}
-	form["format"] = []string{"json"}
-	form["sign_method"] = []string{string(c.cfg.signMethod)}
-	form["partner_id"] = []string{partnerID}
-	var sig [64]byte
-	n := signInto(&sig, form, c.cfg.appSecret, c.cfg.signMethod)
-	form["sign"] = []string{string(sig[:n])}
-
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.cfg.baseURL, bytes.NewReader(encodeForm(form)))
-	if err != nil {
-		return nil, 0, false, &transportError{method, err}
-	}
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded;charset=utf-8")
-	req.Header.Set("Accept", "application/json")
-	req.Header.Set("User-Agent", userAgent)
-	resp, err := c.cfg.hc.Do(req)
-	if err != nil {
-		return nil, 0, !notSent(err), &transportError{method, err}
-	}
-	defer resp.Body.Close()
-	buf := c.getBuf()
-	_, err = buf.ReadFrom(io.LimitReader(resp.Body, c.cfg.maxBody+1))
-	if err != nil {
-		c.putBuf(buf)
-		return nil, 0, true, &transportError{method, fmt.Errorf("reading the answer: %w", err)}
-	}
-	if int64(buf.Len()) > c.cfg.maxBody {
-		c.putBuf(buf)
-		return nil, 0, true, fmt.Errorf("taobao: %s: answer larger than %d bytes (see WithMaxBodySize)", method, c.cfg.maxBody)
-	}
-	return buf, resp.StatusCode, true, nil
-}
-
-// notSent reports whether a transport error happened before the request
-// could leave: a failed dial or name lookup.
-func notSent(err error) bool {
-	var op *net.OpError
-	if errors.As(err, &op) && op.Op == "dial" {
-		return true
-	}
-	var dns *net.DNSError
-	return errors.As(err, &dns)
 }
 
 // classify turns one answer into nil or a typed error, decoding into out.
@@ -645,66 +506,6 @@ func (c *Client) logAttempt(ctx context.Context, method string, attempt int, d t
 		attrs = append(attrs, slog.String("error", err.Error()))
 	}
 	l.LogAttrs(ctx, slog.LevelDebug, "taobao call", attrs...)
-}
-
-const maxPooledBuf = 4 << 20
-
-func (c *Client) getBuf() *bytes.Buffer {
-	if b, ok := c.cfg.bufs.Get().(*bytes.Buffer); ok {
-		b.Reset()
-		return b
-	}
-	return new(bytes.Buffer)
-}
-
-func (c *Client) putBuf(b *bytes.Buffer) {
-	if b.Cap() <= maxPooledBuf {
-		c.cfg.bufs.Put(b)
-	}
-}
-
-// encodeForm writes form as application/x-www-form-urlencoded in one
-// buffer, names sorted so the body is deterministic.
-func encodeForm(form url.Values) []byte {
-	size := 0
-	for k, vs := range form {
-		size += len(k) + 2 + len(vs[0])*3/2
-	}
-	b := make([]byte, 0, size)
-	var keyStack [48]string
-	keys := keyStack[:0]
-	for k := range form {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for i, k := range keys {
-		if i > 0 {
-			b = append(b, '&')
-		}
-		b = appendEscaped(b, k)
-		b = append(b, '=')
-		b = appendEscaped(b, form[k][0])
-	}
-	return b
-}
-
-// appendEscaped appends s escaped as url.QueryEscape would, without
-// allocating.
-func appendEscaped(b []byte, s string) []byte {
-	const hex = "0123456789ABCDEF"
-	for i := 0; i < len(s); i++ {
-		ch := s[i]
-		switch {
-		case 'a' <= ch && ch <= 'z', 'A' <= ch && ch <= 'Z', '0' <= ch && ch <= '9',
-			ch == '-', ch == '_', ch == '.', ch == '~':
-			b = append(b, ch)
-		case ch == ' ':
-			b = append(b, '+')
-		default:
-			b = append(b, '%', hex[ch>>4], hex[ch&15])
-		}
-	}
-	return b
 }
 
 // decodeResponse unwraps the gateway's envelope in body and decodes the

@@ -531,7 +531,7 @@ func TestCancelReturnsAtOnce(t *testing.T) {
 			require.NoError(t, c.Call(context.Background(), timeGet, nil, nil)) // spend the only token
 		}, []taobao.Option{taobao.WithRateLimit(0.001, 1)}},
 		{"ban wait", func(c *taobao.Client) {
-			c.Limiter().Ban(20 * time.Second)
+			c.Limiter().Ban(taobao.Ban{For: 20 * time.Second})
 		}, nil},
 		{"backoff", func(*taobao.Client) {
 			srv.FailNext(timeGet, 1, &taobao.APIError{Code: 15, SubCode: "isp.system-busy"})
@@ -563,7 +563,7 @@ func TestDeadlineDuringBanWait(t *testing.T) {
 	srv, session := newFake(t)
 	synctest.Test(t, func(t *testing.T) {
 		c := srv.Client(session, inProcess(srv)...)
-		c.Limiter().Ban(10 * time.Second)
+		c.Limiter().Ban(taobao.Ban{For: 10 * time.Second})
 		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 		defer cancel()
 		start := time.Now()

@@ -53,13 +53,11 @@ type APIError struct {
 
 // Error describes the error with the method and request_id. It never holds
 // a session or secret: the client removes them from the gateway's messages.
-func (e *APIError) Error() string {
+func (e *APIError) Error() string { return prefixed(e.Method, e.detail()) }
+
+// detail is the error's text without the "taobao: method: " prefix.
+func (e *APIError) detail() string {
 	var b strings.Builder
-	b.WriteString("taobao: ")
-	if e.Method != "" {
-		b.WriteString(e.Method)
-		b.WriteString(": ")
-	}
 	b.WriteString("error ")
 	b.WriteString(strconv.Itoa(e.Code))
 	if e.Msg != "" {
@@ -195,7 +193,7 @@ func (e *HTTPError) Error() string {
 	if len(body) > show {
 		body = body[:show]
 	}
-	return fmt.Sprintf("taobao: %s: unexpected HTTP %d answer: %s", e.Method, e.StatusCode, quoteSample(body))
+	return prefixed(e.Method, fmt.Sprintf("unexpected HTTP %d answer: %s", e.StatusCode, quoteSample(body)))
 }
 
 // Retryable reports whether the status is a passing one: 429, any 5xx, or a
@@ -216,11 +214,11 @@ type DecodeError struct {
 
 // Error names the method and request_id and shows a short sample.
 func (e *DecodeError) Error() string {
-	s := "taobao: " + e.Method + ": cannot decode response: " + e.Err.Error()
+	s := "cannot decode response: " + detail(e.Method, e.Err)
 	if e.RequestID != "" {
 		s += " request_id=" + e.RequestID
 	}
-	return s + " (body starts " + e.Sample + ")"
+	return prefixed(e.Method, s+" (body starts "+e.Sample+")")
 }
 
 // Unwrap returns the underlying decoding error.
@@ -234,17 +232,39 @@ func (e *DecodeError) Retryable() bool { return e.truncated }
 // the call is refused without reaching the gateway. It matches ErrBanned and
 // ErrRateLimited, and unwraps to the gateway's error when there was one.
 type BanError struct {
-	Until time.Time // when the ban ends
-	Cause error     // the gateway's answer that started the ban, if known
+	Method    string    // the TOP method that was refused
+	Scope     BanScope  // which calls the ban stops
+	Until     time.Time // when the ban ends
+	RequestID string    // the request_id of the answer that started the ban, if known
+	Cause     error     // the gateway's answer that started the ban, if known
 }
 
-// Error says how long the ban lasts.
-func (e *BanError) Error() string {
-	s := "taobao: calls are banned until " + e.Until.In(gmt8).Format(TimeLayout) + " GMT+8"
-	if e.Cause != nil {
-		s += ": " + e.Cause.Error()
+// newBanError builds the error for a call of method refused by a ban.
+func newBanError(method string, scope BanScope, until time.Time, cause error) *BanError {
+	e := &BanError{Method: method, Scope: scope, Until: until, Cause: cause}
+	var apiErr *APIError
+	if errors.As(cause, &apiErr) {
+		e.RequestID = apiErr.RequestID
 	}
-	return s
+	return e
+}
+
+// Error says which calls are banned, until when and why.
+func (e *BanError) Error() string {
+	what := "calls"
+	switch e.Scope {
+	case BanMethod:
+		what = "calls of this API"
+	case BanDaily:
+		what = "calls (the app key's daily quota is spent)"
+	}
+	s := what + " are banned until " + e.Until.In(gmt8).Format(TimeLayout) + " GMT+8"
+	if e.Cause != nil {
+		s += ": " + detail(e.Method, e.Cause)
+	} else if e.RequestID != "" {
+		s += " request_id=" + e.RequestID
+	}
+	return prefixed(e.Method, s)
 }
 
 // Is matches ErrBanned and ErrRateLimited.
@@ -253,22 +273,79 @@ func (e *BanError) Is(target error) bool { return target == ErrBanned || target 
 // Unwrap returns the gateway's error that caused the ban, if any.
 func (e *BanError) Unwrap() error { return e.Cause }
 
+// outcomeError is a write that may or may not have taken effect.
+type outcomeError struct {
+	method string
+	cause  error
+}
+
+func (e *outcomeError) Error() string {
+	return prefixed(e.method, "outcome unknown: the request was sent but no clear answer came back, so the change may or may not have been made; check its state before trying again: "+detail(e.method, e.cause))
+}
+
+func (e *outcomeError) Is(target error) bool { return target == ErrOutcomeUnknown }
+func (e *outcomeError) Unwrap() error        { return e.cause }
+
+// methodError adds the method to an error that does not name it, saying
+// "taobao:" once.
+type methodError struct {
+	method string
+	what   string // what the call was doing, may be empty
+	err    error
+}
+
+func (e *methodError) Error() string {
+	s := detail(e.method, e.err)
+	if e.what != "" {
+		s = e.what + ": " + s
+	}
+	return prefixed(e.method, s)
+}
+
+func (e *methodError) Unwrap() error { return e.err }
+
+// prefixed returns "taobao: method: s", or "taobao: s" without a method.
+func prefixed(method, s string) string {
+	if method == "" {
+		return "taobao: " + s
+	}
+	return "taobao: " + method + ": " + s
+}
+
+// detail returns err's text without the "taobao: " and "method: "
+// prefixes that the package's own errors start with.
+func detail(method string, err error) string {
+	s := err.Error()
+	s = strings.TrimPrefix(s, "taobao: ")
+	if method != "" {
+		s = strings.TrimPrefix(s, method+": ")
+	}
+	return s
+}
+
 // IsRetryable reports whether err is a passing failure that the same call
-// may not hit again: transport errors, back-end errors, HTTP 429/5xx,
-// truncated bodies and call limits. A cancelled context, a ban that outlasts
-// the limiter's patience and any caller error are not.
+// may not hit again: transport errors (a timeout of the HTTP client
+// included), back-end errors, HTTP 429/5xx, truncated bodies and call
+// limits. A cancelled or expired context of the caller, a ban that outlasts
+// the limiter's patience, a write whose outcome is unknown and any caller
+// error are not.
 func IsRetryable(err error) bool {
-	if err == nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) ||
-		errors.Is(err, ErrOutcomeUnknown) {
+	if err == nil || errors.Is(err, ErrOutcomeUnknown) {
 		return false
 	}
 	var ban *BanError
 	if errors.As(err, &ban) {
 		return false
 	}
+	// Errors that know their class decide first: the HTTP client's own
+	// timeout matches context.DeadlineExceeded although the caller's
+	// context is still alive.
 	var r interface{ Retryable() bool }
 	if errors.As(err, &r) {
 		return r.Retryable()
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return false
 	}
 	var ne net.Error
 	return errors.As(err, &ne)
@@ -276,9 +353,14 @@ func IsRetryable(err error) bool {
 
 // invalidArg builds an ErrInvalidArgument error naming the parameter.
 func invalidArg(method, param, format string, args ...any) error {
-	msg := fmt.Sprintf(format, args...)
-	if method != "" {
-		return fmt.Errorf("%w: %s: %s: %s", ErrInvalidArgument, method, param, msg)
-	}
-	return fmt.Errorf("%w: %s: %s", ErrInvalidArgument, param, msg)
+	return &argError{method: method, param: param, msg: fmt.Sprintf(format, args...)}
 }
+
+// argError is a parameter the SDK refused before calling.
+type argError struct{ method, param, msg string }
+
+func (e *argError) Error() string {
+	return prefixed(e.method, "invalid argument: "+e.param+": "+e.msg)
+}
+
+func (e *argError) Is(target error) bool { return target == ErrInvalidArgument }
