@@ -19,7 +19,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/toptrade/taobao"
-	"github.com/toptrade/taobao/internal/demo"
+	"github.com/toptrade/taobao/examples/internal/demo"
 )
 
 // start runs the gateway for the number of sellers and returns the

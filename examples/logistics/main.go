@@ -24,7 +24,7 @@ import (
 	"strconv"
 
 	"github.com/toptrade/taobao"
-	"github.com/toptrade/taobao/internal/demo"
+	"github.com/toptrade/taobao/examples/internal/demo"
 )
 
 func main() {

@@ -20,7 +20,7 @@ import (
 	"strings"
 
 	"github.com/toptrade/taobao"
-	"github.com/toptrade/taobao/internal/demo"
+	"github.com/toptrade/taobao/examples/internal/demo"
 )
 
 func main() {

@@ -48,7 +48,7 @@ import (
 	"time"
 
 	"github.com/toptrade/taobao"
-	"github.com/toptrade/taobao/internal/demo"
+	"github.com/toptrade/taobao/examples/internal/demo"
 	"github.com/toptrade/taobao/taobaotest"
 )
 

@@ -18,7 +18,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/toptrade/taobao"
-	"github.com/toptrade/taobao/internal/demo"
+	"github.com/toptrade/taobao/examples/internal/demo"
 	"github.com/toptrade/taobao/taobaotest"
 )
 
