@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
@@ -127,13 +128,13 @@ func WithBaseURL(rawURL string) Option {
 	return func(c *Client) error {
 		u, err := url.Parse(rawURL)
 		if err != nil {
-			return invalidArg("", "base URL", "cannot parse %q", rawURL)
+			return invalidArg("", "base URL", "cannot parse %q", redactURL(rawURL))
 		}
 		if u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
-			return invalidArg("", "base URL", "%q is not an absolute http(s) URL", rawURL)
+			return invalidArg("", "base URL", "%q is not an absolute http(s) URL", redactURL(rawURL))
 		}
 		if u.Scheme == "http" && !isLoopback(u.Hostname()) {
-			return invalidArg("", "base URL", "%q must use https (plain http only to a loopback host)", rawURL)
+			return invalidArg("", "base URL", "%q must use https (plain http only to a loopback host)", redactURL(rawURL))
 		}
 		if u.User != nil {
 			return invalidArg("", "base URL", "must not carry user information")
@@ -378,6 +379,9 @@ func (c *Client) call(ctx context.Context, method string, params url.Values, out
 		}
 	}
 	read := c.isRead(method)
+	// Only a caller of Call may ask for simplify=true answers, which have
+	// no envelope.
+	bare := params.Get("simplify") == "true"
 	refreshed := false
 	patience := time.Duration(0)
 	if p, ok := c.cfg.limiter.(banPatience); ok {
@@ -403,7 +407,7 @@ func (c *Client) call(ctx context.Context, method string, params url.Values, out
 		form := c.buildForm(method, params, session, start)
 		body, status, sent, err := c.send(ctx, method, form)
 		if err == nil {
-			err = c.classify(method, status, body.Bytes(), out, session, tokenCallSecrets(method, params)...)
+			err = c.classify(method, status, body.Bytes(), out, bare, session, tokenCallSecrets(method, params)...)
 		}
 		c.logAttempt(ctx, method, n, time.Since(start), body, err)
 		if body != nil {
@@ -444,7 +448,7 @@ func (c *Client) call(ctx context.Context, method string, params url.Values, out
 
 // classify turns one answer into nil or a typed error, decoding into out.
 // extra are request values to keep out of the error, besides the session.
-func (c *Client) classify(method string, status int, body []byte, out any, session string, extra ...string) error {
+func (c *Client) classify(method string, status int, body []byte, out any, bare bool, session string, extra ...string) error {
 	redact := c.redactor(session, extra...)
 	if status != http.StatusOK {
 		// Some intermediaries and the OAuth side answer 400 with a JSON
@@ -455,29 +459,9 @@ func (c *Client) classify(method string, status int, body []byte, out any, sessi
 				return err
 			}
 		}
-		return &HTTPError{Method: method, StatusCode: status, Body: redactBytes(sampleBytes(body, 4096), redact)}
+		return &HTTPError{Method: method, StatusCode: status, Body: redactSample(body, sampleSize, redact)}
 	}
-	return decodeResponse(method, body, out, redact)
-}
-
-// redactor returns a function that removes the app secret and the session
-// from text that came back from the network.
-func (c *Client) redactor(session string, extra ...string) func(string) string {
-	secret := c.cfg.appSecret
-	return func(s string) string {
-		if len(secret) >= 4 && strings.Contains(s, secret) {
-			s = strings.ReplaceAll(s, secret, "[REDACTED]")
-		}
-		if len(session) >= 4 && strings.Contains(s, session) {
-			s = strings.ReplaceAll(s, session, "[REDACTED]")
-		}
-		for _, v := range extra {
-			if len(v) >= 4 && strings.Contains(s, v) {
-				s = strings.ReplaceAll(s, v, "[REDACTED]")
-			}
-		}
-		return s
-	}
+	return decodeAnswer(method, body, out, redact, bare)
 }
 
 func (c *Client) logAttempt(ctx context.Context, method string, attempt int, d time.Duration, body *bytes.Buffer, err error) {
@@ -513,52 +497,68 @@ func (c *Client) logAttempt(ctx context.Context, method string, attempt int, d t
 // *APIError; anything undecodable a *DecodeError or *HTTPError. redact, if
 // not nil, removes secrets from text taken from the body.
 func decodeResponse(method string, body []byte, out any, redact func(string) string) error {
+	return decodeAnswer(method, body, out, redact, false)
+}
+
+// decodeAnswer is decodeResponse; bare accepts a root without the method's
+// member as the payload, which only a caller that sent simplify=true may
+// get. The SDK never sends it, so for its own calls an answer without the
+// member is a corrupt or foreign answer, never an empty success.
+func decodeAnswer(method string, body []byte, out any, redact func(string) string, bare bool) error {
 	key := envelope.ResponseKey(method)
 	part, err := envelope.Split(body, key)
 	if err != nil {
-		if envelope.IsTruncated(err) {
-			return newDecodeError(method, body, errors.New("unexpected end of JSON input"), true, redact)
+		if errors.Is(err, envelope.ErrNotJSON) {
+			he := &HTTPError{Method: method, StatusCode: 200, Body: redactSample(body, sampleSize, redact)}
+			if isTokenMethod(method) {
+				he.Body = []byte(withheldSample)
+			}
+			return he
 		}
-		he := &HTTPError{Method: method, StatusCode: 200, Body: redactBytes(sampleBytes(body, 4096), redact)}
-		if isTokenMethod(method) {
-			he.Body = []byte(withheldSample)
-		}
-		return he
+		// Cut short, bytes after the end, or broken: a new attempt may fix it.
+		return newDecodeError(method, body, err, true, redact)
 	}
-	err = decodePart(method, part, out, redact)
+	err = decodePart(method, part, out, redact, bare)
 	if err != nil && part.Guess && isSyntaxError(err) {
 		// The root may hold more than one member: decode it properly.
 		slow, serr := envelope.Slow(body, key)
 		if serr != nil {
 			return newDecodeError(method, body, serr, true, redact)
 		}
-		err = decodePart(method, slow, out, redact)
+		err = decodePart(method, slow, out, redact, bare)
 	}
 	if err != nil {
 		var apiErr *APIError
 		if errors.As(err, &apiErr) {
 			return err
 		}
-		return newDecodeError(method, body, err, isSyntaxError(err), redact)
+		var me *missingError
+		return newDecodeError(method, body, err, isSyntaxError(err) || errors.As(err, &me), redact)
 	}
 	return nil
 }
 
-func decodePart(method string, part envelope.Part, out any, redact func(string) string) error {
+// missingError is an answer without the method's member.
+type missingError struct{ key string }
+
+func (e *missingError) Error() string { return "answer has no " + strconv.Quote(e.key) }
+
+func decodePart(method string, part envelope.Part, out any, redact func(string) string, bare bool) error {
 	if part.IsError {
-		var e envelope.Error
-		if err := json.Unmarshal(part.Value, &e); err != nil {
+		apiErr, err := parseErrorResponse(method, part.Value, redact)
+		if err != nil {
 			return err
 		}
-		code, _ := strconv.Atoi(strings.Trim(string(e.Code), `" `))
-		return &APIError{
-			Method:    method,
-			Code:      code,
-			Msg:       redactString(e.Msg, redact),
-			SubCode:   e.SubCode,
-			SubMsg:    redactString(e.SubMsg, redact),
-			RequestID: e.RequestID,
+		return apiErr
+	}
+	if part.Missing && !bare {
+		return &missingError{envelope.ResponseKey(method)}
+	}
+	if len(part.Value) == 0 || part.Value[0] != '{' {
+		if part.Guess && !json.Valid(part.Value) {
+			return &json.SyntaxError{}
 		}
+		return fmt.Errorf("the member %q is not an object", envelope.ResponseKey(method))
 	}
 	if out == nil {
 		if part.Guess && !json.Valid(part.Value) {
@@ -579,6 +579,25 @@ func decodePart(method string, part envelope.Part, out any, redact func(string) 
 	return json.Unmarshal(part.Value, out)
 }
 
+// parseErrorResponse decodes the body of an error_response, for the client
+// and the token calls alike. The code is a number in practice; a numeric
+// string is accepted too. redact, if not nil, cleans the messages.
+func parseErrorResponse(method string, raw []byte, redact func(string) string) (*APIError, error) {
+	var e envelope.Error
+	if err := json.Unmarshal(raw, &e); err != nil {
+		return nil, err
+	}
+	code, _ := strconv.Atoi(strings.Trim(string(e.Code), `" `))
+	return &APIError{
+		Method:    method,
+		Code:      code,
+		Msg:       redactString(e.Msg, redact),
+		SubCode:   e.SubCode,
+		SubMsg:    redactString(e.SubMsg, redact),
+		RequestID: e.RequestID,
+	}, nil
+}
+
 func isSyntaxError(err error) bool {
 	var se *json.SyntaxError
 	return errors.As(err, &se)
@@ -593,7 +612,7 @@ func newDecodeError(method string, body []byte, err error, truncated bool, redac
 	}
 	sample := withheldSample
 	if !isTokenMethod(method) {
-		sample = quoteSample(redactBytes(sampleBytes(body, 4096), redact))
+		sample = quoteSample(redactSample(body, sampleSize, redact))
 	}
 	return &DecodeError{
 		Method:    method,
@@ -602,27 +621,6 @@ func newDecodeError(method string, body []byte, err error, truncated bool, redac
 		Err:       err,
 		truncated: truncated,
 	}
-}
-
-func redactString(s string, redact func(string) string) string {
-	if redact == nil {
-		return s
-	}
-	return redact(s)
-}
-
-func redactBytes(b []byte, redact func(string) string) []byte {
-	if redact == nil {
-		return b
-	}
-	return []byte(redact(string(b)))
-}
-
-func sampleBytes(b []byte, n int) []byte {
-	if len(b) > n {
-		return b[:n]
-	}
-	return b
 }
 
 // attemptCounter lets the syncer count the client's attempts and retries.
@@ -643,20 +641,3 @@ func countAttempt(ctx context.Context, attempt int) {
 		}
 	}
 }
-
-// isTokenMethod reports whether method trades a code or a refresh token for
-// a session: its answer holds a session, so no sample of it goes into an
-// error or a log line.
-func isTokenMethod(method string) bool { return strings.HasPrefix(method, "taobao.top.auth.token.") }
-
-// tokenCallSecrets returns the values a token method sends that the
-// gateway's messages may quote.
-func tokenCallSecrets(method string, params url.Values) []string {
-	if !isTokenMethod(method) {
-		return nil
-	}
-	return []string{params.Get("code"), params.Get("refresh_token")}
-}
-
-// withheldSample stands for the body of a token method's answer.
-const withheldSample = "[withheld: the answer holds a session]"

@@ -218,6 +218,9 @@ func (e *DecodeError) Error() string {
 	if e.RequestID != "" {
 		s += " request_id=" + e.RequestID
 	}
+	if e.Sample == "" || e.Sample == `""` {
+		return prefixed(e.Method, s)
+	}
 	return prefixed(e.Method, s+" (body starts "+e.Sample+")")
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"testing"
@@ -131,7 +132,14 @@ func TestMultiMemberRootFallsBack(t *testing.T) {
 	require.NoError(t, srv.Client("").Call(context.Background(), "taobao.odd.get", nil, &out))
 	assert.Equal(t, "2024-01-02 03:04:05", out.Time.String())
 
+	// An unwrapped root is the payload only for a caller that asked for
+	// simplify=true; otherwise it is a corrupt or foreign answer.
 	srv.HandleRaw("taobao.simple.get", []byte(`{"time":"2024-01-02 03:04:05","request_id":"abc"}`))
-	require.NoError(t, srv.Client("").Call(context.Background(), "taobao.simple.get", nil, &out))
+	out = timeOut{}
+	err := srv.Client("", taobao.WithMaxRetries(0)).Call(context.Background(), "taobao.simple.get", nil, &out)
+	var decErr *taobao.DecodeError
+	require.ErrorAs(t, err, &decErr)
+	assert.Contains(t, err.Error(), "simple_get_response")
+	require.NoError(t, srv.Client("").Call(context.Background(), "taobao.simple.get", url.Values{"simplify": {"true"}}, &out))
 	assert.Equal(t, "2024-01-02 03:04:05", out.Time.String())
 }

@@ -211,4 +211,3 @@ func appendEscaped(b []byte, s string) []byte {
 	}
 	return b
 }
-

@@ -510,7 +510,7 @@ type fastDecoder interface{ decodeFast(s *jsonscan.Scanner) }
 // false.
 func decodeFast(method string, body []byte, out fastDecoder) bool {
 	part, err := envelope.Split(body, envelope.ResponseKey(method))
-	if err != nil || part.IsError {
+	if err != nil || part.IsError || part.Missing {
 		return false
 	}
 	s := jsonscan.New(part.Value)

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"strings"
 )
 
@@ -32,61 +33,81 @@ type Error struct {
 
 // Part is what Split found.
 type Part struct {
-	Value   []byte // the payload: the wrapped object, or the whole root when unwrapped (simplify=true)
+	Value   []byte // the payload: the wrapped object, or the whole root when Missing
 	IsError bool   // Value is the body of error_response
 	Guess   bool   // Value was cut out by position and must be checked by decoding it
+	Missing bool   // the root has neither the method's member nor error_response; Value is the root
 }
 
-// Split finds the payload of body. It looks at the root's first member only
-// and assumes it is the only one (the gateway sends exactly one); the caller
-// decodes Part.Value and, if that fails while Part.Guess is set, calls Slow.
+// Errors of Split for bodies that are not one whole JSON object.
+var (
+	// ErrTrailing is a complete JSON object followed by other bytes.
+	ErrTrailing  = errors.New("data after the end of the answer")
+	errTruncated = errors.New("unexpected end of JSON input")
+)
+
+// Split finds the payload of body. When the root's first member is the
+// method's member or error_response, it assumes that member is the only one
+// (the gateway sends exactly one) and sets Part.Guess: the caller decodes
+// Part.Value and, if that fails, calls Slow, which finds error_response
+// wherever it stands. Any other root goes through Slow at once.
 func Split(body []byte, key string) (Part, error) {
 	body = bytes.TrimSpace(body)
-	if len(body) < 2 || body[0] != '{' || body[len(body)-1] != '}' {
-		if len(body) > 0 && body[0] == '{' {
-			return Part{}, errTruncated
-		}
+	if len(body) == 0 || body[0] != '{' {
 		return Part{}, ErrNotJSON
 	}
+	if body[len(body)-1] != '}' || len(body) < 2 {
+		return Part{}, wholeObjectError(body)
+	}
 	name, rest, ok := firstKey(body)
-	if !ok {
-		return Part{Value: body}, nil
+	if ok {
+		switch name {
+		case "error_response":
+			return Part{Value: trimObjectTail(rest), IsError: true, Guess: true}, nil
+		case key:
+			return Part{Value: trimObjectTail(rest), Guess: true}, nil
+		}
 	}
-	switch {
-	case name == "error_response":
-		return Part{Value: trimObjectTail(rest), IsError: true, Guess: true}, nil
-	case name == key || strings.HasSuffix(name, "_response"):
-		return Part{Value: trimObjectTail(rest), Guess: true}, nil
-	}
-	// No wrapper: simplify=true puts the payload at the root.
-	return Part{Value: body}, nil
+	return Slow(body, key)
 }
 
-var errTruncated = &json.SyntaxError{}
+// wholeObjectError tells a body cut short from one with bytes after its end.
+func wholeObjectError(body []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	var v json.RawMessage
+	if err := dec.Decode(&v); err != nil {
+		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+			return errTruncated
+		}
+		return err
+	}
+	return ErrTrailing
+}
 
-// IsTruncated reports whether err from Split means the body was cut short.
+// IsTruncated reports whether err from Split or Slow means the body was cut
+// short.
 func IsTruncated(err error) bool { return err == errTruncated }
 
-// Slow decodes the root as a map and picks error_response, then key, then
-// the first object-valued member, as the official Java SDK does.
+// Slow decodes the root as a map and picks error_response wherever it
+// stands, then the method's member. A root with neither is returned whole
+// with Missing set: only a caller that asked for simplify=true answers may
+// take it as the payload.
 func Slow(body []byte, key string) (Part, error) {
 	var root map[string]json.RawMessage
 	if err := json.Unmarshal(body, &root); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) && strings.HasPrefix(se.Error(), "unexpected end") {
+			return Part{}, errTruncated
+		}
 		return Part{}, err
 	}
 	if v, ok := root["error_response"]; ok {
-		return Part{Value: v, IsError: true}, nil
+		return Part{Value: bytes.TrimSpace(v), IsError: true}, nil
 	}
 	if v, ok := root[key]; ok {
-		return Part{Value: v}, nil
+		return Part{Value: bytes.TrimSpace(v)}, nil
 	}
-	for k, v := range root {
-		v = bytes.TrimSpace(v)
-		if strings.HasSuffix(k, "_response") && len(v) > 0 && v[0] == '{' {
-			return Part{Value: v}, nil
-		}
-	}
-	return Part{Value: body}, nil
+	return Part{Value: body, Missing: true}, nil
 }
 
 // RequestID finds the request_id member of an object cheaply: the gateway

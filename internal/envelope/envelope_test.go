@@ -34,7 +34,7 @@ func TestSplit(t *testing.T) {
 		{"wrapped", `{"time_get_response":{"time":"x","request_id":"r"}}`, `{"time":"x","request_id":"r"}`, false, false},
 		{"spaces", " \n{ \"time_get_response\" : {\"a\":1} }\n", `{"a":1}`, false, false},
 		{"error", `{"error_response":{"code":7}}`, `{"code":7}`, true, false},
-		{"simplify root", `{"time":"x","request_id":"r"}`, `{"time":"x","request_id":"r"}`, false, false},
+		{"simplify root (missing)", `{"time":"x","request_id":"r"}`, `{"time":"x","request_id":"r"}`, false, false},
 		{"html", `<html>502</html>`, ``, false, true},
 		{"empty", ``, ``, false, true},
 		{"truncated", `{"time_get_response":{"ti`, ``, false, true},
@@ -65,9 +65,44 @@ func TestSlow(t *testing.T) {
 	p, err = envelope.Slow([]byte(`{"x":1,"error_response":{"code":1}}`), "time_get_response")
 	require.NoError(t, err)
 	assert.True(t, p.IsError)
+	// Another method's envelope is not this method's answer.
 	p, err = envelope.Slow([]byte(`{"x":1,"other_response":{"b":2}}`), "time_get_response")
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"b":2}`, string(p.Value))
+	assert.True(t, p.Missing)
+	assert.False(t, p.IsError)
+}
+
+func TestSplitFindsErrorResponseAnywhere(t *testing.T) {
+	t.Parallel()
+	for _, body := range []string{
+		`{"status":"fail","error_response":{"code":15,"sub_code":"isp.x"}}`,
+		`{"time_get_response":{"a":1},"error_response":{"code":15}}`,
+	} {
+		p, err := envelope.Split([]byte(body), "time_get_response")
+		require.NoError(t, err, body)
+		if p.Guess {
+			// The first member was cut out by position: the caller's decode
+			// fails on the rest and it asks Slow.
+			p, err = envelope.Slow([]byte(body), "time_get_response")
+			require.NoError(t, err)
+		}
+		assert.True(t, p.IsError, body)
+	}
+}
+
+func TestSplitStrict(t *testing.T) {
+	t.Parallel()
+	for _, body := range []string{`{}`, `{"foo":1}`, `{"other_response":{"a":1}}`, `{"time":"x"}`} {
+		p, err := envelope.Split([]byte(body), "time_get_response")
+		require.NoError(t, err, body)
+		assert.True(t, p.Missing, body)
+	}
+	_, err := envelope.Split([]byte(`{"time_get_response":{}} trailing`), "time_get_response")
+	assert.ErrorIs(t, err, envelope.ErrTrailing)
+	_, err = envelope.Split([]byte(`{0}`), "time_get_response")
+	require.Error(t, err)
+	_, err = envelope.Split([]byte(`{"_response"0}`), "time_get_response")
+	require.Error(t, err)
 }
 
 func TestRequestID(t *testing.T) {
