@@ -60,15 +60,22 @@ type Client struct {
 	// Logistics calls the logistics APIs.
 	Logistics *LogisticsService
 
-	cfg     *config
-	session string
+	cfg   *config
+	creds *credentials // behind a pointer, so that printing a Client by reflection shows no session
+}
+
+// credentials is whom a Client calls as: a fixed session or a token source.
+type credentials struct {
+	session *hidden // nil for none
 	tokens  oauth2.TokenSource
+	flight  *tokenFlight // one Token call at a time for tokens
 }
 
 // config is what NewClient settles; it is shared by session copies and never
 // changed after NewClient returns.
 type config struct {
-	appKey, appSecret string
+	appKey            string
+	appSecret         *hidden // behind a pointer, so that printing by reflection shows no secret
 	baseURL           string
 	hc                *http.Client
 	signMethod        SignMethod
@@ -93,11 +100,11 @@ func NewClient(appKey, appSecret string, opts ...Option) (*Client, error) {
 	if isBlank(appSecret) {
 		return nil, invalidArg("", "app secret", "must not be empty")
 	}
-	c := &Client{cfg: &config{
+	c := &Client{creds: &credentials{}, cfg: &config{
 		appKey:     appKey,
-		appSecret:  appSecret,
+		appSecret:  hide(appSecret),
 		baseURL:    DefaultBaseURL,
-		hc:         &http.Client{Timeout: 60 * time.Second, CheckRedirect: noRedirects},
+		hc:         defaultHTTPClient(),
 		signMethod: SignHMACSHA256,
 		maxRetries: DefaultMaxRetries,
 		maxBody:    DefaultMaxBodySize,
@@ -120,6 +127,39 @@ func NewClient(appKey, appSecret string, opts ...Option) (*Client, error) {
 func (c *Client) initServices() {
 	c.Trades = &TradeService{client: c}
 	c.Logistics = &LogisticsService{client: c}
+}
+
+// Default HTTP client settings.
+const (
+	// DefaultTimeout bounds one attempt of the default HTTP client.
+	DefaultTimeout = 60 * time.Second
+	// DefaultMaxIdleConnsPerHost is how many idle connections to the
+	// gateway the default HTTP client keeps: enough for many goroutines
+	// sharing one client without opening a TLS connection per call.
+	DefaultMaxIdleConnsPerHost = 100
+)
+
+// defaultHTTPClient returns the HTTP client of a Client given none: a
+// transport of its own sized for concurrent use (http.DefaultTransport
+// keeps only 2 idle connections per host), with dial, TLS-handshake and
+// answer-header timeouts, proxies from the environment, and HTTP/2 where
+// the server offers it.
+func defaultHTTPClient() *http.Client {
+	tr := &http.Transport{
+		Proxy: http.ProxyFromEnvironment,
+		DialContext: (&net.Dialer{
+			Timeout:   10 * time.Second,
+			KeepAlive: 30 * time.Second,
+		}).DialContext,
+		ForceAttemptHTTP2:     true,
+		MaxIdleConns:          DefaultMaxIdleConnsPerHost * 2,
+		MaxIdleConnsPerHost:   DefaultMaxIdleConnsPerHost,
+		IdleConnTimeout:       90 * time.Second,
+		TLSHandshakeTimeout:   10 * time.Second,
+		ResponseHeaderTimeout: 30 * time.Second,
+		ExpectContinueTimeout: time.Second,
+	}
+	return &http.Client{Transport: tr, Timeout: DefaultTimeout, CheckRedirect: noRedirects}
 }
 
 // WithBaseURL sets the gateway address. It must be https, except for a
@@ -188,7 +228,7 @@ func WithSession(session string) Option {
 		if isBlank(session) {
 			return invalidArg("", "session", "must not be empty")
 		}
-		c.session, c.tokens = session, nil
+		c.creds = &credentials{session: hide(session)}
 		return nil
 	}
 }
@@ -200,7 +240,7 @@ func WithTokenSource(ts oauth2.TokenSource) Option {
 		if ts == nil {
 			return invalidArg("", "token source", "must not be nil")
 		}
-		c.session, c.tokens = "", ts
+		c.creds = &credentials{tokens: ts, flight: &tokenFlight{ts: ts}}
 		return nil
 	}
 }
@@ -283,7 +323,7 @@ func WithIdempotentMethods(methods ...string) Option {
 // shares c's limiter, HTTP client and settings; making it costs three small
 // allocations.
 func (c *Client) WithSession(session string) *Client {
-	cp := &Client{cfg: c.cfg, session: session}
+	cp := &Client{cfg: c.cfg, creds: &credentials{session: hide(session)}}
 	cp.initServices()
 	return cp
 }
@@ -424,7 +464,7 @@ func (c *Client) call(ctx context.Context, method string, params url.Values, out
 		}
 		a := attempt{err: err, read: read, sent: sent, n: n, maxRetries: c.cfg.maxRetries, patience: patience, now: time.Now()}
 		if !refreshed && errors.Is(err, ErrInvalidSession) {
-			if r, ok := c.tokens.(interface{ refreshAfterReject(string) bool }); ok {
+			if r, ok := c.creds.tokens.(interface{ refreshAfterReject(string) bool }); ok {
 				a.canRefresh = r.refreshAfterReject(session)
 			}
 		}

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"sync"
 	"time"
 
 	"golang.org/x/oauth2"
@@ -22,28 +23,60 @@ import (
 // currentSession returns the session to send: the fixed one, or the token
 // source's current access token.
 func (c *Client) currentSession(ctx context.Context, method string) (string, error) {
-	if c.tokens == nil {
-		return c.session, nil
+	if c.creds.tokens == nil {
+		return c.creds.session.value(), nil
 	}
-	type result struct {
-		tok *oauth2.Token
-		err error
+	tok, err := c.creds.flight.token(ctx)
+	if err != nil {
+		if ctx.Err() != nil {
+			return "", err
+		}
+		return "", &methodError{method: method, what: "getting the session", err: err}
 	}
-	done := make(chan result, 1)
-	go func() { // a refresh may block on the network: the call's ctx still rules
-		tok, err := c.tokens.Token()
-		done <- result{tok, err}
-	}()
-	var r result
+	return tok.AccessToken, nil
+}
+
+// tokenFlight makes the Token calls of one token source one at a time: a
+// refresh may block on the network, and each caller waits for the call in
+// flight (or until its own context ends) instead of starting another.
+type tokenFlight struct {
+	ts oauth2.TokenSource
+
+	mu  sync.Mutex
+	cur *tokenCall // the call in flight, if any
+}
+
+type tokenCall struct {
+	done chan struct{}
+	tok  *oauth2.Token
+	err  error
+}
+
+func (f *tokenFlight) token(ctx context.Context) (*oauth2.Token, error) {
+	f.mu.Lock()
+	call := f.cur
+	if call == nil {
+		call = &tokenCall{done: make(chan struct{})}
+		f.cur = call
+		go func() {
+			tok, err := f.ts.Token()
+			if err == nil && tok == nil {
+				err = errors.New("the token source returned no token")
+			}
+			call.tok, call.err = tok, err
+			f.mu.Lock()
+			f.cur = nil
+			f.mu.Unlock()
+			close(call.done)
+		}()
+	}
+	f.mu.Unlock()
 	select {
 	case <-ctx.Done():
-		return "", ctx.Err()
-	case r = <-done:
+		return nil, ctx.Err()
+	case <-call.done:
+		return call.tok, call.err
 	}
-	if r.err != nil {
-		return "", fmt.Errorf("taobao: %s: getting the session: %w", method, r.err)
-	}
-	return r.tok.AccessToken, nil
 }
 
 // transportError wraps a failure to exchange the request and its answer.
@@ -82,7 +115,7 @@ func (c *Client) buildForm(method string, params url.Values, session string, now
 	form["sign_method"] = []string{string(c.cfg.signMethod)}
 	form["partner_id"] = []string{partnerID}
 	var sig [64]byte
-	n := signInto(&sig, form, c.cfg.appSecret, c.cfg.signMethod)
+	n := signInto(&sig, form, c.cfg.appSecret.value(), c.cfg.signMethod)
 	form["sign"] = []string{string(sig[:n])}
 	return form
 }

@@ -54,7 +54,7 @@ func newRedactor(secrets ...string) func(string) string {
 // redactor returns the redactor of one call: the app secret, the session
 // and extra request values that an answer may quote.
 func (c *Client) redactor(session string, extra ...string) func(string) string {
-	return newRedactor(append([]string{c.cfg.appSecret, session}, extra...)...)
+	return newRedactor(append([]string{c.cfg.appSecret.value(), session}, extra...)...)
 }
 
 func redactString(s string, redact func(string) string) string {
@@ -147,26 +147,48 @@ func tokenCallSecrets(method string, params url.Values) []string {
 	return []string{params.Get("code"), params.Get("refresh_token")}
 }
 
+// hidden holds a secret one pointer away from the struct that refers to
+// it: fmt prints the fields of a struct reached by reflection (where no
+// Format method can be called, as in an unexported field), but never
+// follows a pointer two levels down.
+type hidden struct{ v string }
+
+// hide returns s in a hidden, or nil for "".
+func hide(s string) *hidden {
+	if s == "" {
+		return nil
+	}
+	return &hidden{s}
+}
+
+// value returns the secret, or "" for nil.
+func (h *hidden) value() string {
+	if h == nil {
+		return ""
+	}
+	return h.v
+}
+
 // String describes the client without its secrets.
-func (c *Client) String() string {
-	if c == nil || c.cfg == nil {
+func (c Client) String() string {
+	if c.cfg == nil || c.creds == nil {
 		return "taobao.Client{}"
 	}
 	who := "no session"
 	switch {
-	case c.tokens != nil:
+	case c.creds.tokens != nil:
 		who = "token source"
-	case c.session != "":
+	case c.creds.session.value() != "":
 		who = "session " + redactedText
 	}
 	return fmt.Sprintf("taobao.Client{app_key %s, %s, %s}", c.cfg.appKey, who, c.cfg.baseURL)
 }
 
 // Format prints the client as String does for every verb.
-func (c *Client) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, c.String()) }
+func (c Client) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, c.String()) }
 
 // LogValue gives slog the same secret-free description.
-func (c *Client) LogValue() slog.Value { return slog.StringValue(c.String()) }
+func (c Client) LogValue() slog.Value { return slog.StringValue(c.String()) }
 
 // String describes the configuration without the app secret.
 func (c OAuthConfig) String() string {

@@ -368,36 +368,59 @@ func tokenExpiry(f map[string]json.RawMessage, abs, relat string, now time.Time)
 // alive as long as the source is in use: once it is done, refreshes fail.
 func (c *OAuthConfig) TokenSource(ctx context.Context, t *Token) oauth2.TokenSource {
 	r := &sessionRefresher{ctx: ctx, conf: c, seller: unknownTokenSeller}
-	var first *oauth2.Token
+	s := &sessionSource{ref: r}
 	if t != nil {
 		r.refreshToken = t.RefreshToken
 		r.refreshExpiry = t.RefreshExpiry
 		r.seller = tokenSeller(t)
 		if t.AccessToken != "" {
-			cp := t.Token // ReuseTokenSourceWithExpiry modifies the token it gets
-			first = &cp
+			cp := t.Token
+			s.tok, s.obtained = &cp, time.Now()
 		}
 	}
-	return &sessionSource{ref: r, reuse: oauth2.ReuseTokenSourceWithExpiry(first, r, sessionEarlyExpiry)}
+	return s
 }
 
-// sessionSource is the TokenSource of OAuthConfig.TokenSource: an
-// oauth2.ReuseTokenSource over a sessionRefresher, which the Client can
-// ask to drop a session that the gateway rejected.
+// sessionSource is the TokenSource of OAuthConfig.TokenSource. It keeps
+// the current session and refreshes it once it is about to expire, and the
+// Client can ask it to drop a session that the gateway rejected.
 type sessionSource struct {
 	ref *sessionRefresher
 
-	mu    sync.Mutex // guards reuse
-	reuse oauth2.TokenSource
+	mu       sync.Mutex // guards the fields below; held during a refresh, so that only one runs
+	tok      *oauth2.Token
+	obtained time.Time // when tok was received
 }
 
 // Token returns the current session, refreshing it when it is about to
 // expire.
 func (s *sessionSource) Token() (*oauth2.Token, error) {
 	s.mu.Lock()
-	reuse := s.reuse
-	s.mu.Unlock()
-	return reuse.Token()
+	defer s.mu.Unlock()
+	if s.tok != nil && s.fresh(time.Now()) {
+		cp := *s.tok
+		return &cp, nil
+	}
+	t, err := s.ref.Token()
+	if err != nil {
+		return nil, err
+	}
+	s.tok, s.obtained = t, time.Now()
+	cp := *t
+	return &cp, nil
+}
+
+// fresh reports whether the session in hand may still be sent. It is
+// refreshed a minute before it expires, or after half its lifetime for a
+// session that lives less than two minutes (TOP issues such sessions near
+// the end of a subscription), so that every session is refreshed once and
+// not at every call.
+func (s *sessionSource) fresh(now time.Time) bool {
+	if s.tok.Expiry.IsZero() {
+		return s.tok.AccessToken != ""
+	}
+	early := min(sessionEarlyExpiry, s.tok.Expiry.Sub(s.obtained)/2)
+	return now.Before(s.tok.Expiry.Add(-early))
 }
 
 // refreshAfterReject is called by the Client when the gateway rejected the
@@ -409,20 +432,26 @@ func (s *sessionSource) Token() (*oauth2.Token, error) {
 func (s *sessionSource) refreshAfterReject(rejected string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	cur, err := s.reuse.Token()
-	if err != nil {
-		return false
-	}
-	if cur.AccessToken != rejected {
+	if s.tok != nil && s.tok.AccessToken != rejected && s.fresh(time.Now()) {
 		return true
 	}
 	if !s.ref.canRefresh() {
 		return false
 	}
-	// A reuse source without a token asks the refresher at its first call.
-	s.reuse = oauth2.ReuseTokenSourceWithExpiry(nil, s.ref, sessionEarlyExpiry)
+	s.tok = nil // the next Token call refreshes
 	return true
 }
+
+// String describes the source without its secrets.
+func (s *sessionSource) String() string {
+	return "taobao.sessionSource{seller " + s.ref.sellerName() + "}"
+}
+
+// Format prints the source as String does for every verb.
+func (s *sessionSource) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, s.String()) }
+
+// LogValue gives slog the same secret-free description.
+func (s *sessionSource) LogValue() slog.Value { return slog.StringValue(s.String()) }
 
 // sessionRefresher gets a new session for one seller through the
 // refresh_token grant. oauth2.ReuseTokenSource calls it when the session it
@@ -436,6 +465,19 @@ type sessionRefresher struct {
 	refreshExpiry time.Time
 	seller        string // how errors name the seller
 }
+
+// sellerName names the seller for messages.
+func (r *sessionRefresher) sellerName() string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.seller
+}
+
+// String describes the refresher without its secrets.
+func (r *sessionRefresher) String() string { return "taobao.sessionRefresher{seller " + r.sellerName() + "}" }
+
+// Format prints the refresher as String does for every verb.
+func (r *sessionRefresher) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, r.String()) }
 
 // canRefresh reports whether a refresh may succeed: there is a refresh
 // token and it has not expired.

@@ -1,0 +1,25 @@
+package taobao
+
+import (
+	"crypto/tls"
+	"crypto/x509"
+	"net/http"
+	"time"
+)
+
+// DefaultHTTPClientTrusting returns the client NewClient uses by default,
+// trusting roots as well (for a test server's certificate).
+func DefaultHTTPClientTrusting(roots *x509.CertPool) *http.Client {
+	hc := defaultHTTPClient()
+	hc.Transport.(*http.Transport).TLSClientConfig = &tls.Config{RootCAs: roots}
+	return hc
+}
+
+// Decide exports the retry decision for table tests.
+func Decide(err error, read, sent bool, n, maxRetries int, patience time.Duration, now time.Time) (retry bool, wait time.Duration, ban *Ban, out error) {
+	d := decide(attempt{err: err, read: read, sent: sent, n: n, maxRetries: maxRetries, patience: patience, now: now}, "taobao.x.get", func(d time.Duration) time.Duration { return d })
+	return d.retry, d.wait, d.ban, d.err
+}
+
+// NewTransportError wraps err as the pipeline wraps a failed exchange.
+func NewTransportError(method string, err error) error { return &transportError{method, err} }
