@@ -74,17 +74,17 @@ type credentials struct {
 // config is what NewClient settles; it is shared by session copies and never
 // changed after NewClient returns.
 type config struct {
-	appKey            string
-	appSecret         *hidden // behind a pointer, so that printing by reflection shows no secret
-	baseURL           string
-	hc                *http.Client
-	signMethod        SignMethod
-	limiter           RateLimiter
-	maxRetries        int
-	logger            *slog.Logger
-	maxBody           int64
-	reads             map[string]bool
-	bufs              sync.Pool
+	appKey     string
+	appSecret  *hidden // behind a pointer, so that printing by reflection shows no secret
+	baseURL    string
+	hc         *http.Client
+	signMethod SignMethod
+	limiter    RateLimiter
+	maxRetries int
+	logger     *slog.Logger
+	maxBody    int64
+	reads      map[string]bool
+	bufs       sync.Pool
 }
 
 // Option configures a Client in NewClient.

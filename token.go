@@ -474,7 +474,9 @@ func (r *sessionRefresher) sellerName() string {
 }
 
 // String describes the refresher without its secrets.
-func (r *sessionRefresher) String() string { return "taobao.sessionRefresher{seller " + r.sellerName() + "}" }
+func (r *sessionRefresher) String() string {
+	return "taobao.sessionRefresher{seller " + r.sellerName() + "}"
+}
 
 // Format prints the refresher as String does for every verb.
 func (r *sessionRefresher) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, r.String()) }
