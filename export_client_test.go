@@ -2,6 +2,7 @@ package taobao
 
 import (
 	"crypto/tls"
+	"errors"
 	"crypto/x509"
 	"net/http"
 	"time"
@@ -23,3 +24,11 @@ func Decide(err error, read, sent bool, n, maxRetries int, patience time.Duratio
 
 // NewTransportError wraps err as the pipeline wraps a failed exchange.
 func NewTransportError(method string, err error) error { return &transportError{method, err} }
+
+// NewCorruptAnswerError is the error of an answer cut short or broken.
+func NewCorruptAnswerError(method string) error {
+	return &DecodeError{Method: method, Err: errors.New("unexpected end of JSON input"), truncated: true}
+}
+
+// NewTooLargeError is the error of an answer over the size cap.
+func NewTooLargeError(method string) error { return &tooLargeError{method: method, max: 10} }

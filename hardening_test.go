@@ -71,6 +71,12 @@ func TestHTTPClientTimeout(t *testing.T) {
 		before := srv.Calls(timeGet)
 		require.NoError(t, c.Call(context.Background(), timeGet, nil, nil))
 		assert.Equal(t, 2, srv.Calls(timeGet)-before)
+
+		// A read that times out at every attempt is still a passing failure.
+		slow.Store(3)
+		err = c.Call(context.Background(), timeGet, nil, nil)
+		require.ErrorIs(t, err, context.DeadlineExceeded)
+		assert.True(t, taobao.IsRetryable(err), "the HTTP client's timeout is not the caller's deadline")
 	})
 }
 
