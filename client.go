@@ -456,6 +456,7 @@ func (c *Client) call(ctx context.Context, method string, params url.Values, out
 		if err == nil {
 			return nil
 		}
+		countFailure(ctx)
 		if ctx.Err() != nil {
 			if !read && sent {
 				return &outcomeError{method: method, cause: ctx.Err()}
@@ -663,21 +664,29 @@ func newDecodeError(method string, body []byte, err error, truncated bool, redac
 	}
 }
 
-// attemptCounter lets the syncer count the client's attempts and retries.
-type attemptCounter struct{ calls, retries *atomic.Int64 }
+// attemptCounter lets the syncer count the client's attempts, retries and
+// failures.
+type attemptCounter struct{ calls, retries, failed *atomic.Int64 }
 
 type attemptCounterKey struct{}
 
-func withAttemptCounter(ctx context.Context, calls, retries *atomic.Int64) context.Context {
-	return context.WithValue(ctx, attemptCounterKey{}, attemptCounter{calls, retries})
+func withAttemptCounter(ctx context.Context, c *attemptCounter) context.Context {
+	return context.WithValue(ctx, attemptCounterKey{}, c)
 }
 
 // countAttempt records one attempt of a call made for a syncer.
 func countAttempt(ctx context.Context, attempt int) {
-	if c, ok := ctx.Value(attemptCounterKey{}).(attemptCounter); ok {
+	if c, ok := ctx.Value(attemptCounterKey{}).(*attemptCounter); ok {
 		c.calls.Add(1)
 		if attempt > 0 {
 			c.retries.Add(1)
 		}
+	}
+}
+
+// countFailure records a failed attempt of a call made for a syncer.
+func countFailure(ctx context.Context) {
+	if c, ok := ctx.Value(attemptCounterKey{}).(*attemptCounter); ok && c.failed != nil {
+		c.failed.Add(1)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -175,14 +176,19 @@ func unwrapTransport(err error) error {
 }
 
 // notSent reports whether a transport error happened before the request
-// could leave: a failed dial or name lookup.
+// could leave: a failed dial or name lookup, or a kept-alive connection
+// that the server had closed before the request was written to it (the
+// standard library reports that case only in words).
 func notSent(err error) bool {
 	var op *net.OpError
 	if errors.As(err, &op) && op.Op == "dial" {
 		return true
 	}
 	var dns *net.DNSError
-	return errors.As(err, &dns)
+	if errors.As(err, &dns) {
+		return true
+	}
+	return strings.Contains(err.Error(), "http: server closed idle connection")
 }
 
 const maxPooledBuf = 4 << 20

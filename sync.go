@@ -2,13 +2,9 @@ package taobao
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
-	"os"
-	"path/filepath"
-	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -21,13 +17,50 @@ const (
 	DefaultSyncPageSize     = 100
 	DefaultSyncLookback     = 3 * 24 * time.Hour
 	DefaultSyncSplitAt      = 2000
+	// DefaultSyncPoisonPolls is how many polls in a row a window may fail
+	// to decode before the syncer looks for the trades it cannot read.
+	DefaultSyncPoisonPolls = 3
 	// SyncHistory is how far back the gateway keeps trades for the
 	// increment API: about three months.
 	SyncHistory = 90 * 24 * time.Hour
 )
 
+// maxWindowPasses bounds how often one window is read in one poll before
+// the poll gives up on it (it is read again at the next poll).
+const maxWindowPasses = 4
+
+// SyncMode says which time a TradeSyncer windows by.
+type SyncMode int
+
+const (
+	// SyncByModified windows by the trades' modified time through
+	// taobao.trades.sold.increment.get. A change can become visible to
+	// that API some time after its modified stamp (late indexing): keep
+	// Lag above the longest such delay. It costs the fewest calls.
+	SyncByModified SyncMode = iota
+	// SyncByStoreTime windows by the time a change was written to the
+	// seller's store (Trade.AsyncModified) through
+	// taobao.trades.sold.incrementv.get. A late-indexed change gets a late
+	// store time and so lands in a later window: nothing is missed whatever
+	// the delay, for the same number of calls.
+	SyncByStoreTime
+)
+
+// String names the mode.
+func (m SyncMode) String() string {
+	switch m {
+	case SyncByModified:
+		return "modified"
+	case SyncByStoreTime:
+		return "store time"
+	}
+	return fmt.Sprintf("SyncMode(%d)", int(m))
+}
+
 // TradeHandler receives each changed trade. An error stops the sync without
-// advancing the checkpoint past the trade's window.
+// advancing the checkpoint past the trade's window. Handlers must be
+// idempotent and keep the newest version: a trade can be handed over more
+// than once, and after a restart an older version can follow a newer one.
 type TradeHandler func(ctx context.Context, t *Trade) error
 
 // SyncOptions configure a TradeSyncer. The zero value is usable.
@@ -36,16 +69,22 @@ type SyncOptions struct {
 	Fields []string
 	// Status filters the trades by state, as in IncrementListOptions.
 	Status TradeStatus
-	// Type filters the trades by type; empty means the gateway's default
-	// types only (see SoldListOptions.Type): list every type you sell.
-	Type []string
+	// Type filters the trades by type. Empty means every documented type
+	// (TradeTypeValues): the gateway itself, asked without a type, returns
+	// only guarantee_trade, auto_delivery, ec, cod and step trades. To
+	// follow fewer types, list them.
+	Type []TradeType
 	// BuyerNick follows one buyer's trades only.
 	BuyerNick string
-	// Window is the width of one increment query (default 30 min, at most
-	// one day).
+	// By is the time the windows follow (default SyncByModified).
+	By SyncMode
+	// Window is the width of the first window (default 30 min, at most one
+	// day). An empty window doubles the next one, up to a day; a busy one
+	// halves it.
 	Window time.Duration
-	// Lag keeps the upper edge this far behind now (default 15 s), so that
-	// changes written late still fall in a later window.
+	// Lag keeps the upper edge this far behind the gateway's clock
+	// (default 15 s), so that changes indexed late still fall in a later
+	// window. With SyncByModified, set it above the longest indexing delay.
 	Lag time.Duration
 	// PollInterval is how long Run waits between catch-ups (default 1 min).
 	PollInterval time.Duration
@@ -57,56 +96,83 @@ type SyncOptions struct {
 	// SplitAt is how many trades a window may hold before it is split in two
 	// (default 2000); windows of a second are never split.
 	SplitAt int
+	// PoisonPolls is how many polls in a row a window may fail to decode
+	// before the syncer narrows it down to the trades it cannot read
+	// (default DefaultSyncPoisonPolls).
+	PoisonPolls int
+	// OnUnreadable is called for a trade that could be read neither in its
+	// page nor alone through taobao.trade.fullinfo.get. Returning nil skips
+	// the trade (the checkpoint moves past it); an error stops the sync.
+	// Nil logs the trade at error level and stops, so that nothing is
+	// skipped unless the caller opts in.
+	OnUnreadable func(ctx context.Context, tid int64, err error) error
+	// OnWindow, if set, is called after each window is handled, for
+	// progress reports.
+	OnWindow func(ctx context.Context, w WindowReport)
+}
+
+// WindowReport describes one handled window.
+type WindowReport struct {
+	From, To time.Time // the window, by modified or store time
+	Trades   int       // trades handed to the handler (duplicates dropped)
+	Calls    int64     // list calls the window took, retries included
+	Passes   int       // times the window was read
 }
 
 // SyncStats counts what a TradeSyncer did.
 type SyncStats struct {
-	Windows    int64 // windows completed (after splitting)
-	Splits     int64 // windows split because they held too many trades
-	Pages      int64 // pages read
-	Calls      int64 // increment calls, retries included
-	Retries    int64 // calls retried by the client
-	Trades     int64 // trades handed to the handler
-	Duplicates int64 // trades seen twice in one window and dropped
+	Windows     int64 // windows completed (after splitting)
+	Splits      int64 // windows split because they held too many trades
+	Pages       int64 // pages read
+	Calls       int64 // calls made for the sync (list, clock and fallback calls), retries included
+	Retries     int64 // calls retried by the client
+	FailedCalls int64 // attempts that failed, whether retried or not
+	ClockProbes int64 // reads of the gateway's clock
+	Rereads     int64 // windows read again because their pages contradicted each other or changed
+	FailedPolls int64 // catch-ups that ended with an error
+	Trades      int64 // trades handed to the handler
+	Duplicates  int64 // trades seen twice in one window and dropped
+	Unreadable  int64 // trades handed to OnUnreadable
 }
 
-// Checkpoint stores how far a sync has come: every change up to and
-// including the saved time was handled.
-type Checkpoint interface {
-	// Load returns the saved time; ok is false when nothing was saved yet.
-	Load(ctx context.Context) (t time.Time, ok bool, err error)
-	// Save records t durably.
-	Save(ctx context.Context, t time.Time) error
-}
-
-// TradeSyncer keeps a copy of a seller's trades in step through
-// taobao.trades.sold.increment.get: every change of every trade reaches the
-// handler at least once.
+// TradeSyncer keeps a copy of a seller's trades in step through the
+// increment APIs: every change of every trade reaches the handler at least
+// once.
 //
-// Windows of modification time are read oldest first; within a window,
-// pages are read from the last to the first. The gateway sorts by modified
-// descending, so a trade that changes while the pages are read leaves the
-// window and only shifts unread trades onto pages already read: they are
-// seen twice, never missed (the changed trade falls in a later window).
+// Windows are read oldest first; within a window, pages are read from the
+// last to the first. The gateway sorts newest first, so a trade that
+// changes while the pages are read leaves the window and only shifts
+// unread trades onto pages already read: they are seen twice, never missed
+// (the changed trade falls in a later window). A window of more than one
+// page is read twice, and again while the two readings differ, so that a
+// change written late into it cannot push an unchanged trade past the
+// reader. Pages that contradict their count are read again, never
+// trusted.
 type TradeSyncer struct {
 	client *Client
 	cp     Checkpoint
 	opts   SyncOptions
+	types  []string
 	err    error
+	now    func() time.Time // the host clock; replaced in tests
 
-	skew   time.Duration // the gateway's clock minus ours, when measured
-	skewAt time.Time     // when skew was measured (zero: never)
+	skew      time.Duration // the gateway's clock minus ours, when measured
+	skewAt    time.Time     // when skew was measured (zero: never)
+	lastPoll  time.Time     // wall and monotonic reading at the last poll
+	width     time.Duration // the next window's width
+	poisonAt  time.Time     // the window start that failed to decode
+	poisonCnt int           // polls in a row it did
 
-	calls, retries, pages, windows, splits, trades, dups atomic.Int64
+	calls, retries, failed, probes, pages, windows, splits, trades, dups, rereads, polls, unreadable atomic.Int64
 }
 
 // NewTradeSyncer returns a syncer that reads through c and records progress
 // in cp. Invalid options are reported by SyncOnce and Run.
 func NewTradeSyncer(c *Client, cp Checkpoint, opts *SyncOptions) *TradeSyncer {
-	s := &TradeSyncer{client: c, cp: cp}
+	s := &TradeSyncer{client: c, cp: cp, now: time.Now}
 	if opts != nil {
 		s.opts = *opts
-		s.opts.Type = append([]string(nil), opts.Type...)
+		s.opts.Type = append([]TradeType(nil), opts.Type...)
 		s.opts.Fields = append([]string(nil), opts.Fields...)
 	}
 	o := &s.opts
@@ -125,6 +191,10 @@ func NewTradeSyncer(c *Client, cp Checkpoint, opts *SyncOptions) *TradeSyncer {
 		s.err = invalidArg("", "PageSize", "%d is outside 1..%d", o.PageSize, MaxPageSize)
 	case o.SplitAt < 0:
 		s.err = invalidArg("", "SplitAt", "%d is negative", o.SplitAt)
+	case o.PoisonPolls < 0:
+		s.err = invalidArg("", "PoisonPolls", "%d is negative", o.PoisonPolls)
+	case o.By != SyncByModified && o.By != SyncByStoreTime:
+		s.err = invalidArg("", "By", "unknown mode %d", int(o.By))
 	}
 	if o.Window == 0 {
 		o.Window = DefaultSyncWindow
@@ -141,28 +211,69 @@ func NewTradeSyncer(c *Client, cp Checkpoint, opts *SyncOptions) *TradeSyncer {
 	if o.SplitAt == 0 {
 		o.SplitAt = DefaultSyncSplitAt
 	}
+	if o.PoisonPolls == 0 {
+		o.PoisonPolls = DefaultSyncPoisonPolls
+	}
 	if len(o.Fields) == 0 {
-		o.Fields = TradeIncrementFields
+		o.Fields = tradeIncrementFields()
+	}
+	types := o.Type
+	if len(types) == 0 {
+		types = syncTypes()
+	}
+	for _, t := range types {
+		s.types = append(s.types, string(t))
 	}
 	if s.err == nil {
-		s.err = validateFields("taobao.trades.sold.increment.get", o.Fields, 0)
+		s.err = validateFields(s.method(), o.Fields, 0)
 	}
+	s.width = o.Window
 	return s
+}
+
+// syncTypes is every documented trade type that the type filter accepts:
+// guarantee_trade stands for fixed and auction, which the filter does not
+// take on their own.
+func syncTypes() []TradeType {
+	var out []TradeType
+	for _, t := range TradeTypeValues() {
+		if t != TradeTypeFixed && t != TradeTypeAuction {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// method is the list API the syncer reads.
+func (s *TradeSyncer) method() string {
+	if s.opts.By == SyncByStoreTime {
+		return MethodTradesSoldIncrementV
+	}
+	return MethodTradesSoldIncrement
 }
 
 // Stats returns what the syncer has done so far.
 func (s *TradeSyncer) Stats() SyncStats {
 	return SyncStats{
 		Windows: s.windows.Load(), Splits: s.splits.Load(), Pages: s.pages.Load(),
-		Calls: s.calls.Load(), Retries: s.retries.Load(), Trades: s.trades.Load(),
-		Duplicates: s.dups.Load(),
+		Calls: s.calls.Load(), Retries: s.retries.Load(), FailedCalls: s.failed.Load(),
+		ClockProbes: s.probes.Load(), Rereads: s.rereads.Load(), FailedPolls: s.polls.Load(),
+		Trades: s.trades.Load(), Duplicates: s.dups.Load(), Unreadable: s.unreadable.Load(),
 	}
 }
 
-// SyncOnce catches up from the checkpoint to now minus the lag, saving the
-// checkpoint after each window, and returns the checkpoint reached. On an
-// error it returns the last checkpoint saved with the error.
+// SyncOnce catches up from the checkpoint to the gateway's clock minus the
+// lag, saving the checkpoint after each window, and returns the checkpoint
+// reached. On an error it returns the last checkpoint saved with the error.
 func (s *TradeSyncer) SyncOnce(ctx context.Context, h TradeHandler) (time.Time, error) {
+	t, err := s.syncOnce(ctx, h)
+	if err != nil && ctx.Err() == nil {
+		s.polls.Add(1)
+	}
+	return t, err
+}
+
+func (s *TradeSyncer) syncOnce(ctx context.Context, h TradeHandler) (time.Time, error) {
 	if s.err != nil {
 		return time.Time{}, s.err
 	}
@@ -173,152 +284,95 @@ func (s *TradeSyncer) SyncOnce(ctx context.Context, h TradeHandler) (time.Time, 
 	if err != nil {
 		return time.Time{}, &stopError{fmt.Errorf("taobao: sync: loading the checkpoint: %w", err)}
 	}
-	hostNow := time.Now()
-	if !ok {
-		start = s.opts.Since
-		if start.IsZero() {
-			start = hostNow.Add(-DefaultSyncLookback)
-		}
+	if !ok && !s.opts.Since.IsZero() && s.opts.Since.Before(s.now().Add(-SyncHistory)) {
+		return start, tooOld(s.opts.Since, s.now())
 	}
-	start = start.Truncate(time.Second)
-	if start.Before(hostNow.Add(-SyncHistory)) {
-		return start, fmt.Errorf("%w: sync: the checkpoint %s is older than the gateway's three months of history; changes before %s cannot be read incrementally: list the trades with ListSoldIter and restart from a new checkpoint",
-			ErrInvalidArgument, start.In(gmt8).Format(TimeLayout), hostNow.Add(-SyncHistory).In(gmt8).Format(TimeLayout))
-	}
-	now, err := s.gatewayNow(ctx)
+	callCtx := withAttemptCounter(ctx, &attemptCounter{calls: &s.calls, retries: &s.retries, failed: &s.failed})
+	now, err := s.gatewayNow(callCtx)
 	if err != nil {
 		return start, err
 	}
+	if !ok {
+		start = s.opts.Since
+		if start.IsZero() {
+			start = now.Add(-DefaultSyncLookback)
+		}
+	}
+	start = start.Truncate(time.Second)
 	end := now.Add(-s.opts.Lag).Truncate(time.Second)
-	callCtx := withAttemptCounter(ctx, &s.calls, &s.retries)
+	if ok && start.After(now.Add(time.Minute)) {
+		return start, &stopError{fmt.Errorf("taobao: sync: the checkpoint %s GMT+8 is ahead of the gateway's clock %s GMT+8; nothing after it could be synced: fix or remove the checkpoint",
+			start.In(gmt8).Format(TimeLayout), now.In(gmt8).Format(TimeLayout))}
+	}
+	if start.Before(now.Add(-SyncHistory)) {
+		return start, tooOld(start, now)
+	}
 	for start.Before(end) {
-		we := start.Add(s.opts.Window)
+		we := start.Add(min(s.width, MaxIncrementWindow))
 		if we.After(end) {
 			we = end
 		}
-		if err := s.window(ctx, callCtx, start, we, h); err != nil {
+		var n int64
+		var err error
+		if s.poisonCnt >= s.opts.PoisonPolls && s.poisonAt.Equal(start) {
+			n, err = s.narrow(ctx, callCtx, start, we, h)
+		} else {
+			n, err = s.window(ctx, callCtx, start, we, h)
+		}
+		if err != nil {
+			s.notePoison(start, err)
 			return start, err
 		}
+		s.poisonCnt = 0
 		if err := s.cp.Save(ctx, we); err != nil {
 			return start, &stopError{fmt.Errorf("taobao: sync: saving the checkpoint: %w", err)}
 		}
-		s.log(ctx, "taobao sync: window done", slog.Time("checkpoint", we))
+		s.adapt(we.Sub(start), n)
 		start = we
 	}
 	return start, nil
 }
 
-// window hands over every trade modified in [ws, we], splitting the window
-// when it holds more than SplitAt trades. Calls go out with callCtx (which
-// counts them); the handler gets the caller's ctx.
-func (s *TradeSyncer) window(ctx, callCtx context.Context, ws, we time.Time, h TradeHandler) error {
-	first, err := s.page(callCtx, ws, we, 1)
-	if err != nil {
-		return err
-	}
-	total := first.TotalResults
-	if total > int64(s.opts.SplitAt) && we.Sub(ws) >= 2*time.Second {
-		s.splits.Add(1)
-		mid := ws.Add(we.Sub(ws) / 2).Truncate(time.Second)
-		s.log(ctx, "taobao sync: splitting a busy window", slog.Int64("trades", total),
-			slog.Time("from", ws), slog.Time("to", we))
-		if err := s.window(ctx, callCtx, ws, mid, h); err != nil {
-			return err
-		}
-		return s.window(ctx, callCtx, mid, we, h)
-	}
-	// A trade is dropped as a duplicate only when the same version was
-	// handed over already: a newer version (a change written late into
-	// this window) is handed over too.
-	// Two versions of one trade in the window mean a change was written
-	// late into it, which may have pushed an unchanged trade onto a page
-	// already read: the window is then read once more.
-	seen := make(map[int64]int64, min(total, int64(s.opts.SplitAt))+8) // tid -> modified
-	late := false
-	deliver := func(p *TradePage) error {
-		for i := range p.Trades {
-			t := &p.Trades[i]
-			tid, mod := int64(t.Tid), t.Modified.UnixNano()
-			if prev, ok := seen[tid]; ok {
-				if prev == mod {
-					s.dups.Add(1)
-					continue
-				}
-				late = true
-			}
-			seen[tid] = mod
-			if err := h(ctx, t); err != nil {
-				return &stopError{fmt.Errorf("taobao: sync: handler failed on trade %d: %w", t.Tid, err)}
-			}
-			s.trades.Add(1)
-		}
-		return nil
-	}
-	// The first page was read for the count: with more than one page,
-	// trades may shift onto it while the others are read, so the pages are
-	// read from the last and the first page again at the end. Should the
-	// window have grown meanwhile, or a trade have shown two versions (a
-	// change written late into the window), it is read again.
-	for pass := 0; ; pass++ {
-		if pass == 3 {
-			return fmt.Errorf("taobao: sync: the window %s - %s kept growing while it was read (changes written late); it will be read again",
-				ws.In(gmt8).Format(TimeLayout), we.In(gmt8).Format(TimeLayout))
-		}
-		pages := int((total + int64(s.opts.PageSize) - 1) / int64(s.opts.PageSize))
-		if pages <= 1 {
-			if err := deliver(first); err != nil {
-				return err
-			}
-			break
-		}
-		var last *TradePage
-		for n := pages; n >= 1; n-- {
-			p, err := s.page(callCtx, ws, we, n)
-			if err != nil {
-				return err
-			}
-			if err := deliver(p); err != nil {
-				return err
-			}
-			last = p
-		}
-		if last.TotalResults <= total && !late {
-			break
-		}
-		late = false
-		first, total = last, max(total, last.TotalResults)
-	}
-	s.windows.Add(1)
-	return nil
+// tooOld is the error for a start beyond the gateway's history.
+func tooOld(start, now time.Time) error {
+	return fmt.Errorf("%w: sync: the checkpoint %s is older than the gateway's three months of history; changes before %s cannot be read incrementally: list the trades with ListSoldIter and restart from a new checkpoint",
+		ErrInvalidArgument, start.In(gmt8).Format(TimeLayout), now.Add(-SyncHistory).In(gmt8).Format(TimeLayout))
 }
 
-func (s *TradeSyncer) page(ctx context.Context, ws, we time.Time, n int) (*TradePage, error) {
-	opts := &IncrementListOptions{
-		Fields:        s.opts.Fields,
-		StartModified: Time{ws},
-		EndModified:   Time{we},
-		Status:        s.opts.Status,
-		Type:          s.opts.Type,
-		BuyerNick:     s.opts.BuyerNick,
-		ListOptions:   ListOptions{PageNo: n, PageSize: s.opts.PageSize},
+// adapt sets the next window's width from the last one: an empty window
+// doubles it (up to a day), a window that held more than half of SplitAt
+// halves it.
+func (s *TradeSyncer) adapt(width time.Duration, n int64) {
+	switch {
+	case n == 0:
+		s.width = min(max(s.width, width)*2, MaxIncrementWindow)
+	case n > int64(s.opts.SplitAt)/2:
+		s.width = max(width/2, time.Minute)
 	}
-	p, err := s.client.Trades.ListSoldIncrement(ctx, opts)
-	if err != nil {
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		return nil, err
+}
+
+// notePoison counts the polls in a row that failed to decode the window
+// starting at ws.
+func (s *TradeSyncer) notePoison(ws time.Time, err error) {
+	var dec *DecodeError
+	if !errors.As(err, &dec) {
+		s.poisonCnt = 0
+		return
 	}
-	s.pages.Add(1)
-	return p, nil
+	if !s.poisonAt.Equal(ws) {
+		s.poisonAt, s.poisonCnt = ws, 0
+	}
+	s.poisonCnt++
 }
 
 // Run polls until ctx ends: it catches up, waits PollInterval, and again.
 // A handler error, a checkpoint error, or an error no later poll can cure
 // (an invalid session, a missing permission, a rejected signature or
-// argument, an answer that cannot be decoded) ends Run and is returned.
-// Other gateway failures (outages, bans, overload) are logged and tried
-// again at the next poll. When ctx ends, Run returns ctx.Err().
+// argument, an unreadable trade not skipped by OnUnreadable) ends Run and
+// is returned. Other failures (outages, bans, overload, pages that do not
+// decode) are logged at warn level and tried again at the next poll; a
+// window that keeps failing to decode is narrowed down to the trades it
+// cannot read (see OnUnreadable). When ctx ends, Run returns ctx.Err().
 func (s *TradeSyncer) Run(ctx context.Context, h TradeHandler) error {
 	for {
 		_, err := s.SyncOnce(ctx, h)
@@ -329,7 +383,8 @@ func (s *TradeSyncer) Run(ctx context.Context, h TradeHandler) error {
 			if fatalSyncError(err) {
 				return err
 			}
-			s.log(ctx, "taobao sync: will retry at the next poll", slog.String("error", err.Error()))
+			s.logAt(ctx, slog.LevelWarn, "taobao sync: poll failed, will retry at the next poll",
+				slog.String("class", errorClass(err)), slog.String("error", err.Error()))
 		}
 		if err := sleep(ctx, s.opts.PollInterval); err != nil {
 			return err
@@ -337,8 +392,8 @@ func (s *TradeSyncer) Run(ctx context.Context, h TradeHandler) error {
 	}
 }
 
-// stopError marks a failure of the caller's side (handler, checkpoint)
-// that ends Run.
+// stopError marks a failure that ends Run: the caller's side (handler,
+// checkpoint) or a state no later poll can cure.
 type stopError struct{ err error }
 
 func (e *stopError) Error() string { return e.err.Error() }
@@ -347,150 +402,92 @@ func (e *stopError) Unwrap() error { return e.err }
 // fatalSyncError reports whether Run must stop on err.
 func fatalSyncError(err error) bool {
 	var stop *stopError
-	var dec *DecodeError
 	switch {
 	case errors.As(err, &stop):
 		return true
 	case errors.Is(err, ErrInvalidSession), errors.Is(err, ErrPermissionDenied),
 		errors.Is(err, ErrInvalidSignature), errors.Is(err, ErrInvalidArgument):
 		return true
-	case errors.As(err, &dec) && !dec.Retryable():
-		return true
 	}
 	return false
+}
+
+// errorClass names the kind of a sync failure for logs.
+func errorClass(err error) string {
+	var apiErr *APIError
+	var httpErr *HTTPError
+	var decErr *DecodeError
+	var winErr *windowError
+	switch {
+	case errors.Is(err, ErrBanned), errors.Is(err, ErrRateLimited):
+		return "flow control"
+	case errors.As(err, &winErr):
+		return "inconsistent pages"
+	case errors.As(err, &decErr):
+		return "undecodable answer"
+	case errors.As(err, &httpErr):
+		return "http"
+	case errors.As(err, &apiErr):
+		if apiErr.Retryable() {
+			return "gateway failure"
+		}
+		return "gateway refusal"
+	case isTransport(err):
+		return "transport"
+	}
+	return "other"
 }
 
 // clockProbeEvery is how often the syncer measures the gateway's clock.
 const clockProbeEvery = time.Hour
 
+// clockJump is how far the host's wall clock may drift from its monotonic
+// clock between two polls before the gateway's clock is measured again.
+const clockJump = 2 * time.Second
+
 // gatewayNow returns the gateway's time as best known. Windows end a lag
 // behind the gateway's clock, not the host's: a host clock ahead of the
 // gateway would otherwise move the checkpoint past changes the gateway has
-// yet to stamp. The clock is read with taobao.time.get at the first sync
-// and hourly after; differences under two seconds are ignored (the answer
-// has a resolution of a second).
+// yet to stamp. The clock is read with taobao.time.get at the first sync,
+// hourly after, and whenever the host's wall clock jumped (it moved more
+// or less than its monotonic clock since the last poll: NTP, a resumed
+// VM). Differences under two seconds are ignored (the answer has a
+// resolution of a second).
 func (s *TradeSyncer) gatewayNow(ctx context.Context) (time.Time, error) {
-	if s.skewAt.IsZero() || time.Since(s.skewAt) > clockProbeEvery {
+	host := s.now()
+	jumped := false
+	if !s.lastPoll.IsZero() {
+		mono := host.Sub(s.lastPoll)
+		wall := host.Round(0).Sub(s.lastPoll.Round(0))
+		jumped = wall-mono > clockJump || mono-wall > clockJump
+	}
+	s.lastPoll = host
+	if s.skewAt.IsZero() || jumped || host.Sub(s.skewAt) > clockProbeEvery {
 		var out struct {
 			Time Time `json:"time"`
 		}
+		s.probes.Add(1)
 		if err := s.client.Call(ctx, "taobao.time.get", nil, &out); err != nil {
 			if ctx.Err() != nil {
 				return time.Time{}, ctx.Err()
 			}
-			return time.Time{}, fmt.Errorf("taobao: sync: reading the gateway's clock: %w", err)
+			return time.Time{}, &methodError{method: "taobao.time.get", what: "sync: reading the gateway's clock", err: err}
 		}
-		after := time.Now()
+		after := s.now()
 		// The gateway's time lies in [out.Time, out.Time+1s) when it
 		// answered, before after: out.Time-after errs on the early side.
 		s.skew, s.skewAt = 0, after
-		if d := out.Time.Sub(after); d > 2*time.Second || d < -2*time.Second {
+		if d := out.Time.Sub(after.Round(0)); d > 2*time.Second || d < -2*time.Second {
 			s.skew = d
-			s.log(ctx, "taobao sync: the gateway's clock differs from this host's", slog.Duration("skew", d))
+			s.logAt(ctx, slog.LevelInfo, "taobao sync: the gateway's clock differs from this host's", slog.Duration("skew", d))
 		}
+		host = after
 	}
-	return time.Now().Add(s.skew), nil
+	return host.Round(0).Add(s.skew), nil
 }
 
-func (s *TradeSyncer) log(ctx context.Context, msg string, attrs ...slog.Attr) {
+func (s *TradeSyncer) logAt(ctx context.Context, level slog.Level, msg string, attrs ...slog.Attr) {
 	if l := s.client.cfg.logger; l != nil {
-		l.LogAttrs(ctx, slog.LevelDebug, msg, attrs...)
+		l.LogAttrs(ctx, level, msg, attrs...)
 	}
-}
-
-// MemoryCheckpoint keeps the checkpoint in memory, for tests and for
-// services that store it elsewhere themselves.
-type MemoryCheckpoint struct {
-	mu sync.Mutex
-	t  time.Time
-	ok bool
-}
-
-// Load returns the saved time.
-func (m *MemoryCheckpoint) Load(context.Context) (time.Time, bool, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.t, m.ok, nil
-}
-
-// Save records t.
-func (m *MemoryCheckpoint) Save(_ context.Context, t time.Time) error {
-	m.mu.Lock()
-	m.t, m.ok = t, true
-	m.mu.Unlock()
-	return nil
-}
-
-// FileCheckpoint keeps the checkpoint in a small JSON file, replaced
-// atomically (temporary file, fsync, rename) so that a crash leaves either
-// the old or the new checkpoint, never a torn one. A file that cannot be
-// read back is an error, never a silent restart.
-type FileCheckpoint struct {
-	path string
-	mu   sync.Mutex
-}
-
-// NewFileCheckpoint returns a checkpoint stored at path.
-func NewFileCheckpoint(path string) *FileCheckpoint { return &FileCheckpoint{path: path} }
-
-type checkpointFile struct {
-	Modified string `json:"modified"` // RFC 3339
-	SavedAt  string `json:"saved_at,omitempty"`
-}
-
-// Load reads the checkpoint; a missing file means none was saved yet.
-func (f *FileCheckpoint) Load(context.Context) (time.Time, bool, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	b, err := os.ReadFile(f.path)
-	if errors.Is(err, os.ErrNotExist) {
-		return time.Time{}, false, nil
-	}
-	if err != nil {
-		return time.Time{}, false, err
-	}
-	var c checkpointFile
-	if err := json.Unmarshal(b, &c); err != nil {
-		return time.Time{}, false, fmt.Errorf("taobao: checkpoint file %s is corrupt: %w", f.path, err)
-	}
-	t, err := time.Parse(time.RFC3339Nano, c.Modified)
-	if err != nil {
-		return time.Time{}, false, fmt.Errorf("taobao: checkpoint file %s is corrupt: %w", f.path, err)
-	}
-	return t, true, nil
-}
-
-// Save writes t atomically.
-func (f *FileCheckpoint) Save(_ context.Context, t time.Time) error {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	b, err := json.Marshal(checkpointFile{Modified: t.Format(time.RFC3339Nano), SavedAt: time.Now().Format(time.RFC3339Nano)})
-	if err != nil {
-		return err
-	}
-	dir := filepath.Dir(f.path)
-	tmp, err := os.CreateTemp(dir, filepath.Base(f.path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // after a successful rename this fails harmlessly
-	if _, err := tmp.Write(append(b, '\n')); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), f.path); err != nil {
-		return err
-	}
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync() // make the rename itself durable where the OS allows
-		d.Close()
-	}
-	return nil
 }

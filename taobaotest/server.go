@@ -469,6 +469,11 @@ func (s *Server) Client(session string, opts ...taobao.Option) *taobao.Client {
 // NewClient is Client with the error returned.
 func (s *Server) NewClient(session string, opts ...taobao.Option) (*taobao.Client, error) {
 	base := []taobao.Option{taobao.WithBaseURL(s.URL), taobao.WithLimiter(taobao.NewLimiter(0, 1, 0))}
+	if s.srv != nil {
+		// The test server's own HTTP client: Close drops its idle
+		// connections, so that no later call reuses a closed one.
+		base = append(base, taobao.WithHTTPClient(s.srv.Client()))
+	}
 	if session != "" {
 		base = append(base, taobao.WithSession(session))
 	}

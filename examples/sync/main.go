@@ -263,7 +263,7 @@ func runWith(ctx context.Context, args []string, stdout, stderr io.Writer, conne
 		Window:       cfg.window,
 		Lag:          cfg.lag,
 		PollInterval: cfg.poll,
-		Type:         cfg.types,
+		Type:         demo.AsTradeTypes(cfg.types),
 	})
 	handle := func(_ context.Context, t *taobao.Trade) error { return st.put(t) }
 

@@ -77,6 +77,15 @@ var AllTypes = []string{
 	"tmall_i18n", "insurance_plus", "finance", "pre_auth_type", "lazada", "fenxiao",
 }
 
+// AsTradeTypes converts type names to the SDK's type.
+func AsTradeTypes(names []string) []taobao.TradeType {
+	out := make([]taobao.TradeType, len(names))
+	for i, n := range names {
+		out[i] = taobao.TradeType(n)
+	}
+	return out
+}
+
 // ParseTypes reads -types: "all", "default" (the gateway's default set:
 // no filter) or a comma-separated list of trade types.
 func ParseTypes(s string) ([]string, error) {
@@ -84,7 +93,9 @@ func ParseTypes(s string) ([]string, error) {
 	case "all":
 		return AllTypes, nil
 	case "default", "":
-		return nil, nil
+		// Listed explicitly: a TradeSyncer without a type filter follows
+		// every type, the list APIs only these.
+		return []string{"guarantee_trade", "auto_delivery", "ec", "cod", "step"}, nil
 	}
 	var types []string
 	for t := range strings.SplitSeq(s, ",") {

@@ -1,0 +1,316 @@
+package taobao
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+)
+
+// maxTradesPerSecond bounds what a window can plausibly hold: a count above
+// this many trades per second of window is taken as a broken answer, not
+// read page by page.
+const maxTradesPerSecond = 1000
+
+// windowError is a window whose pages kept contradicting each other.
+type windowError struct {
+	from, to time.Time
+	reason   string
+}
+
+// Retryable is true: the next poll reads the window again.
+func (e *windowError) Retryable() bool { return true }
+
+func (e *windowError) Error() string {
+	return fmt.Sprintf("taobao: sync: the window %s - %s GMT+8 was not read: %s; it will be read again at the next poll",
+		e.from.In(gmt8).Format(TimeLayout), e.to.In(gmt8).Format(TimeLayout), e.reason)
+}
+
+// windowRead is the state of one window being handed over.
+type windowRead struct {
+	s     *TradeSyncer
+	ctx   context.Context // the handler's
+	h     TradeHandler
+	seen  map[int64]int64 // tid -> modified (ns) handed over in this window
+	count int64           // trades handed over
+}
+
+// deliver hands over the trades of p that were not handed over in this
+// window already, in the same version, and records every version in cur.
+func (w *windowRead) deliver(p *TradePage, cur map[int64]int64) error {
+	for i := range p.Trades {
+		t := &p.Trades[i]
+		tid, mod := int64(t.Tid), t.Modified.UnixNano()
+		if cur != nil {
+			cur[tid] = mod
+		}
+		if prev, ok := w.seen[tid]; ok && prev == mod {
+			w.s.dups.Add(1)
+			continue
+		}
+		w.seen[tid] = mod
+		if err := w.h(w.ctx, t); err != nil {
+			return &stopError{fmt.Errorf("taobao: sync: handler failed on trade %d: %w", t.Tid, err)}
+		}
+		w.count++
+		w.s.trades.Add(1)
+	}
+	return nil
+}
+
+// window hands over every trade in [ws, we] and returns how many it handed
+// over. A window that holds more than SplitAt trades is split in two. Calls
+// go out with callCtx (which counts them); the handler gets ctx.
+//
+// A window of one page is read in one call, which is a consistent view. A
+// window of more pages is read from its last page to its first, then again,
+// until a reading finds no version the previous one did not have: a trade
+// leaving the window while it is read only pulls unread trades onto read
+// pages (seen twice), but a change written late into the window pushes
+// trades the other way, past the reader, and the next reading finds them.
+// Pages that contradict their count make the window be read again.
+func (s *TradeSyncer) window(ctx, callCtx context.Context, ws, we time.Time, h TradeHandler) (int64, error) {
+	startCalls := s.calls.Load()
+	w := &windowRead{s: s, ctx: ctx, h: h, seen: make(map[int64]int64)}
+	size := int64(s.opts.PageSize)
+	var prev map[int64]int64
+	var first *TradePage
+	reason := ""
+	pass := 0
+	for {
+		pass++
+		if pass > maxWindowPasses {
+			return w.count, &windowError{ws, we, reason}
+		}
+		if pass > 1 {
+			s.rereads.Add(1)
+			s.logAt(ctx, slog.LevelDebug, "taobao sync: reading a window again", slog.String("reason", reason),
+				slog.Time("from", ws), slog.Time("to", we))
+		}
+		if first == nil {
+			p, err := s.page(callCtx, ws, we, 1, nil)
+			if err != nil {
+				return w.count, err
+			}
+			first = p
+		}
+		total := first.TotalResults
+		if why := s.checkCount(first, total, ws, we); why != "" {
+			// Its trades are handed over all the same: at least once is
+			// fine; the count is what cannot be trusted.
+			if err := w.deliver(first, nil); err != nil {
+				return w.count, err
+			}
+			reason, first = why, nil
+			continue
+		}
+		if total > int64(s.opts.SplitAt) && we.Sub(ws) >= 2*time.Second {
+			s.splits.Add(1)
+			mid := ws.Add(we.Sub(ws) / 2).Truncate(time.Second)
+			s.logAt(ctx, slog.LevelDebug, "taobao sync: splitting a busy window", slog.Int64("trades", total),
+				slog.Time("from", ws), slog.Time("to", we))
+			n1, err := s.window(ctx, callCtx, ws, mid, h)
+			if err != nil {
+				return w.count + n1, err
+			}
+			n2, err := s.window(ctx, callCtx, mid, we, h)
+			return w.count + n1 + n2, err
+		}
+		pages := (total + size - 1) / size
+		if pages <= 1 {
+			if err := w.deliver(first, nil); err != nil {
+				return w.count, err
+			}
+			if int64(len(first.Trades)) != total {
+				reason, first = fmt.Sprintf("the only page holds %d trades, its count says %d", len(first.Trades), total), nil
+				continue
+			}
+			break
+		}
+		cur := make(map[int64]int64, total)
+		var last *TradePage
+		why := ""
+		for n := pages; n >= 1; n-- {
+			p, err := s.page(callCtx, ws, we, int(n), nil)
+			if err != nil {
+				return w.count, err
+			}
+			// Each page must agree with the count it came with: the count
+			// may shrink while the pages are read (trades leave the
+			// window), but a page short of page_size before the last, or
+			// longer than the count allows, is a broken answer.
+			want := min(size, max(p.TotalResults-(n-1)*size, 0))
+			if why == "" && (int64(len(p.Trades)) != want || p.TotalResults < 0) {
+				why = fmt.Sprintf("page %d holds %d trades, its count %d says %d", n, len(p.Trades), p.TotalResults, want)
+			}
+			if err := w.deliver(p, cur); err != nil {
+				return w.count, err
+			}
+			last = p
+		}
+		first = last // the first page, read last, opens the next reading
+		if why == "" && prev != nil && subset(cur, prev) {
+			break
+		}
+		if why == "" {
+			why = "a new version appeared since the last reading"
+			if prev == nil {
+				why = "a window of several pages is read twice"
+			}
+		}
+		reason, prev = why, cur
+	}
+	s.windows.Add(1)
+	if s.opts.OnWindow != nil {
+		s.opts.OnWindow(ctx, WindowReport{From: ws, To: we, Trades: int(w.count), Calls: s.calls.Load() - startCalls, Passes: pass})
+	}
+	s.logAt(ctx, slog.LevelDebug, "taobao sync: window done", slog.Time("from", ws), slog.Time("to", we),
+		slog.Int64("trades", w.count), slog.Int("passes", pass))
+	return w.count, nil
+}
+
+// checkCount returns why the first page's count cannot be trusted, or "".
+func (s *TradeSyncer) checkCount(first *TradePage, total int64, ws, we time.Time) string {
+	secs := max(int64(we.Sub(ws)/time.Second), 1)
+	switch {
+	case total < 0:
+		return fmt.Sprintf("the count is negative (%d)", total)
+	case total == 0 && len(first.Trades) > 0:
+		return fmt.Sprintf("the first page holds %d trades but no count", len(first.Trades))
+	case total > secs*maxTradesPerSecond:
+		return fmt.Sprintf("the count %d is more than a window of %ds can hold", total, secs)
+	case len(first.Trades) > s.opts.PageSize:
+		return fmt.Sprintf("the first page holds %d trades, more than the page size %d", len(first.Trades), s.opts.PageSize)
+	}
+	return ""
+}
+
+// subset reports whether every version in a is in b.
+func subset(a, b map[int64]int64) bool {
+	for tid, mod := range a {
+		if m, ok := b[tid]; !ok || m != mod {
+			return false
+		}
+	}
+	return true
+}
+
+// page reads page n of the window with the syncer's fields, or with fields
+// when not nil.
+func (s *TradeSyncer) page(ctx context.Context, ws, we time.Time, n int, fields []string) (*TradePage, error) {
+	if fields == nil {
+		fields = s.opts.Fields
+	}
+	list := ListOptions{PageNo: n, PageSize: s.opts.PageSize}
+	var p *TradePage
+	var err error
+	if s.opts.By == SyncByStoreTime {
+		p, err = s.client.Trades.ListSoldIncrementV(ctx, &IncrementVListOptions{
+			Fields: fields, StartCreate: Time{ws}, EndCreate: Time{we},
+			Status: s.opts.Status, Type: s.types, ListOptions: list,
+		})
+	} else {
+		p, err = s.client.Trades.ListSoldIncrement(ctx, &IncrementListOptions{
+			Fields: fields, StartModified: Time{ws}, EndModified: Time{we},
+			Status: s.opts.Status, Type: s.types, BuyerNick: s.opts.BuyerNick, ListOptions: list,
+		})
+	}
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, err
+	}
+	s.pages.Add(1)
+	return p, nil
+}
+
+// narrow handles a window that failed to decode at several polls in a row:
+// it halves the window until the halves that decode are handed over, and
+// for the seconds that still do not, lists their trades by id alone and
+// reads each through taobao.trade.fullinfo.get. A trade that cannot be read
+// that way either goes to OnUnreadable.
+func (s *TradeSyncer) narrow(ctx, callCtx context.Context, ws, we time.Time, h TradeHandler) (int64, error) {
+	n, err := s.window(ctx, callCtx, ws, we, h)
+	var dec *DecodeError
+	if err == nil || !errors.As(err, &dec) {
+		return n, err
+	}
+	if we.Sub(ws) >= 2*time.Second {
+		mid := ws.Add(we.Sub(ws) / 2).Truncate(time.Second)
+		n1, err := s.narrow(ctx, callCtx, ws, mid, h)
+		if err != nil {
+			return n + n1, err
+		}
+		n2, err := s.narrow(ctx, callCtx, mid, we, h)
+		return n + n1 + n2, err
+	}
+	return s.oneByOne(ctx, callCtx, ws, we, h)
+}
+
+// idFields are the fields of a listing that only names the trades.
+var idFields = []string{"tid", "modified"}
+
+// oneByOne hands over the trades of a small window one call each.
+func (s *TradeSyncer) oneByOne(ctx, callCtx context.Context, ws, we time.Time, h TradeHandler) (int64, error) {
+	w := &windowRead{s: s, ctx: ctx, h: h, seen: make(map[int64]int64)}
+	first, err := s.page(callCtx, ws, we, 1, idFields)
+	if err != nil {
+		return 0, err
+	}
+	size := int64(s.opts.PageSize)
+	pages := max((first.TotalResults+size-1)/size, 1)
+	var ids []int64
+	for n := pages; n >= 1; n-- {
+		p := first
+		if n > 1 {
+			if p, err = s.page(callCtx, ws, we, int(n), idFields); err != nil {
+				return 0, err
+			}
+		}
+		for i := range p.Trades {
+			ids = append(ids, int64(p.Trades[i].Tid))
+		}
+	}
+	for _, tid := range ids {
+		if _, done := w.seen[tid]; done {
+			continue
+		}
+		t, err := s.client.Trades.FullInfo(callCtx, tid, &TradeGetOptions{Fields: s.opts.Fields})
+		if err != nil {
+			if ctx.Err() != nil {
+				return w.count, ctx.Err()
+			}
+			var dec *DecodeError
+			if !errors.As(err, &dec) {
+				return w.count, err // a passing failure: the next poll tries again
+			}
+			if err := s.reportUnreadable(ctx, tid, err); err != nil {
+				return w.count, err
+			}
+			w.seen[tid] = 0
+			continue
+		}
+		if err := w.deliver(&TradePage{Trades: []Trade{*t}}, nil); err != nil {
+			return w.count, err
+		}
+	}
+	s.windows.Add(1)
+	return w.count, nil
+}
+
+// reportUnreadable reports a trade that cannot be read to OnUnreadable, or logs
+// it and stops.
+func (s *TradeSyncer) reportUnreadable(ctx context.Context, tid int64, err error) error {
+	s.unreadable.Add(1)
+	if f := s.opts.OnUnreadable; f != nil {
+		if ferr := f(ctx, tid, err); ferr != nil {
+			return &stopError{fmt.Errorf("taobao: sync: trade %d cannot be read: %w", tid, ferr)}
+		}
+		return nil
+	}
+	s.logAt(ctx, slog.LevelError, "taobao sync: a trade cannot be read; set SyncOptions.OnUnreadable to skip it",
+		slog.Int64("tid", tid), slog.String("error", err.Error()))
+	return &stopError{fmt.Errorf("taobao: sync: trade %d cannot be read (set SyncOptions.OnUnreadable to skip it): %w", tid, err)}
+}
