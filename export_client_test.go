@@ -2,8 +2,8 @@ package taobao
 
 import (
 	"crypto/tls"
-	"errors"
 	"crypto/x509"
+	"errors"
 	"net/http"
 	"time"
 )
