@@ -32,3 +32,7 @@ func NewCorruptAnswerError(method string) error {
 
 // NewTooLargeError is the error of an answer over the size cap.
 func NewTooLargeError(method string) error { return &tooLargeError{method: method, max: 10} }
+
+// SetSyncWallClock replaces the host's wall clock the syncer reads (its
+// monotonic clock stays the real one), to simulate a clock step.
+func SetSyncWallClock(s *TradeSyncer, now func() time.Time) { s.now = now }

@@ -158,7 +158,10 @@ type TradeSyncer struct {
 
 	skew      time.Duration // the gateway's clock minus ours, when measured
 	skewAt    time.Time     // when skew was measured (zero: never)
-	lastPoll  time.Time     // wall and monotonic reading at the last poll
+	base      time.Time     // the monotonic origin of lastMono
+	polled    bool          // lastWall and lastMono hold the last poll's readings
+	lastWall  time.Time     // the host's wall clock at the last poll
+	lastMono  time.Duration // its monotonic clock then
 	width     time.Duration // the next window's width
 	poisonAt  time.Time     // the window start that failed to decode
 	poisonCnt int           // polls in a row it did
@@ -169,7 +172,7 @@ type TradeSyncer struct {
 // NewTradeSyncer returns a syncer that reads through c and records progress
 // in cp. Invalid options are reported by SyncOnce and Run.
 func NewTradeSyncer(c *Client, cp Checkpoint, opts *SyncOptions) *TradeSyncer {
-	s := &TradeSyncer{client: c, cp: cp, now: time.Now}
+	s := &TradeSyncer{client: c, cp: cp, now: time.Now, base: time.Now()}
 	if opts != nil {
 		s.opts = *opts
 		s.opts.Type = append([]TradeType(nil), opts.Type...)
@@ -454,15 +457,17 @@ const clockJump = 2 * time.Second
 // VM). Differences under two seconds are ignored (the answer has a
 // resolution of a second).
 func (s *TradeSyncer) gatewayNow(ctx context.Context) (time.Time, error) {
-	host := s.now()
+	wall, mono := s.now().Round(0), time.Since(s.base)
 	jumped := false
-	if !s.lastPoll.IsZero() {
-		mono := host.Sub(s.lastPoll)
-		wall := host.Round(0).Sub(s.lastPoll.Round(0))
-		jumped = wall-mono > clockJump || mono-wall > clockJump
+	if s.polled {
+		d := wall.Sub(s.lastWall) - (mono - s.lastMono)
+		jumped = d > clockJump || d < -clockJump
+		if jumped {
+			s.logAt(ctx, slog.LevelWarn, "taobao sync: the host clock jumped; reading the gateway's clock again", slog.Duration("jump", d))
+		}
 	}
-	s.lastPoll = host
-	if s.skewAt.IsZero() || jumped || host.Sub(s.skewAt) > clockProbeEvery {
+	s.polled, s.lastWall, s.lastMono = true, wall, mono
+	if s.skewAt.IsZero() || jumped || wall.Sub(s.skewAt) > clockProbeEvery {
 		var out struct {
 			Time Time `json:"time"`
 		}
@@ -471,19 +476,20 @@ func (s *TradeSyncer) gatewayNow(ctx context.Context) (time.Time, error) {
 			if ctx.Err() != nil {
 				return time.Time{}, ctx.Err()
 			}
+			s.skewAt = time.Time{} // measure again at the next poll
 			return time.Time{}, &methodError{method: "taobao.time.get", what: "sync: reading the gateway's clock", err: err}
 		}
-		after := s.now()
+		after := s.now().Round(0)
 		// The gateway's time lies in [out.Time, out.Time+1s) when it
 		// answered, before after: out.Time-after errs on the early side.
 		s.skew, s.skewAt = 0, after
-		if d := out.Time.Sub(after.Round(0)); d > 2*time.Second || d < -2*time.Second {
+		if d := out.Time.Sub(after); d > 2*time.Second || d < -2*time.Second {
 			s.skew = d
 			s.logAt(ctx, slog.LevelInfo, "taobao sync: the gateway's clock differs from this host's", slog.Duration("skew", d))
 		}
-		host = after
+		wall = after
 	}
-	return host.Round(0).Add(s.skew), nil
+	return wall.Add(s.skew), nil
 }
 
 func (s *TradeSyncer) logAt(ctx context.Context, level slog.Level, msg string, attrs ...slog.Attr) {
