@@ -79,8 +79,8 @@ type SyncOptions struct {
 	// By is the time the windows follow (default SyncByModified).
 	By SyncMode
 	// Window is the width of the first window (default 30 min, at most one
-	// day). An empty window doubles the next one, up to a day; a busy one
-	// halves it.
+	// day). A window that fits in half a page doubles the next one, up to a
+	// day; a busy one halves it.
 	Window time.Duration
 	// Lag keeps the upper edge this far behind the gateway's clock
 	// (default 15 s), so that changes indexed late still fall in a later
@@ -342,12 +342,13 @@ func tooOld(start, now time.Time) error {
 		ErrInvalidArgument, start.In(gmt8).Format(TimeLayout), now.Add(-SyncHistory).In(gmt8).Format(TimeLayout))
 }
 
-// adapt sets the next window's width from the last one: an empty window
-// doubles it (up to a day), a window that held more than half of SplitAt
-// halves it.
+// adapt sets the next window's width from the last one. A window that fit
+// in half a page cost one call whatever its width: the next is twice as
+// wide, up to a day. A window that held more than half of SplitAt halves
+// it.
 func (s *TradeSyncer) adapt(width time.Duration, n int64) {
 	switch {
-	case n == 0:
+	case n < int64(s.opts.PageSize)/2:
 		s.width = min(max(s.width, width)*2, MaxIncrementWindow)
 	case n > int64(s.opts.SplitAt)/2:
 		s.width = max(width/2, time.Minute)

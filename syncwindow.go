@@ -37,17 +37,25 @@ type windowRead struct {
 }
 
 // deliver hands over the trades of p that were not handed over in this
-// window already, in the same version, and records every version in cur.
+// window already, in the same version, and records every version in cur
+// (the current reading). A trade met twice in one reading counts as a
+// duplicate; one met again in a later reading does not.
 func (w *windowRead) deliver(p *TradePage, cur map[int64]int64) error {
 	for i := range p.Trades {
 		t := &p.Trades[i]
 		tid, mod := int64(t.Tid), t.Modified.UnixNano()
 		if cur != nil {
+			if m, ok := cur[tid]; ok && m == mod {
+				w.s.dups.Add(1) // twice in one reading: shifted across pages
+				continue
+			}
 			cur[tid] = mod
 		}
 		if prev, ok := w.seen[tid]; ok && prev == mod {
-			w.s.dups.Add(1)
-			continue
+			if cur == nil {
+				w.s.dups.Add(1)
+			}
+			continue // handed over in an earlier reading of the window
 		}
 		w.seen[tid] = mod
 		if err := w.h(w.ctx, t); err != nil {
