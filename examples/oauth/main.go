@@ -158,9 +158,54 @@ type app struct {
 	secure       bool // cookies are sent over https only
 	mux          *http.ServeMux
 
+	pending *pendingLogins // logins under way
+
 	mu      sync.Mutex
-	pending map[string]time.Time // state -> expiry: logins under way
-	sellers map[string]*seller   // session cookie -> authorized seller
+	sellers map[string]*seller // session cookie -> authorized seller
+}
+
+// maxPending bounds the logins under way, so that a flood of /login
+// requests cannot grow the app without bound.
+const maxPending = 10000
+
+// pendingLogins are the states of logins under way, each with its expiry.
+// They expire in the order they were made (the lifetime is fixed), so the
+// expired ones are dropped from the front of a queue: each /login does a
+// little work, never a sweep of every login, under a lock of its own.
+type pendingLogins struct {
+	mu     sync.Mutex
+	expiry map[string]time.Time
+	order  []string // states, oldest first
+}
+
+// add records a new state; it reports false when too many are under way.
+func (p *pendingLogins) add(state string, now time.Time) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for len(p.order) > 0 {
+		exp, ok := p.expiry[p.order[0]]
+		if ok && now.Before(exp) {
+			break
+		}
+		delete(p.expiry, p.order[0])
+		p.order = p.order[1:]
+	}
+	if len(p.expiry) >= maxPending {
+		return false
+	}
+	p.expiry[state] = now.Add(stateTTL)
+	p.order = append(p.order, state)
+	return true
+}
+
+// take spends a state; it reports false for an unknown, spent or expired
+// one.
+func (p *pendingLogins) take(state string, now time.Time) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	exp, ok := p.expiry[state]
+	delete(p.expiry, state) // its entry in order goes when it reaches the front
+	return ok && now.Before(exp)
 }
 
 // seller is a seller who authorized the app.
@@ -183,7 +228,7 @@ func newApp(ctx context.Context, cfg appConfig) *app {
 		cfg:          cfg,
 		ctx:          ctx,
 		callbackPath: "/callback",
-		pending:      make(map[string]time.Time),
+		pending:      &pendingLogins{expiry: make(map[string]time.Time)},
 		sellers:      make(map[string]*seller),
 	}
 	if u, err := url.Parse(cfg.OAuth.RedirectURL); err == nil {
@@ -238,15 +283,10 @@ func (a *app) index(w http.ResponseWriter, r *http.Request) {
 // cookie of this browser, and a redirect to the authorization page.
 func (a *app) login(w http.ResponseWriter, r *http.Request) {
 	state := randomID()
-	now := time.Now()
-	a.mu.Lock()
-	for st, exp := range a.pending {
-		if !now.Before(exp) {
-			delete(a.pending, st)
-		}
+	if !a.pending.add(state, time.Now()) {
+		http.Error(w, "Too many logins are under way; try again in a few minutes.", http.StatusServiceUnavailable)
+		return
 	}
-	a.pending[state] = now.Add(stateTTL)
-	a.mu.Unlock()
 	http.SetCookie(w, &http.Cookie{Name: stateCookie, Value: state, Path: a.callbackPath, MaxAge: int(stateTTL / time.Second),
 		HttpOnly: true, Secure: a.secure, SameSite: http.SameSiteLaxMode})
 	http.Redirect(w, r, a.cfg.OAuth.AuthCodeURL(state), http.StatusFound)
@@ -260,18 +300,23 @@ func (a *app) callback(w http.ResponseWriter, r *http.Request) {
 	if c, err := r.Cookie(stateCookie); err == nil {
 		want = c.Value
 	}
-	http.SetCookie(w, &http.Cookie{Name: stateCookie, Path: a.callbackPath, MaxAge: -1, HttpOnly: true, Secure: a.secure, SameSite: http.SameSiteLaxMode})
 	if want == "" {
 		a.fail(w, fmt.Errorf("%w: this browser has no login under way", taobao.ErrOAuthState))
 		return
 	}
-	fresh := a.takeState(want)
+	// The callback's state is compared with this browser's first: a forged
+	// callback with another state must not spend the login under way.
 	code, err := a.cfg.OAuth.ParseCallback(r, want)
 	if err != nil {
+		if !errors.Is(err, taobao.ErrOAuthState) {
+			a.clearStateCookie(w) // a refusal or an error ends the login
+			a.pending.take(want, time.Now())
+		}
 		a.fail(w, err)
 		return
 	}
-	if !fresh {
+	a.clearStateCookie(w)
+	if !a.pending.take(want, time.Now()) {
 		a.fail(w, fmt.Errorf("%w: the login was already finished, or took too long", taobao.ErrOAuthState))
 		return
 	}
@@ -306,14 +351,9 @@ func (a *app) logout(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/", http.StatusSeeOther)
 }
 
-// takeState spends a pending state; it reports false for an unknown, spent
-// or expired one.
-func (a *app) takeState(state string) bool {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	exp, ok := a.pending[state]
-	delete(a.pending, state)
-	return ok && time.Now().Before(exp)
+// clearStateCookie removes this browser's login state.
+func (a *app) clearStateCookie(w http.ResponseWriter) {
+	http.SetCookie(w, &http.Cookie{Name: stateCookie, Path: a.callbackPath, MaxAge: -1, HttpOnly: true, Secure: a.secure, SameSite: http.SameSiteLaxMode})
 }
 
 // currentSeller returns the seller whose session cookie r carries.

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -419,4 +420,42 @@ func newestListed(trades []taobao.Trade) taobao.Trade {
 		}
 	}
 	return taobao.Trade{}
+}
+
+func TestForgedCallbackDoesNotSpendTheLogin(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	_, _, cb := h.get(t, "/login", "/callback")
+	require.NotNil(t, cb)
+	forged := *cb
+	q := forged.Query()
+	q.Set("state", "the-attackers-state")
+	forged.RawQuery = q.Encode()
+	status, _, _ := h.get(t, forged.String(), "")
+	require.Equal(t, http.StatusBadRequest, status)
+
+	// The seller's own callback still finishes the login.
+	status, body, _ := h.get(t, cb.String(), "")
+	require.Equal(t, http.StatusOK, status, body)
+	h.app.mu.Lock()
+	defer h.app.mu.Unlock()
+	assert.Len(t, h.app.sellers, 1)
+}
+
+func TestPendingLoginsAreBounded(t *testing.T) {
+	t.Parallel()
+	p := &pendingLogins{expiry: make(map[string]time.Time)}
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range maxPending {
+		require.True(t, p.add(fmt.Sprint("s", i), now))
+	}
+	assert.False(t, p.add("one-too-many", now), "a flood of logins is refused")
+	assert.True(t, p.take("s5", now))
+	assert.False(t, p.take("s5", now), "a state serves once")
+	assert.True(t, p.add("after-a-take", now))
+
+	later := now.Add(stateTTL + time.Second)
+	assert.True(t, p.add("fresh", later), "expired logins are dropped")
+	assert.Len(t, p.expiry, 1)
+	assert.Len(t, p.order, 1, "the queue is swept from its front")
 }
