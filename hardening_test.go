@@ -328,3 +328,13 @@ func TestSecretsInCornerCases(t *testing.T) {
 		assert.NotContains(t, err.Error(), code)
 	})
 }
+
+func TestTokenRedactedView(t *testing.T) {
+	tok := taobao.Token{Token: oauth2.Token{AccessToken: "access-secret-1", RefreshToken: "refresh-secret-2", Expiry: time.Unix(2e9, 0)}, UserNick: "shop"}
+	var js bytes.Buffer
+	slog.New(slog.NewJSONHandler(&js, nil)).Info("x", "nested", struct{ T taobao.Token }{tok.Redacted()})
+	assert.NotContains(t, js.String(), "access-secret-1")
+	assert.NotContains(t, js.String(), "refresh-secret-2")
+	assert.Contains(t, js.String(), "shop")
+	assert.Equal(t, "access-secret-1", tok.AccessToken, "the original is unchanged")
+}

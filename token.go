@@ -64,6 +64,23 @@ func (t Token) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, t.String()
 // LogValue gives slog the same secret-free description.
 func (t Token) LogValue() slog.Value { return slog.StringValue(t.String()) }
 
+// Redacted returns a copy of t with the access and refresh tokens replaced,
+// for logging a Token inside another value: a JSON log handler encodes a
+// nested Token with encoding/json, whose output is meant for storage and
+// keeps the tokens. (Printing by reflection, as fmt does for a Token kept in
+// an unexported field, cannot call any method: keep Tokens in exported
+// fields or print Redacted copies.)
+func (t Token) Redacted() Token {
+	if t.AccessToken != "" {
+		t.AccessToken = redactedText
+	}
+	if t.RefreshToken != "" {
+		t.RefreshToken = redactedText
+	}
+	t.Token = *t.Token.WithExtra(nil)
+	return t
+}
+
 func firstNonEmpty(ss ...string) string {
 	for _, s := range ss {
 		if s != "" {
