@@ -16,3 +16,5 @@
 // key and secret, and give it a seller's session with WithSession or an
 // OAuth token source with WithTokenSource.
 package taobao
+
+//go:generate go run ./internal/fields/cmd/genmodels

@@ -100,17 +100,3 @@ func (s *TradeService) ListSoldIncrementVIter(ctx context.Context, opts *Increme
 	}
 }
 
-// TradeTypeValues returns every documented trade type. (Temporary: the
-// generated list replaces it.)
-func TradeTypeValues() []TradeType {
-	return []TradeType{TradeTypeFixed, TradeTypeAuction, TradeTypeGuaranteeTrade, TradeTypeStep,
-		TradeTypeIndependentSimpleTrade, TradeTypeIndependentShopTrade, TradeTypeAutoDelivery,
-		TradeTypeEc, TradeTypeCod, TradeTypeGameEquipment, TradeTypeShopexTrade,
-		TradeTypeNetcnTrade, TradeTypeExternalTrade, TradeTypeInstantTrade, TradeTypeB2CCod,
-		TradeTypeHotelTrade, TradeTypeSuperMarketTrade, TradeTypeSuperMarketCodTrade,
-		TradeTypeTaohua, TradeTypeWaimai, TradeTypeO2OOfflinetrade, TradeTypeNopaid,
-		TradeTypeEticket, TradeTypeTmallI18n, TradeTypeInsurancePlus, TradeTypeFinance,
-		TradeTypeFenxiao, TradeTypeLazada, TradeTypePreAuthType}
-}
-
-func tradeIncrementFields() []string { return slices.Clone(TradeIncrementFields) }

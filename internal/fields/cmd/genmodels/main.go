@@ -1,6 +1,6 @@
-// Command genmodels writes the generated model block of trade.go and
-// logistics.go from internal/fields. Run it with `go generate` from the
-// module root.
+// Command genmodels writes the generated model files (trade_gen.go,
+// logistics_gen.go, decode_gen.go) from internal/fields. Run it with
+// `go generate` from the module root.
 package main
 
 import (
@@ -23,21 +23,12 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	blocks, err := fields.Generate(m)
+	files, err := fields.Generate(m)
 	if err != nil {
 		return err
 	}
-	for key, name := range fields.Files {
-		path := filepath.Join(".", name)
-		src, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		out, err := fields.Splice(src, blocks[key])
-		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
-		}
-		if err := os.WriteFile(path, out, 0o644); err != nil {
+	for name, src := range files {
+		if err := os.WriteFile(filepath.Join(".", name), src, 0o644); err != nil {
 			return err
 		}
 	}
