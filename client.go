@@ -3,15 +3,12 @@ package taobao
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
 	"net/url"
 	"reflect"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -21,7 +18,6 @@ import (
 	"golang.org/x/oauth2"
 
 	"github.com/toptrade/taobao/internal/envelope"
-	"github.com/toptrade/taobao/internal/jsonscan"
 )
 
 // Gateway addresses.
@@ -487,24 +483,6 @@ func (c *Client) call(ctx context.Context, method string, params url.Values, out
 	}
 }
 
-// classify turns one answer into nil or a typed error, decoding into out.
-// extra are request values to keep out of the error, besides the session.
-func (c *Client) classify(method string, status int, body []byte, out any, bare bool, session string, extra ...string) error {
-	redact := c.redactor(session, extra...)
-	if status != http.StatusOK {
-		// Some intermediaries and the OAuth side answer 400 with a JSON
-		// error body: use it when it is the gateway's error envelope.
-		if t := bytes.TrimSpace(body); len(t) > 0 && t[0] == '{' {
-			var apiErr *APIError
-			if err := decodeResponse(method, body, nil, redact); errors.As(err, &apiErr) {
-				return err
-			}
-		}
-		return &HTTPError{Method: method, StatusCode: status, Body: redactSample(body, sampleSize, redact)}
-	}
-	return decodeAnswer(method, body, out, redact, bare)
-}
-
 func (c *Client) logAttempt(ctx context.Context, method string, attempt int, d time.Duration, body *bytes.Buffer, err error) {
 	l := c.cfg.logger
 	if l == nil || !l.Enabled(ctx, slog.LevelDebug) {
@@ -531,137 +509,6 @@ func (c *Client) logAttempt(ctx context.Context, method string, attempt int, d t
 		attrs = append(attrs, slog.String("error", err.Error()))
 	}
 	l.LogAttrs(ctx, slog.LevelDebug, "taobao call", attrs...)
-}
-
-// decodeResponse unwraps the gateway's envelope in body and decodes the
-// payload into out (which may be nil). An error_response becomes an
-// *APIError; anything undecodable a *DecodeError or *HTTPError. redact, if
-// not nil, removes secrets from text taken from the body.
-func decodeResponse(method string, body []byte, out any, redact func(string) string) error {
-	return decodeAnswer(method, body, out, redact, false)
-}
-
-// decodeAnswer is decodeResponse; bare accepts a root without the method's
-// member as the payload, which only a caller that sent simplify=true may
-// get. The SDK never sends it, so for its own calls an answer without the
-// member is a corrupt or foreign answer, never an empty success.
-func decodeAnswer(method string, body []byte, out any, redact func(string) string, bare bool) error {
-	key := envelope.ResponseKey(method)
-	part, err := envelope.Split(body, key)
-	if err != nil {
-		if errors.Is(err, envelope.ErrNotJSON) {
-			he := &HTTPError{Method: method, StatusCode: 200, Body: redactSample(body, sampleSize, redact)}
-			if isTokenMethod(method) {
-				he.Body = []byte(withheldSample)
-			}
-			return he
-		}
-		// Cut short, bytes after the end, or broken: a new attempt may fix it.
-		return newDecodeError(method, body, err, true, redact)
-	}
-	err = decodePart(method, part, out, redact, bare)
-	if err != nil && part.Guess && isSyntaxError(err) {
-		// The root may hold more than one member: decode it properly.
-		slow, serr := envelope.Slow(body, key)
-		if serr != nil {
-			return newDecodeError(method, body, serr, true, redact)
-		}
-		err = decodePart(method, slow, out, redact, bare)
-	}
-	if err != nil {
-		var apiErr *APIError
-		if errors.As(err, &apiErr) {
-			return err
-		}
-		var me *missingError
-		return newDecodeError(method, body, err, isSyntaxError(err) || errors.As(err, &me), redact)
-	}
-	return nil
-}
-
-// missingError is an answer without the method's member.
-type missingError struct{ key string }
-
-func (e *missingError) Error() string { return "answer has no " + strconv.Quote(e.key) }
-
-func decodePart(method string, part envelope.Part, out any, redact func(string) string, bare bool) error {
-	if part.IsError {
-		apiErr, err := parseErrorResponse(method, part.Value, redact)
-		if err != nil {
-			return err
-		}
-		return apiErr
-	}
-	if part.Missing && !bare {
-		return &missingError{envelope.ResponseKey(method)}
-	}
-	if len(part.Value) == 0 || part.Value[0] != '{' {
-		if part.Guess && !json.Valid(part.Value) {
-			return &json.SyntaxError{}
-		}
-		return fmt.Errorf("the member %q is not an object", envelope.ResponseKey(method))
-	}
-	if out == nil {
-		if part.Guess && !json.Valid(part.Value) {
-			return &json.SyntaxError{}
-		}
-		return nil
-	}
-	if fd, ok := out.(fastDecoder); ok {
-		// One pass with the generated decoder; anything unusual falls back
-		// to encoding/json from a clean value.
-		s := jsonscan.New(part.Value)
-		fd.decodeFast(&s)
-		if s.End() {
-			return nil
-		}
-		reflect.ValueOf(out).Elem().SetZero()
-	}
-	return json.Unmarshal(part.Value, out)
-}
-
-// parseErrorResponse decodes the body of an error_response, for the client
-// and the token calls alike. The code is a number in practice; a numeric
-// string is accepted too. redact, if not nil, cleans the messages.
-func parseErrorResponse(method string, raw []byte, redact func(string) string) (*APIError, error) {
-	var e envelope.Error
-	if err := json.Unmarshal(raw, &e); err != nil {
-		return nil, err
-	}
-	code, _ := strconv.Atoi(strings.Trim(string(e.Code), `" `))
-	return &APIError{
-		Method:    method,
-		Code:      code,
-		Msg:       redactString(e.Msg, redact),
-		SubCode:   e.SubCode,
-		SubMsg:    redactString(e.SubMsg, redact),
-		RequestID: e.RequestID,
-	}, nil
-}
-
-func isSyntaxError(err error) bool {
-	var se *json.SyntaxError
-	return errors.As(err, &se)
-}
-
-func newDecodeError(method string, body []byte, err error, truncated bool, redact func(string) string) *DecodeError {
-	if redact != nil {
-		// A value's decoding error may quote the value itself.
-		if msg := err.Error(); redact(msg) != msg {
-			err = errors.New(redact(msg))
-		}
-	}
-	sample := withheldSample
-	if !isTokenMethod(method) {
-		sample = quoteSample(redactSample(body, sampleSize, redact))
-	}
-	return &DecodeError{
-		Method:    method,
-		RequestID: envelope.RequestID(body),
-		Sample:    sample,
-		Err:       err,
-		truncated: truncated,
-	}
 }
 
 // attemptCounter lets the syncer count the client's attempts, retries and

@@ -1,14 +1,62 @@
 package taobao
 
-// Test-only exports of the model half's unexported helpers.
-var (
-	DecodeTradePage    = decodeTradePage
-	DecodeTrade        = decodeTrade
-	DecodeTrace        = decodeTrace
-	DecodeShippingPage = decodeShippingPage
-	DecodeCompanies    = decodeCompanies
-	DecodeShipResult   = decodeShipResult
-)
+// Views of the answers the service methods decode, built through the same
+// path Client.call takes (decodeResponse into the same wire types).
+
+// DecodeTradePage decodes an answer of the trade list APIs.
+func DecodeTradePage(method string, body []byte) (*TradePage, error) {
+	var w tradePageWire
+	if err := decodeResponse(method, body, &w, nil); err != nil {
+		return nil, err
+	}
+	return w.page(), nil
+}
+
+// DecodeTrade decodes an answer of taobao.trade.fullinfo.get or
+// taobao.trade.get.
+func DecodeTrade(method string, body []byte) (*Trade, error) {
+	var w tradeWire
+	if err := decodeResponse(method, body, &w, nil); err != nil {
+		return nil, err
+	}
+	return w.trade(method, body)
+}
+
+// DecodeTrace decodes an answer of taobao.logistics.trace.search.
+func DecodeTrace(method string, body []byte) (*Trace, error) {
+	var t Trace
+	if err := decodeResponse(method, body, &t, nil); err != nil {
+		return nil, err
+	}
+	return &t, nil
+}
+
+// DecodeShippingPage decodes an answer of the logistics list APIs.
+func DecodeShippingPage(method string, body []byte) (*ShippingPage, error) {
+	var w shippingPageWire
+	if err := decodeResponse(method, body, &w, nil); err != nil {
+		return nil, err
+	}
+	return w.page(), nil
+}
+
+// DecodeCompanies decodes an answer of taobao.logistics.companies.get.
+func DecodeCompanies(method string, body []byte) ([]LogisticsCompany, error) {
+	var w companiesWire
+	if err := decodeResponse(method, body, &w, nil); err != nil {
+		return nil, err
+	}
+	return w.Companies, nil
+}
+
+// DecodeShipResult decodes an answer of taobao.logistics.offline.send.
+func DecodeShipResult(method string, body []byte) (*ShipResult, error) {
+	var w shipResultWire
+	if err := decodeResponse(method, body, &w, nil); err != nil {
+		return nil, err
+	}
+	return w.result(method, body)
+}
 
 // Validator is implemented by every options struct.
 type Validator interface{ validate(method string) error }
@@ -35,8 +83,15 @@ func (o *LogisticsListOptions) WithFields(def []string) LogisticsListOptions {
 // WithFields exports withFields.
 func (o *CompaniesOptions) WithFields(def []string) CompaniesOptions { return o.withFields(def) }
 
-// DecodeTradePageSlow decodes through encoding/json only.
-var DecodeTradePageSlow = decodeTradePageSlow
+// DecodeTradePageSlow decodes through encoding/json only, for comparisons.
+func DecodeTradePageSlow(method string, body []byte) (*TradePage, error) {
+	type plain tradePageWire // no decodeFast method
+	var w plain
+	if err := decodeResponse(method, body, &w, nil); err != nil {
+		return nil, err
+	}
+	return (*tradePageWire)(&w).page(), nil
+}
 
 // DecodeTradePageFast runs the single-pass decoder only and reports
 // whether it took the body.

@@ -201,39 +201,10 @@ func (w *shippingPageWire) page() *ShippingPage {
 	return &ShippingPage{Shippings: w.Shippings, TotalResults: int64(w.TotalResults), RequestID: w.RequestID}
 }
 
-// decodeShippingPage decodes an answer of taobao.logistics.orders.get or
-// taobao.logistics.orders.detail.get.
-func decodeShippingPage(method string, body []byte) (*ShippingPage, error) {
-	var w shippingPageWire
-	if err := decodeResponse(method, body, &w, nil); err != nil {
-		return nil, err
-	}
-	return w.page(), nil
-}
-
-// decodeTrace decodes an answer of taobao.logistics.trace.search, whose
-// members are the trace's own.
-func decodeTrace(method string, body []byte) (*Trace, error) {
-	var t Trace
-	if err := decodeResponse(method, body, &t, nil); err != nil {
-		return nil, err
-	}
-	return &t, nil
-}
-
 // companiesWire is the payload of logistics_companies_get_response.
 type companiesWire struct {
 	Companies List[LogisticsCompany] `json:"logistics_companies"`
 	RequestID string                 `json:"request_id"`
-}
-
-// decodeCompanies decodes an answer of taobao.logistics.companies.get.
-func decodeCompanies(method string, body []byte) ([]LogisticsCompany, error) {
-	var w companiesWire
-	if err := decodeResponse(method, body, &w, nil); err != nil {
-		return nil, err
-	}
-	return w.Companies, nil
 }
 
 // shipResultWire is the payload of logistics_offline_send_response.
@@ -250,15 +221,6 @@ func (w *shipResultWire) result(method string, body []byte) (*ShipResult, error)
 		w.Shipping.RequestID = w.RequestID
 	}
 	return w.Shipping, nil
-}
-
-// decodeShipResult decodes an answer of taobao.logistics.offline.send.
-func decodeShipResult(method string, body []byte) (*ShipResult, error) {
-	var w shipResultWire
-	if err := decodeResponse(method, body, &w, nil); err != nil {
-		return nil, err
-	}
-	return w.result(method, body)
 }
 
 // LogisticsService calls the logistics APIs; use Client.Logistics.
@@ -306,7 +268,7 @@ func (s *LogisticsService) Trace(ctx context.Context, tid int64, opts *TraceOpti
 //
 // TOP API: taobao.logistics.orders.get
 func (s *LogisticsService) ListOrders(ctx context.Context, opts *LogisticsListOptions) (*ShippingPage, error) {
-	return s.listShippings(ctx, MethodLogisticsOrders, opts, ShippingFields)
+	return s.listShippings(ctx, MethodLogisticsOrders, opts, shippingFields())
 }
 
 // ListOrderDetails is ListOrders with the receivers' details (by default
@@ -314,7 +276,7 @@ func (s *LogisticsService) ListOrders(ctx context.Context, opts *LogisticsListOp
 //
 // TOP API: taobao.logistics.orders.detail.get
 func (s *LogisticsService) ListOrderDetails(ctx context.Context, opts *LogisticsListOptions) (*ShippingPage, error) {
-	return s.listShippings(ctx, MethodLogisticsOrdersDetail, opts, ShippingDetailFields)
+	return s.listShippings(ctx, MethodLogisticsOrdersDetail, opts, shippingDetailFields())
 }
 
 func (s *LogisticsService) listShippings(ctx context.Context, method string, opts *LogisticsListOptions, def []string) (*ShippingPage, error) {
@@ -341,7 +303,7 @@ func (s *LogisticsService) ListCompanies(ctx context.Context, opts *CompaniesOpt
 	if err := opts.validate(method); err != nil {
 		return nil, err
 	}
-	params, err := query.Values(opts.withFields(CompanyFields))
+	params, err := query.Values(opts.withFields(companyFields()))
 	if err != nil {
 		return nil, invalidArg(method, "options", "%v", err)
 	}
@@ -393,5 +355,14 @@ func (s *LogisticsService) OfflineSend(ctx context.Context, tid int64, outSid, c
 		}
 		return nil, err
 	}
-	return w.result(method, nil)
+	res, err := w.result(method, nil)
+	if err == nil && !bool(res.IsSuccess) {
+		err = &DecodeError{Method: method, RequestID: res.RequestID, Err: errors.New("the answer does not say the trade was shipped (is_success is not true)")}
+	}
+	if err != nil {
+		// The request reached the gateway, but the answer is not the one
+		// the API promises: whether the trade was shipped is unknown.
+		return nil, fmt.Errorf("%w (trade %d: read the trade with FullInfo before sending again)", &outcomeError{method: method, cause: err}, tid)
+	}
+	return res, nil
 }

@@ -2,8 +2,6 @@ package taobao
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 	"iter"
 	"net/url"
 	"slices"
@@ -13,7 +11,6 @@ import (
 
 	"github.com/google/go-querystring/query"
 
-	"github.com/toptrade/taobao/internal/envelope"
 	"github.com/toptrade/taobao/internal/jsonscan"
 )
 
@@ -267,25 +264,6 @@ func (w *tradePageWire) decodeFast(s *jsonscan.Scanner) {
 	}
 }
 
-// decodeTradePage decodes an answer of the trade list APIs.
-func decodeTradePage(method string, body []byte) (*TradePage, error) {
-	var w tradePageWire
-	if err := decodeResponse(method, body, &w, nil); err != nil {
-		return nil, err
-	}
-	return w.page(), nil
-}
-
-// decodeTradePageSlow decodes through encoding/json only, for comparisons.
-func decodeTradePageSlow(method string, body []byte) (*TradePage, error) {
-	type plain tradePageWire // no decodeFast method
-	var w plain
-	if err := decodeResponse(method, body, &w, nil); err != nil {
-		return nil, err
-	}
-	return (*tradePageWire)(&w).page(), nil
-}
-
 // tradeWire is the payload of trade_fullinfo_get_response and
 // trade_get_response.
 type tradeWire struct {
@@ -324,178 +302,6 @@ func (w *tradeWire) decodeFast(s *jsonscan.Scanner) {
 	}
 }
 
-// decodeTrade decodes an answer of taobao.trade.fullinfo.get or
-// taobao.trade.get.
-func decodeTrade(method string, body []byte) (*Trade, error) {
-	var w tradeWire
-	if err := decodeResponse(method, body, &w, nil); err != nil {
-		return nil, err
-	}
-	return w.trade(method, body)
-}
-
-// The fast path. encoding/json reads a document twice before decoding it
-// (validation, then the decode), and again for every value that has its
-// own UnmarshalJSON: on a page of trades every order list is read five
-// times. The generated decodeFast methods read the payload once with a
-// strict scanner, calling the same UnmarshalJSON methods on the same bytes
-// for Int64, Money, Time and Bool. Whatever they are not sure to decode
-// exactly as encoding/json would (escaped or case-folded member names,
-// duplicate lists, a wrong type) makes them give up, and the caller then
-// decodes the body through decodeResponse as usual.
-
-// fastDecoder is a wire struct with a generated or hand-written decodeFast.
-type fastDecoder interface{ decodeFast(s *jsonscan.Scanner) }
-
-// decodeFast decodes the payload of a success answer of method into out,
-// and reports whether it did; error answers and anything unusual report
-// false.
-func decodeFast(method string, body []byte, out fastDecoder) bool {
-	part, err := envelope.Split(body, envelope.ResponseKey(method))
-	if err != nil || part.IsError || part.Missing {
-		return false
-	}
-	s := jsonscan.New(part.Value)
-	out.decodeFast(&s)
-	return s.End()
-}
-
-func fastString(s *jsonscan.Scanner, p *string) {
-	if s.Null() {
-		return // encoding/json leaves a string alone on null
-	}
-	str, raw, plain := s.String()
-	switch {
-	case s.Failed():
-	case plain:
-		*p = string(str)
-	default:
-		if json.Unmarshal(raw, p) != nil {
-			s.Fail()
-		}
-	}
-}
-
-func fastStringItem(p *string, s *jsonscan.Scanner) { fastString(s, p) }
-
-func fastInt64(s *jsonscan.Scanner, p *Int64) {
-	if raw := s.Literal(); !s.Failed() && p.UnmarshalJSON(raw) != nil {
-		s.Fail()
-	}
-}
-
-func fastMoney(s *jsonscan.Scanner, p *Money) {
-	if raw := s.Literal(); !s.Failed() && p.UnmarshalJSON(raw) != nil {
-		s.Fail()
-	}
-}
-
-func fastTime(s *jsonscan.Scanner, p *Time) {
-	if raw := s.Literal(); !s.Failed() && p.UnmarshalJSON(raw) != nil {
-		s.Fail()
-	}
-}
-
-func fastBool(s *jsonscan.Scanner, p *Bool) {
-	if raw := s.Literal(); !s.Failed() && p.UnmarshalJSON(raw) != nil {
-		s.Fail()
-	}
-}
-
-// fastRaw decodes a value of a type without documented fields through
-// encoding/json.
-func fastRaw(s *jsonscan.Scanner, p any) {
-	if raw := s.Skip(); !s.Failed() && json.Unmarshal(raw, p) != nil {
-		s.Fail()
-	}
-}
-
-// fastUnknown skips the value of a member the struct does not have. A name
-// with capitals or non-ASCII letters might match a field case-insensitively
-// in encoding/json, so it gives up on those.
-func fastUnknown(s *jsonscan.Scanner, key []byte) {
-	for _, c := range key {
-		if c >= 'A' && c <= 'Z' || c >= 0x80 {
-			s.Fail()
-			return
-		}
-	}
-	s.Skip()
-}
-
-// fastList reads a List as List.UnmarshalJSON does for the shapes the
-// gateway sends: {"<item>":[...]}, a bare array, {}, null or "". Anything
-// else, or a list seen twice, gives up.
-func fastList[T any](s *jsonscan.Scanner, l *List[T], item func(*T, *jsonscan.Scanner)) {
-	switch s.Peek() {
-	case 'n':
-		if s.Null() {
-			*l = nil
-		}
-	case '"':
-		if str, _, plain := s.String(); !plain || len(str) != 0 {
-			s.Fail()
-		}
-		*l = nil
-	case '[':
-		fastItems(s, l, item)
-	case '{':
-		s.ObjectStart()
-		if !s.More(true) {
-			*l = nil
-			return
-		}
-		if s.Key(); s.Failed() {
-			return
-		}
-		if s.Null() {
-			*l = nil
-		} else {
-			fastItems(s, l, item)
-		}
-		if s.More(false) {
-			s.Fail() // several members: leave the choice to List.UnmarshalJSON
-		}
-	default:
-		s.Fail()
-	}
-}
-
-// fastItems reads an array into a slice allocated at its final length.
-func fastItems[T any](s *jsonscan.Scanner, l *List[T], item func(*T, *jsonscan.Scanner)) {
-	n := s.CountItems()
-	if n < 0 || *l != nil {
-		s.Fail()
-		return
-	}
-	out := make(List[T], n)
-	s.ArrayStart()
-	i := 0
-	for first := true; s.MoreItems(first); first = false {
-		if i == n {
-			s.Fail()
-			return
-		}
-		item(&out[i], s)
-		i++
-	}
-	if i != n {
-		s.Fail()
-		return
-	}
-	*l = out
-}
-
-// missingMember reports an answer without the member the method promises.
-func missingMember(method, member, requestID string, body []byte) error {
-	return &DecodeError{
-		Method:    method,
-		RequestID: requestID,
-		Sample:    quoteSample(body),
-		Err:       fmt.Errorf("answer has no %q", member),
-	}
-}
-
 // TradeService calls the trade APIs; use Client.Trades.
 type TradeService struct{ client *Client }
 
@@ -512,7 +318,7 @@ const (
 //
 // TOP API: taobao.trade.fullinfo.get
 func (s *TradeService) FullInfo(ctx context.Context, tid int64, opts *TradeGetOptions) (*Trade, error) {
-	return s.getTrade(ctx, MethodTradeFullInfo, tid, opts, TradeFullFields)
+	return s.getTrade(ctx, MethodTradeFullInfo, tid, opts, tradeFullFields())
 }
 
 // Get returns part of one trade (by default TradeGetFields); the gateway
@@ -520,7 +326,7 @@ func (s *TradeService) FullInfo(ctx context.Context, tid int64, opts *TradeGetOp
 //
 // TOP API: taobao.trade.get
 func (s *TradeService) Get(ctx context.Context, tid int64, opts *TradeGetOptions) (*Trade, error) {
-	return s.getTrade(ctx, MethodTradeGet, tid, opts, TradeGetFields)
+	return s.getTrade(ctx, MethodTradeGet, tid, opts, tradeGetFields())
 }
 
 func (s *TradeService) getTrade(ctx context.Context, method string, tid int64, opts *TradeGetOptions, def []string) (*Trade, error) {
@@ -554,7 +360,7 @@ func (s *TradeService) ListSold(ctx context.Context, opts *SoldListOptions) (*Tr
 	if err := opts.validate(MethodTradesSold); err != nil {
 		return nil, err
 	}
-	o := opts.withFields(TradeSoldFields)
+	o := opts.withFields(tradeSoldFields())
 	return s.listPage(ctx, MethodTradesSold, o)
 }
 
@@ -567,7 +373,7 @@ func (s *TradeService) ListSoldIncrement(ctx context.Context, opts *IncrementLis
 	if err := opts.validate(MethodTradesSoldIncrement); err != nil {
 		return nil, err
 	}
-	o := opts.withFields(TradeIncrementFields)
+	o := opts.withFields(tradeIncrementFields())
 	return s.listPage(ctx, MethodTradesSoldIncrement, o)
 }
 

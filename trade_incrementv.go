@@ -76,7 +76,7 @@ func (s *TradeService) ListSoldIncrementV(ctx context.Context, opts *IncrementVL
 	if err := opts.validate(MethodTradesSoldIncrementV); err != nil {
 		return nil, err
 	}
-	o := opts.withFields(TradeIncrementFields)
+	o := opts.withFields(tradeIncrementFields())
 	return s.listPage(ctx, MethodTradesSoldIncrementV, o)
 }
 
@@ -99,4 +99,3 @@ func (s *TradeService) ListSoldIncrementVIter(ctx context.Context, opts *Increme
 		iteratePages(yield, func() (*TradePage, error) { return s.ListSoldIncrementV(ctx, &o) }, &o.PageNo)
 	}
 }
-
