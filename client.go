@@ -14,7 +14,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/google/go-querystring/query"
 	"golang.org/x/oauth2"
 
 	"github.com/toptrade/taobao/internal/envelope"
@@ -399,11 +398,7 @@ func toValues(method string, params any) (url.Values, error) {
 	if rv.Kind() != reflect.Struct {
 		return nil, invalidArg(method, "params", "want url.Values, map[string]string or a struct with url tags, got %T", params)
 	}
-	v, err := query.Values(params)
-	if err != nil {
-		return nil, invalidArg(method, "params", "%v", err)
-	}
-	return v, nil
+	return encodeOptions(method, params)
 }
 
 // call runs the request pipeline: limiter, session, form and signature,

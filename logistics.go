@@ -4,11 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"iter"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
-
-	"github.com/google/go-querystring/query"
 )
 
 // MaxSubTids is the most order ids a split shipment or trace may name.
@@ -248,9 +248,9 @@ func (s *LogisticsService) Trace(ctx context.Context, tid int64, opts *TraceOpti
 	}
 	params := url.Values{"tid": {strconv.FormatInt(tid, 10)}}
 	if opts != nil {
-		v, err := query.Values(opts)
+		v, err := encodeOptions(method, opts)
 		if err != nil {
-			return nil, invalidArg(method, "options", "%v", err)
+			return nil, err
 		}
 		for k, vs := range v {
 			params[k] = vs
@@ -279,13 +279,52 @@ func (s *LogisticsService) ListOrderDetails(ctx context.Context, opts *Logistics
 	return s.listShippings(ctx, MethodLogisticsOrdersDetail, opts, shippingDetailFields())
 }
 
+// ListOrdersIter yields the seller's logistics orders page after page (by
+// default with ShippingFields), reading pages until the count is reached.
+// The caller's options are copied, never changed.
+//
+// TOP API: taobao.logistics.orders.get
+func (s *LogisticsService) ListOrdersIter(ctx context.Context, opts *LogisticsListOptions) iter.Seq2[*Shipping, error] {
+	return s.shippingPages(ctx, MethodLogisticsOrders, opts, shippingFields())
+}
+
+// ListOrderDetailsIter yields the seller's logistics orders with their
+// details (by default with ShippingDetailFields), page after page.
+//
+// TOP API: taobao.logistics.orders.detail.get
+func (s *LogisticsService) ListOrderDetailsIter(ctx context.Context, opts *LogisticsListOptions) iter.Seq2[*Shipping, error] {
+	return s.shippingPages(ctx, MethodLogisticsOrdersDetail, opts, shippingDetailFields())
+}
+
+// defaultLogisticsPageSize is the page size the logistics lists use when
+// page_size is not sent.
+const defaultLogisticsPageSize = 40
+
+func (s *LogisticsService) shippingPages(ctx context.Context, method string, opts *LogisticsListOptions, def []string) iter.Seq2[*Shipping, error] {
+	o := opts.withFields(def)
+	o.Fields = slices.Clone(o.Fields)
+	size := o.PageSize
+	if size == 0 {
+		size = defaultLogisticsPageSize
+	}
+	return pages(o.PageNo, func(n int) ([]Shipping, bool, error) {
+		o := o
+		o.PageNo = n
+		p, err := s.listShippings(ctx, method, &o, def)
+		if err != nil {
+			return nil, false, err
+		}
+		return p.Shippings, int64(n)*int64(size) < p.TotalResults, nil
+	})
+}
+
 func (s *LogisticsService) listShippings(ctx context.Context, method string, opts *LogisticsListOptions, def []string) (*ShippingPage, error) {
 	if err := opts.validate(method); err != nil {
 		return nil, err
 	}
-	params, err := query.Values(opts.withFields(def))
+	params, err := encodeOptions(method, opts.withFields(def))
 	if err != nil {
-		return nil, invalidArg(method, "options", "%v", err)
+		return nil, err
 	}
 	var w shippingPageWire
 	if err := s.client.call(ctx, method, params, &w); err != nil {
@@ -303,9 +342,9 @@ func (s *LogisticsService) ListCompanies(ctx context.Context, opts *CompaniesOpt
 	if err := opts.validate(method); err != nil {
 		return nil, err
 	}
-	params, err := query.Values(opts.withFields(companyFields()))
+	params, err := encodeOptions(method, opts.withFields(companyFields()))
 	if err != nil {
-		return nil, invalidArg(method, "options", "%v", err)
+		return nil, err
 	}
 	var w companiesWire
 	if err := s.client.call(ctx, method, params, &w); err != nil {
@@ -339,9 +378,9 @@ func (s *LogisticsService) OfflineSend(ctx context.Context, tid int64, outSid, c
 	}
 	params := url.Values{}
 	if opts != nil {
-		v, err := query.Values(opts)
+		v, err := encodeOptions(method, opts)
 		if err != nil {
-			return nil, invalidArg(method, "options", "%v", err)
+			return nil, err
 		}
 		params = v
 	}

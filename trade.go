@@ -9,8 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/google/go-querystring/query"
-
 	"github.com/toptrade/taobao/internal/jsonscan"
 )
 
@@ -43,31 +41,6 @@ func (o *TradeGetOptions) validate(method string) error {
 // when o names none.
 func (o *TradeGetOptions) withFields(def []string) TradeGetOptions {
 	return withDefaultFields(o, func(c *TradeGetOptions) *[]string { return &c.Fields }, def)
-}
-
-// ListOptions are the paging parameters of the list APIs.
-type ListOptions struct {
-	// PageNo is the page to fetch, from 1; 0 means the first.
-	PageNo int `url:"page_no,omitempty"`
-	// PageSize is the number of items per page, 1 to 100; 0 means the
-	// gateway's default of 40.
-	PageSize int `url:"page_size,omitempty"`
-	// UseHasNext asks for HasNext instead of TotalResults, which the
-	// gateway answers faster.
-	UseHasNext bool `url:"use_has_next,omitempty"`
-}
-
-// MaxPageSize is the largest page the list APIs serve.
-const MaxPageSize = 100
-
-func (o *ListOptions) validate(method string) error {
-	if o.PageNo < 0 {
-		return invalidArg(method, "page_no", "%d is negative", o.PageNo)
-	}
-	if o.PageSize < 0 || o.PageSize > MaxPageSize {
-		return invalidArg(method, "page_size", "%d is outside 1..%d", o.PageSize, MaxPageSize)
-	}
-	return nil
 }
 
 // SoldListOptions are the parameters of taobao.trades.sold.get. Nil
@@ -177,39 +150,6 @@ func (o *IncrementListOptions) validate(method string) error {
 
 func (o *IncrementListOptions) withFields(def []string) IncrementListOptions {
 	return withDefaultFields(o, func(c *IncrementListOptions) *[]string { return &c.Fields }, def)
-}
-
-// withDefaultFields returns a copy of *o (zero options for a nil o) whose
-// fields list, reached through fields, is def when the caller named none.
-// The caller's options are never changed.
-func withDefaultFields[T any](o *T, fields func(*T) *[]string, def []string) T {
-	var c T
-	if o != nil {
-		c = *o
-	}
-	if f := fields(&c); len(*f) == 0 {
-		*f = def
-	}
-	return c
-}
-
-// validateFields checks a fields list: no empty names, no commas or spaces
-// inside a name, and at most max names when max > 0.
-func validateFields(method string, fields []string, max int) error {
-	if max > 0 && len(fields) > max {
-		return invalidArg(method, "fields", "%d fields, at most %d allowed", len(fields), max)
-	}
-	return validateList(method, "fields", fields)
-}
-
-// validateList checks the items of a comma-joined list parameter.
-func validateList(method, param string, items []string) error {
-	for i, f := range items {
-		if f == "" || strings.ContainsAny(f, ", \t\r\n") {
-			return invalidArg(method, param, "item %d (%q) is empty or holds a comma or space", i, f)
-		}
-	}
-	return nil
 }
 
 // TradePage is one page of a trade list.
@@ -378,9 +318,9 @@ func (s *TradeService) ListSoldIncrement(ctx context.Context, opts *IncrementLis
 }
 
 func (s *TradeService) listPage(ctx context.Context, method string, opts any) (*TradePage, error) {
-	params, err := query.Values(opts)
+	params, err := encodeOptions(method, opts)
 	if err != nil {
-		return nil, invalidArg(method, "options", "%v", err)
+		return nil, err
 	}
 	var w tradePageWire
 	if err := s.client.call(ctx, method, params, &w); err != nil {
@@ -399,15 +339,14 @@ func (s *TradeService) ListSoldIter(ctx context.Context, opts *SoldListOptions) 
 	var o SoldListOptions
 	if opts != nil {
 		o = *opts
-		o.Fields = slices.Clone(opts.Fields)
-		o.Type = slices.Clone(opts.Type)
+		o.Fields, o.Type = slices.Clone(opts.Fields), slices.Clone(opts.Type)
 	}
-	return func(yield func(*Trade, error) bool) {
+	o.UseHasNext = true
+	return pages(o.PageNo, func(n int) ([]Trade, bool, error) {
 		o := o
-		o.UseHasNext = true
-		o.PageNo = max(o.PageNo, 1)
-		iteratePages(yield, func() (*TradePage, error) { return s.ListSold(ctx, &o) }, &o.PageNo)
-	}
+		o.PageNo = n
+		return tradeItems(s.ListSold(ctx, &o))
+	})
 }
 
 // ListSoldIncrementIter yields the trades modified in the window page after
@@ -420,34 +359,113 @@ func (s *TradeService) ListSoldIncrementIter(ctx context.Context, opts *Incremen
 	var o IncrementListOptions
 	if opts != nil {
 		o = *opts
-		o.Fields = slices.Clone(opts.Fields)
-		o.Type = slices.Clone(opts.Type)
+		o.Fields, o.Type = slices.Clone(opts.Fields), slices.Clone(opts.Type)
 	}
-	return func(yield func(*Trade, error) bool) {
+	o.UseHasNext = true
+	return pages(o.PageNo, func(n int) ([]Trade, bool, error) {
 		o := o
-		o.UseHasNext = true
-		o.PageNo = max(o.PageNo, 1)
-		iteratePages(yield, func() (*TradePage, error) { return s.ListSoldIncrement(ctx, &o) }, &o.PageNo)
-	}
+		o.PageNo = n
+		return tradeItems(s.ListSoldIncrement(ctx, &o))
+	})
 }
 
-// iteratePages drives a has_next listing: fetch, yield each trade, and
-// advance *pageNo while the gateway says more follow.
-func iteratePages(yield func(*Trade, error) bool, fetch func() (*TradePage, error), pageNo *int) {
-	for {
-		p, err := fetch()
-		if err != nil {
-			yield(nil, err)
-			return
-		}
-		for i := range p.Trades {
-			if !yield(&p.Trades[i], nil) {
-				return
-			}
-		}
-		if !p.HasNext || len(p.Trades) == 0 {
-			return
-		}
-		*pageNo++
+// tradeItems turns a trade page into the pager's items.
+func tradeItems(p *TradePage, err error) ([]Trade, bool, error) {
+	if err != nil {
+		return nil, false, err
 	}
+	return p.Trades, p.HasNext, nil
+}
+
+// MethodTradesSoldIncrementV lists trades by the time they were written to
+// the seller's store.
+const MethodTradesSoldIncrementV = "taobao.trades.sold.incrementv.get"
+
+// IncrementVListOptions are the parameters of
+// taobao.trades.sold.incrementv.get: a window of store time (the time a
+// change was written to the seller's store, Trade.AsyncModified), not of
+// modification time. StartCreate and EndCreate are required; EndCreate must
+// be after StartCreate and at most a day later. Empty Fields ask for
+// TradeIncrementFields.
+type IncrementVListOptions struct {
+	// Fields are the trade fields to return.
+	Fields []string `url:"fields,comma"`
+	// StartCreate is the start of the store-time window (required).
+	StartCreate Time `url:"start_create"`
+	// EndCreate is the end of the window (required): after StartCreate and
+	// at most MaxIncrementWindow later.
+	EndCreate Time `url:"end_create"`
+	// Status filters by one state, or by ALL_WAIT_PAY or ALL_CLOSED.
+	Status TradeStatus `url:"status,omitempty"`
+	// Type filters by trade types; empty means the gateway's default set
+	// (see SoldListOptions.Type).
+	Type []string `url:"type,comma,omitempty"`
+	// ExtType filters by one extended type: ershou, service or mark.
+	ExtType string `url:"ext_type,omitempty"`
+	// Tag filters by the seller's tag: time_card or fee_card.
+	Tag string `url:"tag,omitempty"`
+	ListOptions
+}
+
+func (o *IncrementVListOptions) validate(method string) error {
+	if o == nil {
+		return invalidArg(method, "start_create", "required")
+	}
+	if err := validateFields(method, o.Fields, 0); err != nil {
+		return err
+	}
+	switch {
+	case o.StartCreate.IsZero():
+		return invalidArg(method, "start_create", "required")
+	case o.EndCreate.IsZero():
+		return invalidArg(method, "end_create", "required")
+	case !o.EndCreate.After(o.StartCreate.Time):
+		return invalidArg(method, "end_create", "%s is not after start_create %s", o.EndCreate, o.StartCreate)
+	case o.EndCreate.Sub(o.StartCreate.Time) > MaxIncrementWindow:
+		return invalidArg(method, "end_create", "window %s-%s is longer than a day", o.StartCreate, o.EndCreate)
+	}
+	if err := validateList(method, "type", o.Type); err != nil {
+		return err
+	}
+	return o.ListOptions.validate(method)
+}
+
+func (o *IncrementVListOptions) withFields(def []string) IncrementVListOptions {
+	return withDefaultFields(o, func(c *IncrementVListOptions) *[]string { return &c.Fields }, def)
+}
+
+// ListSoldIncrementV returns one page of the trades written to the seller's
+// store in a window of at most a day, most recently written first. Unlike
+// ListSoldIncrement's modification time, the store time of a change that
+// was indexed late is late too, so windows of store time never miss it. As
+// with the other list APIs, a request without Type lists the gateway's
+// default types only. To follow changes without losing any, use a
+// TradeSyncer with SyncByStoreTime.
+//
+// TOP API: taobao.trades.sold.incrementv.get
+func (s *TradeService) ListSoldIncrementV(ctx context.Context, opts *IncrementVListOptions) (*TradePage, error) {
+	if err := opts.validate(MethodTradesSoldIncrementV); err != nil {
+		return nil, err
+	}
+	o := opts.withFields(tradeIncrementFields())
+	return s.listPage(ctx, MethodTradesSoldIncrementV, o)
+}
+
+// ListSoldIncrementVIter yields the trades written to the store in the
+// window page after page, first to last: for a complete copy, use a
+// TradeSyncer, which reads the pages the other way round.
+//
+// TOP API: taobao.trades.sold.incrementv.get
+func (s *TradeService) ListSoldIncrementVIter(ctx context.Context, opts *IncrementVListOptions) iter.Seq2[*Trade, error] {
+	var o IncrementVListOptions
+	if opts != nil {
+		o = *opts
+		o.Fields, o.Type = slices.Clone(opts.Fields), slices.Clone(opts.Type)
+	}
+	o.UseHasNext = true
+	return pages(o.PageNo, func(n int) ([]Trade, bool, error) {
+		o := o
+		o.PageNo = n
+		return tradeItems(s.ListSoldIncrementV(ctx, &o))
+	})
 }
