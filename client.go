@@ -438,7 +438,11 @@ func (c *Client) call(ctx context.Context, method string, params url.Values, out
 		form := c.buildForm(method, params, session, start)
 		body, status, sent, err := c.send(ctx, method, form)
 		if err == nil {
-			err = c.classify(method, status, body.Bytes(), out, bare, session, tokenCallSecrets(method, params)...)
+			var rep decodeReport
+			err = c.classify(method, status, body.Bytes(), out, bare, &rep, session, tokenCallSecrets(method, params)...)
+			if err == nil && rep.n > 0 {
+				c.logDropped(ctx, method, body.Bytes(), &rep)
+			}
 		}
 		c.logAttempt(ctx, method, n, time.Since(start), body, err)
 		if body != nil {
@@ -478,6 +482,23 @@ func (c *Client) call(ctx context.Context, method string, params url.Values, out
 	}
 }
 
+// logDropped reports, once per answer, the values the decoder dropped or
+// converted, at warn level.
+func (c *Client) logDropped(ctx context.Context, method string, body []byte, rep *decodeReport) {
+	countDropped(ctx, rep.n)
+	l := c.cfg.logger
+	if l == nil || !l.Enabled(ctx, slog.LevelWarn) {
+		return
+	}
+	paths := make([]string, 0, len(rep.drops))
+	for _, d := range rep.drops {
+		paths = append(paths, d.Path+": "+d.Reason)
+	}
+	l.LogAttrs(ctx, slog.LevelWarn, "taobao: values of the answer were dropped or converted",
+		slog.String("method", method), slog.String("request_id", envelope.RequestID(body)),
+		slog.Int("count", rep.n), slog.Any("values", paths))
+}
+
 func (c *Client) logAttempt(ctx context.Context, method string, attempt int, d time.Duration, body *bytes.Buffer, err error) {
 	l := c.cfg.logger
 	if l == nil || !l.Enabled(ctx, slog.LevelDebug) {
@@ -506,9 +527,9 @@ func (c *Client) logAttempt(ctx context.Context, method string, attempt int, d t
 	l.LogAttrs(ctx, slog.LevelDebug, "taobao call", attrs...)
 }
 
-// attemptCounter lets the syncer count the client's attempts, retries and
-// failures.
-type attemptCounter struct{ calls, retries, failed *atomic.Int64 }
+// attemptCounter lets the syncer count the client's attempts, retries,
+// failures and dropped values.
+type attemptCounter struct{ calls, retries, failed, dropped *atomic.Int64 }
 
 type attemptCounterKey struct{}
 
@@ -523,6 +544,13 @@ func countAttempt(ctx context.Context, attempt int) {
 		if attempt > 0 {
 			c.retries.Add(1)
 		}
+	}
+}
+
+// countDropped records values an answer made for a syncer had dropped.
+func countDropped(ctx context.Context, n int) {
+	if c, ok := ctx.Value(attemptCounterKey{}).(*attemptCounter); ok && c.dropped != nil {
+		c.dropped.Add(int64(n))
 	}
 }
 

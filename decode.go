@@ -21,20 +21,54 @@ import (
 
 // classify turns one answer into nil or a typed error, decoding into out.
 // extra are request values to keep out of the error, besides the session.
-func (c *Client) classify(method string, status int, body []byte, out any, bare bool, session string, extra ...string) error {
+func (c *Client) classify(method string, status int, body []byte, out any, bare bool, rep *decodeReport, session string, extra ...string) error {
 	redact := c.redactor(session, extra...)
 	if status != http.StatusOK {
 		// Some intermediaries and the OAuth side answer 400 with a JSON
 		// error body: use it when it is the gateway's error envelope.
 		if t := bytes.TrimSpace(body); len(t) > 0 && t[0] == '{' {
 			var apiErr *APIError
-			if err := decodeResponse(method, body, nil, redact); errors.As(err, &apiErr) {
+			if err := decodeAnswer(method, body, nil, redact, false, nil); errors.As(err, &apiErr) {
 				return err
 			}
 		}
 		return &HTTPError{Method: method, StatusCode: status, Body: redactSample(body, sampleSize, redact)}
 	}
-	return decodeAnswer(method, body, out, redact, bare)
+	return decodeAnswer(method, body, out, redact, bare, rep)
+}
+
+// decodeReport collects what a decode had to drop or convert.
+type decodeReport struct {
+	drops []jsonscan.Drop
+	n     int
+}
+
+func (r *decodeReport) add(drops []jsonscan.Drop, n int) {
+	if r == nil {
+		return
+	}
+	r.drops = append(r.drops, drops...)
+	r.n += n
+}
+
+// DroppedValue is a value of an answer that the decoder could not take as
+// it was: it was dropped (the field stays at its zero value) or converted
+// (a number kept as the text of a string field, say). One wrong value
+// never costs the rest of the answer.
+type DroppedValue struct {
+	Path   string // the member names from the method's member down, such as "trades.trade.sid"
+	Reason string // what was wrong and what was done
+}
+
+// droppedSetter is a wire type that exposes its answer's dropped values.
+type droppedSetter interface{ setDropped([]DroppedValue) }
+
+func droppedValues(drops []jsonscan.Drop) []DroppedValue {
+	out := make([]DroppedValue, len(drops))
+	for i, d := range drops {
+		out[i] = DroppedValue(d)
+	}
+	return out
 }
 
 // decodeResponse unwraps the gateway's envelope in body and decodes the
@@ -42,14 +76,14 @@ func (c *Client) classify(method string, status int, body []byte, out any, bare 
 // *APIError; anything undecodable a *DecodeError or *HTTPError. redact, if
 // not nil, removes secrets from text taken from the body.
 func decodeResponse(method string, body []byte, out any, redact func(string) string) error {
-	return decodeAnswer(method, body, out, redact, false)
+	return decodeAnswer(method, body, out, redact, false, nil)
 }
 
 // decodeAnswer is decodeResponse; bare accepts a root without the method's
 // member as the payload, which only a caller that sent simplify=true may
 // get. The SDK never sends it, so for its own calls an answer without the
 // member is a corrupt or foreign answer, never an empty success.
-func decodeAnswer(method string, body []byte, out any, redact func(string) string, bare bool) error {
+func decodeAnswer(method string, body []byte, out any, redact func(string) string, bare bool, rep *decodeReport) error {
 	key := envelope.ResponseKey(method)
 	part, err := envelope.Split(body, key)
 	if err != nil {
@@ -63,14 +97,14 @@ func decodeAnswer(method string, body []byte, out any, redact func(string) strin
 		// Cut short, bytes after the end, or broken: a new attempt may fix it.
 		return newDecodeError(method, body, err, true, redact)
 	}
-	err = decodePart(method, part, out, redact, bare)
+	err = decodePart(method, part, out, redact, bare, rep)
 	if err != nil && part.Guess && isSyntaxError(err) {
 		// The root may hold more than one member: decode it properly.
 		slow, serr := envelope.Slow(body, key)
 		if serr != nil {
 			return newDecodeError(method, body, serr, true, redact)
 		}
-		err = decodePart(method, slow, out, redact, bare)
+		err = decodePart(method, slow, out, redact, bare, rep)
 	}
 	if err != nil {
 		var apiErr *APIError
@@ -88,9 +122,9 @@ type missingError struct{ key string }
 
 func (e *missingError) Error() string { return "answer has no " + strconv.Quote(e.key) }
 
-func decodePart(method string, part envelope.Part, out any, redact func(string) string, bare bool) error {
+func decodePart(method string, part envelope.Part, out any, redact func(string) string, bare bool, rep *decodeReport) error {
 	if part.IsError {
-		apiErr, err := parseErrorResponse(method, part.Value, redact)
+		apiErr, err := parseErrorResponse(method, jsonscan.EscapeControls(part.Value), redact)
 		if err != nil {
 			return err
 		}
@@ -100,28 +134,50 @@ func decodePart(method string, part envelope.Part, out any, redact func(string) 
 		return &missingError{envelope.ResponseKey(method)}
 	}
 	if len(part.Value) == 0 || part.Value[0] != '{' {
-		if part.Guess && !json.Valid(part.Value) {
+		if part.Guess && !json.Valid(jsonscan.EscapeControls(part.Value)) {
 			return &json.SyntaxError{}
 		}
 		return fmt.Errorf("the member %q is not an object", envelope.ResponseKey(method))
 	}
 	if out == nil {
-		if part.Guess && !json.Valid(part.Value) {
+		if part.Guess && !json.Valid(jsonscan.EscapeControls(part.Value)) {
 			return &json.SyntaxError{}
 		}
 		return nil
 	}
 	if fd, ok := out.(fastDecoder); ok {
-		// One pass with the generated decoder; anything unusual falls back
-		// to encoding/json from a clean value.
+		// One pass with the generated decoder, which drops or converts a
+		// value of the wrong type and goes on; anything it is not sure to
+		// read as encoding/json would (an escaped or case-folded member
+		// name, a list sent twice) falls back to encoding/json from a
+		// clean value.
 		s := jsonscan.New(part.Value)
 		fd.decodeFast(&s)
 		if s.End() {
+			drops, n := s.Drops()
+			rep.add(drops, n)
+			if ds, ok := out.(droppedSetter); ok && n > 0 {
+				ds.setDropped(droppedValues(drops))
+			}
 			return nil
 		}
 		reflect.ValueOf(out).Elem().SetZero()
 	}
-	return json.Unmarshal(part.Value, out)
+	// Raw control characters inside strings are kept: escape them for
+	// encoding/json. A value of the wrong type is skipped by encoding/json,
+	// which decodes the rest and reports the first such value: that value
+	// is dropped, not the answer.
+	err := json.Unmarshal(jsonscan.EscapeControls(part.Value), out)
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		d := jsonscan.Drop{Path: te.Field, Reason: "a " + te.Value + " where " + te.Type.String() + " belongs: dropped"}
+		rep.add([]jsonscan.Drop{d}, 1)
+		if ds, ok := out.(droppedSetter); ok {
+			ds.setDropped(droppedValues([]jsonscan.Drop{d}))
+		}
+		return nil
+	}
+	return err
 }
 
 // parseErrorResponse decodes the body of an error_response, for the client
@@ -172,31 +228,73 @@ func newDecodeError(method string, body []byte, err error, truncated bool, redac
 // (validation, then the decode), and again for every value that has its
 // own UnmarshalJSON: on a page of trades every order list is read five
 // times. The generated decodeFast methods read the payload once with a
-// strict scanner, calling the same UnmarshalJSON methods on the same bytes
-// for Int64, Money, Time and Bool. Whatever they are not sure to decode
-// exactly as encoding/json would (escaped or case-folded member names,
-// duplicate lists, a wrong type) makes them give up, and the caller then
-// decodes the body through decodeResponse as usual.
+// scanner, calling the same UnmarshalJSON methods on the same bytes for
+// Int64, Money, Time and Bool. They are tolerant as the official Java
+// converter is: a value of the wrong type is dropped (or, for a number in
+// a string field, kept as text) and recorded, and the rest is read on.
+// Whatever they are not sure to decode exactly as encoding/json would
+// (escaped or case-folded member names, duplicate lists) makes them give
+// up, and the caller then decodes the body through encoding/json.
 
 // fastDecoder is a wire struct with a generated or hand-written decodeFast.
 type fastDecoder interface{ decodeFast(s *jsonscan.Scanner) }
 
-// decodeFast decodes the payload of a success answer of method into out,
-// and reports whether it did; error answers and anything unusual report
-// false.
-func decodeFast(method string, body []byte, out fastDecoder) bool {
+// decodeFast decodes the payload of a success answer of method into out
+// with the fast path alone, and reports whether it did and how many values
+// it dropped; error answers and anything unusual report false. (Client.call
+// goes through decodeAnswer; this is the fast path on its own.)
+func decodeFast(method string, body []byte, out fastDecoder) (ok bool, dropped int) {
 	part, err := envelope.Split(body, envelope.ResponseKey(method))
 	if err != nil || part.IsError || part.Missing {
-		return false
+		return false, 0
 	}
 	s := jsonscan.New(part.Value)
 	out.decodeFast(&s)
-	return s.End()
+	_, n := s.Drops()
+	return s.End(), n
+}
+
+// fastObject starts reading a struct: false for null, and for a value that
+// is not an object, which is skipped and recorded.
+func fastObject(s *jsonscan.Scanner) bool {
+	switch s.Peek() {
+	case '{':
+		return s.ObjectStart()
+	case 'n':
+		s.Null()
+		return false
+	case 0:
+		s.Fail()
+		return false
+	}
+	dropValue(s, "not an object")
+	return false
+}
+
+// dropValue skips the next value and records it as dropped.
+func dropValue(s *jsonscan.Scanner, what string) {
+	if s.Skip(); !s.Failed() {
+		s.Drop(what + ": dropped")
+	}
 }
 
 func fastString(s *jsonscan.Scanner, p *string) {
-	if s.Null() {
-		return // encoding/json leaves a string alone on null
+	switch s.Peek() {
+	case 'n':
+		s.Null() // encoding/json leaves a string alone on null
+		return
+	case '{', '[':
+		dropValue(s, "an object or array where a string belongs")
+		return
+	case '"':
+	default:
+		// A number or a boolean: keep its text, as the official converter
+		// does (sid and refund_id have been sent as bare numbers).
+		if lit := s.Literal(); !s.Failed() {
+			*p = string(lit)
+			s.Drop("a " + kindOf(lit) + " where a string belongs: kept as text")
+		}
+		return
 	}
 	str, raw, plain := s.String()
 	switch {
@@ -204,43 +302,96 @@ func fastString(s *jsonscan.Scanner, p *string) {
 	case plain:
 		*p = string(str)
 	default:
-		if json.Unmarshal(raw, p) != nil {
-			s.Fail()
+		if json.Unmarshal(raw, p) == nil {
+			return
 		}
+		// Raw control characters beside escapes: unescape by hand.
+		if u, ok := jsonscan.Unquote(raw); ok {
+			*p = u
+			return
+		}
+		s.Fail()
 	}
+}
+
+// kindOf names the JSON kind of a literal.
+func kindOf(lit []byte) string {
+	switch lit[0] {
+	case 't', 'f':
+		return "boolean"
+	case '"':
+		return "string"
+	}
+	return "number"
 }
 
 func fastStringItem(p *string, s *jsonscan.Scanner) { fastString(s, p) }
 
-func fastInt64(s *jsonscan.Scanner, p *Int64) {
-	if raw := s.Literal(); !s.Failed() && p.UnmarshalJSON(raw) != nil {
-		s.Fail()
+// fastScalar reads a literal through set, which converts it; a value it
+// cannot convert, or an object or array, is dropped and recorded.
+func fastScalar(s *jsonscan.Scanner, what string, set func([]byte) error) {
+	if c := s.Peek(); c == '{' || c == '[' {
+		dropValue(s, "an object or array where "+what+" belongs")
+		return
 	}
+	raw := s.Literal()
+	if s.Failed() {
+		return
+	}
+	if set(raw) != nil {
+		s.Drop(quoteSample(raw) + " is not " + what + ": dropped")
+	}
+}
+
+func fastInt64(s *jsonscan.Scanner, p *Int64) {
+	fastScalar(s, "an integer", func(b []byte) error {
+		var v Int64
+		err := v.UnmarshalJSON(b)
+		if err == nil {
+			*p = v
+		}
+		return err
+	})
 }
 
 func fastMoney(s *jsonscan.Scanner, p *Money) {
-	if raw := s.Literal(); !s.Failed() && p.UnmarshalJSON(raw) != nil {
-		s.Fail()
-	}
+	fastScalar(s, "an amount", func(b []byte) error {
+		var v Money
+		err := v.UnmarshalJSON(b)
+		if err == nil {
+			*p = v
+		}
+		return err
+	})
 }
 
 func fastTime(s *jsonscan.Scanner, p *Time) {
-	if raw := s.Literal(); !s.Failed() && p.UnmarshalJSON(raw) != nil {
-		s.Fail()
-	}
+	fastScalar(s, "a time", func(b []byte) error {
+		var v Time
+		err := v.UnmarshalJSON(b)
+		if err == nil {
+			*p = v
+		}
+		return err
+	})
 }
 
 func fastBool(s *jsonscan.Scanner, p *Bool) {
-	if raw := s.Literal(); !s.Failed() && p.UnmarshalJSON(raw) != nil {
-		s.Fail()
-	}
+	fastScalar(s, "a boolean", func(b []byte) error {
+		var v Bool
+		err := v.UnmarshalJSON(b)
+		if err == nil {
+			*p = v
+		}
+		return err
+	})
 }
 
 // fastRaw decodes a value of a type without documented fields through
 // encoding/json.
 func fastRaw(s *jsonscan.Scanner, p any) {
-	if raw := s.Skip(); !s.Failed() && json.Unmarshal(raw, p) != nil {
-		s.Fail()
+	if raw := s.Skip(); !s.Failed() && json.Unmarshal(jsonscan.EscapeControls(raw), p) != nil {
+		s.Drop("not an object: dropped")
 	}
 }
 
@@ -267,8 +418,8 @@ func fastList[T any](s *jsonscan.Scanner, l *List[T], item func(*T, *jsonscan.Sc
 			*l = nil
 		}
 	case '"':
-		if str, _, plain := s.String(); !plain || len(str) != 0 {
-			s.Fail()
+		if str, _, plain := s.String(); !s.Failed() && (!plain || len(str) != 0) {
+			s.Drop("a string where a list belongs: dropped")
 		}
 		*l = nil
 	case '[':
@@ -291,7 +442,7 @@ func fastList[T any](s *jsonscan.Scanner, l *List[T], item func(*T, *jsonscan.Sc
 			s.Fail() // several members: leave the choice to List.UnmarshalJSON
 		}
 	default:
-		s.Fail()
+		dropValue(s, "not a list")
 	}
 }
 

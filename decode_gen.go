@@ -7,7 +7,7 @@ import (
 )
 
 func (v *Trade) decodeFast(s *jsonscan.Scanner) {
-	if s.Null() || !s.ObjectStart() {
+	if !fastObject(s) {
 		return
 	}
 	for first := true; s.More(first); first = false {
@@ -637,7 +637,7 @@ func (v *Trade) decodeFast(s *jsonscan.Scanner) {
 }
 
 func (v *Order) decodeFast(s *jsonscan.Scanner) {
-	if s.Null() || !s.ObjectStart() {
+	if !fastObject(s) {
 		return
 	}
 	for first := true; s.More(first); first = false {
@@ -971,7 +971,7 @@ func (v *Order) decodeFast(s *jsonscan.Scanner) {
 }
 
 func (v *SortInfo) decodeFast(s *jsonscan.Scanner) {
-	if s.Null() || !s.ObjectStart() {
+	if !fastObject(s) {
 		return
 	}
 	for first := true; s.More(first); first = false {
@@ -988,7 +988,7 @@ func (v *SortInfo) decodeFast(s *jsonscan.Scanner) {
 }
 
 func (v *ShipInfo) decodeFast(s *jsonscan.Scanner) {
-	if s.Null() || !s.ObjectStart() {
+	if !fastObject(s) {
 		return
 	}
 	for first := true; s.More(first); first = false {
@@ -1003,7 +1003,7 @@ func (v *ShipInfo) decodeFast(s *jsonscan.Scanner) {
 }
 
 func (v *CombineSubItem) decodeFast(s *jsonscan.Scanner) {
-	if s.Null() || !s.ObjectStart() {
+	if !fastObject(s) {
 		return
 	}
 	for first := true; s.More(first); first = false {
@@ -1040,7 +1040,7 @@ func (v *CombineSubItem) decodeFast(s *jsonscan.Scanner) {
 }
 
 func (v *PromotionDetail) decodeFast(s *jsonscan.Scanner) {
-	if s.Null() || !s.ObjectStart() {
+	if !fastObject(s) {
 		return
 	}
 	for first := true; s.More(first); first = false {
@@ -1073,7 +1073,7 @@ func (v *PromotionDetail) decodeFast(s *jsonscan.Scanner) {
 }
 
 func (v *LogisticsTag) decodeFast(s *jsonscan.Scanner) {
-	if s.Null() || !s.ObjectStart() {
+	if !fastObject(s) {
 		return
 	}
 	for first := true; s.More(first); first = false {
@@ -1090,7 +1090,7 @@ func (v *LogisticsTag) decodeFast(s *jsonscan.Scanner) {
 }
 
 func (v *LogisticServiceTag) decodeFast(s *jsonscan.Scanner) {
-	if s.Null() || !s.ObjectStart() {
+	if !fastObject(s) {
 		return
 	}
 	for first := true; s.More(first); first = false {
@@ -1107,7 +1107,7 @@ func (v *LogisticServiceTag) decodeFast(s *jsonscan.Scanner) {
 }
 
 func (v *ServiceOrder) decodeFast(s *jsonscan.Scanner) {
-	if s.Null() || !s.ObjectStart() {
+	if !fastObject(s) {
 		return
 	}
 	for first := true; s.More(first); first = false {
@@ -1174,7 +1174,7 @@ func (v *ServiceOrder) decodeFast(s *jsonscan.Scanner) {
 }
 
 func (v *TradeExt) decodeFast(s *jsonscan.Scanner) {
-	if s.Null() || !s.ObjectStart() {
+	if !fastObject(s) {
 		return
 	}
 	for first := true; s.More(first); first = false {
@@ -1209,7 +1209,7 @@ func (v *TradeExt) decodeFast(s *jsonscan.Scanner) {
 }
 
 func (v *LogisticsInfo) decodeFast(s *jsonscan.Scanner) {
-	if s.Null() || !s.ObjectStart() {
+	if !fastObject(s) {
 		return
 	}
 	for first := true; s.More(first); first = false {
@@ -1286,7 +1286,7 @@ func (v *LogisticsInfo) decodeFast(s *jsonscan.Scanner) {
 }
 
 func (v *ExpandCardInfo) decodeFast(s *jsonscan.Scanner) {
-	if s.Null() || !s.ObjectStart() {
+	if !fastObject(s) {
 		return
 	}
 	for first := true; s.More(first); first = false {
@@ -1307,7 +1307,7 @@ func (v *ExpandCardInfo) decodeFast(s *jsonscan.Scanner) {
 }
 
 func (v *StepPayDetail) decodeFast(s *jsonscan.Scanner) {
-	if s.Null() || !s.ObjectStart() {
+	if !fastObject(s) {
 		return
 	}
 	for first := true; s.More(first); first = false {
@@ -1332,7 +1332,7 @@ func (v *StepPayDetail) decodeFast(s *jsonscan.Scanner) {
 }
 
 func (v *AgreeRefundCheck) decodeFast(s *jsonscan.Scanner) {
-	if s.Null() || !s.ObjectStart() {
+	if !fastObject(s) {
 		return
 	}
 	for first := true; s.More(first); first = false {
@@ -1351,7 +1351,7 @@ func (v *AgreeRefundCheck) decodeFast(s *jsonscan.Scanner) {
 }
 
 func (v *AddressDetail) decodeFast(s *jsonscan.Scanner) {
-	if s.Null() || !s.ObjectStart() {
+	if !fastObject(s) {
 		return
 	}
 	for first := true; s.More(first); first = false {
@@ -1382,7 +1382,7 @@ func (v *AddressDetail) decodeFast(s *jsonscan.Scanner) {
 }
 
 func (v *DeliveryPlan) decodeFast(s *jsonscan.Scanner) {
-	if s.Null() || !s.ObjectStart() {
+	if !fastObject(s) {
 		return
 	}
 	for first := true; s.More(first); first = false {
@@ -1439,7 +1439,7 @@ func (v *DeliveryPlan) decodeFast(s *jsonscan.Scanner) {
 }
 
 func (v *CombineLogisticsDetail) decodeFast(s *jsonscan.Scanner) {
-	if s.Null() || !s.ObjectStart() {
+	if !fastObject(s) {
 		return
 	}
 	for first := true; s.More(first); first = false {
@@ -1460,7 +1460,7 @@ func (v *CombineLogisticsDetail) decodeFast(s *jsonscan.Scanner) {
 }
 
 func (v *SendGoodsDetail) decodeFast(s *jsonscan.Scanner) {
-	if s.Null() || !s.ObjectStart() {
+	if !fastObject(s) {
 		return
 	}
 	for first := true; s.More(first); first = false {
@@ -1485,7 +1485,7 @@ func (v *PackageGoodsDetail) decodeFast(s *jsonscan.Scanner) {
 }
 
 func (v *IdentifyInfo) decodeFast(s *jsonscan.Scanner) {
-	if s.Null() || !s.ObjectStart() {
+	if !fastObject(s) {
 		return
 	}
 	for first := true; s.More(first); first = false {
@@ -1502,7 +1502,7 @@ func (v *IdentifyInfo) decodeFast(s *jsonscan.Scanner) {
 }
 
 func (v *IdentifyLogisticsInfo) decodeFast(s *jsonscan.Scanner) {
-	if s.Null() || !s.ObjectStart() {
+	if !fastObject(s) {
 		return
 	}
 	for first := true; s.More(first); first = false {
@@ -1527,7 +1527,7 @@ func (v *IdentifyLogisticsInfo) decodeFast(s *jsonscan.Scanner) {
 }
 
 func (v *IdentifyServiceInfo) decodeFast(s *jsonscan.Scanner) {
-	if s.Null() || !s.ObjectStart() {
+	if !fastObject(s) {
 		return
 	}
 	for first := true; s.More(first); first = false {
@@ -1546,7 +1546,7 @@ func (v *IdentifyServiceInfo) decodeFast(s *jsonscan.Scanner) {
 }
 
 func (v *LogisticsConsignInfo) decodeFast(s *jsonscan.Scanner) {
-	if s.Null() || !s.ObjectStart() {
+	if !fastObject(s) {
 		return
 	}
 	for first := true; s.More(first); first = false {
@@ -1567,7 +1567,7 @@ func (v *LogisticsConsignInfo) decodeFast(s *jsonscan.Scanner) {
 }
 
 func (v *CombineConsignInfo) decodeFast(s *jsonscan.Scanner) {
-	if s.Null() || !s.ObjectStart() {
+	if !fastObject(s) {
 		return
 	}
 	for first := true; s.More(first); first = false {
@@ -1590,7 +1590,7 @@ func (v *CombineConsignInfo) decodeFast(s *jsonscan.Scanner) {
 }
 
 func (v *LogisticsModifyInfo) decodeFast(s *jsonscan.Scanner) {
-	if s.Null() || !s.ObjectStart() {
+	if !fastObject(s) {
 		return
 	}
 	for first := true; s.More(first); first = false {
@@ -1619,7 +1619,7 @@ func (v *LogisticsModifyInfo) decodeFast(s *jsonscan.Scanner) {
 }
 
 func (v *LogisticsAgreement) decodeFast(s *jsonscan.Scanner) {
-	if s.Null() || !s.ObjectStart() {
+	if !fastObject(s) {
 		return
 	}
 	for first := true; s.More(first); first = false {

@@ -95,17 +95,17 @@ func DecodeTradePageSlow(method string, body []byte) (*TradePage, error) {
 
 // DecodeTradePageFast runs the single-pass decoder only and reports
 // whether it took the body.
-func DecodeTradePageFast(method string, body []byte) (*TradePage, bool) {
+func DecodeTradePageFast(method string, body []byte) (*TradePage, bool, int) {
 	var w tradePageWire
-	ok := decodeFast(method, body, &w)
-	return w.page(), ok
+	ok, dropped := decodeFast(method, body, &w)
+	return w.page(), ok, dropped
 }
 
 // DecodeTradeFast runs the single-pass decoder only.
-func DecodeTradeFast(method string, body []byte) (*Trade, bool) {
+func DecodeTradeFast(method string, body []byte) (*Trade, bool, int) {
 	var w tradeWire
-	ok := decodeFast(method, body, &w)
-	return w.Trade, ok
+	ok, dropped := decodeFast(method, body, &w)
+	return w.Trade, ok, dropped
 }
 
 // DecodeTradeSlow decodes through encoding/json only.

@@ -133,6 +133,7 @@ type SyncStats struct {
 	Trades      int64 // trades handed to the handler
 	Duplicates  int64 // trades seen twice in one window and dropped
 	Unreadable  int64 // trades handed to OnUnreadable
+	Dropped     int64 // values of answers dropped or converted by the decoder (see TradePage.Dropped)
 }
 
 // TradeSyncer keeps a copy of a seller's trades in step through the
@@ -166,7 +167,7 @@ type TradeSyncer struct {
 	poisonAt  time.Time     // the window start that failed to decode
 	poisonCnt int           // polls in a row it did
 
-	calls, retries, failed, probes, pages, windows, splits, trades, dups, rereads, polls, unreadable atomic.Int64
+	calls, retries, failed, probes, pages, windows, splits, trades, dups, rereads, polls, unreadable, dropped atomic.Int64
 }
 
 // NewTradeSyncer returns a syncer that reads through c and records progress
@@ -262,6 +263,7 @@ func (s *TradeSyncer) Stats() SyncStats {
 		Calls: s.calls.Load(), Retries: s.retries.Load(), FailedCalls: s.failed.Load(),
 		ClockProbes: s.probes.Load(), Rereads: s.rereads.Load(), FailedPolls: s.polls.Load(),
 		Trades: s.trades.Load(), Duplicates: s.dups.Load(), Unreadable: s.unreadable.Load(),
+		Dropped: s.dropped.Load(),
 	}
 }
 
@@ -290,7 +292,7 @@ func (s *TradeSyncer) syncOnce(ctx context.Context, h TradeHandler) (time.Time, 
 	if !ok && !s.opts.Since.IsZero() && s.opts.Since.Before(s.now().Add(-SyncHistory)) {
 		return start, tooOld(s.opts.Since, s.now())
 	}
-	callCtx := withAttemptCounter(ctx, &attemptCounter{calls: &s.calls, retries: &s.retries, failed: &s.failed})
+	callCtx := withAttemptCounter(ctx, &attemptCounter{calls: &s.calls, retries: &s.retries, failed: &s.failed, dropped: &s.dropped})
 	now, err := s.gatewayNow(callCtx)
 	if err != nil {
 		return start, err

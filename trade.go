@@ -163,6 +163,10 @@ type TradePage struct {
 	HasNext bool
 	// RequestID is the gateway's id for the call, when it sent one.
 	RequestID string
+	// Dropped lists the values of the answer that could not be decoded as
+	// they were (at most 32): each was dropped, leaving its field at the
+	// zero value, or converted. The client also logs them at warn level.
+	Dropped []DroppedValue
 }
 
 // tradePageWire is the payload of trades_sold_get_response and
@@ -172,7 +176,10 @@ type tradePageWire struct {
 	Trades       List[Trade] `json:"trades"`
 	HasNext      Bool        `json:"has_next"`
 	RequestID    string      `json:"request_id"`
+	dropped      []DroppedValue
 }
+
+func (w *tradePageWire) setDropped(d []DroppedValue) { w.dropped = d }
 
 func (w *tradePageWire) page() *TradePage {
 	return &TradePage{
@@ -180,6 +187,7 @@ func (w *tradePageWire) page() *TradePage {
 		TotalResults: int64(w.TotalResults),
 		HasNext:      bool(w.HasNext),
 		RequestID:    w.RequestID,
+		Dropped:      w.dropped,
 	}
 }
 

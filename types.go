@@ -281,7 +281,9 @@ func (n Int64) MarshalJSON() ([]byte, error) {
 	return strconv.AppendInt(nil, int64(n), 10), nil
 }
 
-// UnmarshalJSON accepts a number, a quoted number, "" or null.
+// UnmarshalJSON accepts a number, a quoted number, "" or null. A number
+// with a fraction of zeros ("1.0", "0.00") is taken as the integer it is;
+// any other fraction is an error, never a rounded value.
 func (n *Int64) UnmarshalJSON(data []byte) error {
 	if isNull(data) {
 		*n = 0
@@ -294,7 +296,7 @@ func (n *Int64) UnmarshalJSON(data []byte) error {
 			return nil
 		}
 	}
-	v, ok := parseInt(data)
+	v, ok := parseInt(trimZeroFraction(data))
 	if !ok {
 		return fmt.Errorf("taobao: invalid integer %s", quoteSample(data))
 	}
@@ -308,15 +310,16 @@ func (n Int64) String() string { return strconv.FormatInt(int64(n), 10) }
 func (Int64) topListKey() string { return "number" }
 
 // Bool is a TOP Boolean. It decodes true/false and, leniently, the strings
-// "true" and "false" as the official Java SDK does.
+// "true" and "false" and the numbers 1 and 0, as the official Java SDK's
+// converter does.
 type Bool bool
 
-// UnmarshalJSON accepts true, false, their quoted forms, "" and null.
+// UnmarshalJSON accepts true, false, 1, 0, their quoted forms, "" and null.
 func (b *Bool) UnmarshalJSON(data []byte) error {
 	switch string(data) {
-	case "true", `"true"`:
+	case "true", `"true"`, "1", `"1"`:
 		*b = true
-	case "false", `"false"`, "null", `""`:
+	case "false", `"false"`, "0", `"0"`, "null", `""`:
 		*b = false
 	default:
 		return fmt.Errorf("taobao: invalid boolean %s", quoteSample(data))
@@ -464,6 +467,25 @@ func singleMemberValue(data []byte) ([]byte, bool) {
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 func isNull(data []byte) bool { return len(data) == 0 || string(data) == "null" }
+
+// trimZeroFraction drops a fraction made of zeros only ("12.00" -> "12").
+func trimZeroFraction(b []byte) []byte {
+	for i, c := range b {
+		if c != '.' {
+			continue
+		}
+		if i == 0 || i == len(b)-1 {
+			return b
+		}
+		for _, d := range b[i+1:] {
+			if d != '0' {
+				return b
+			}
+		}
+		return b[:i]
+	}
+	return b
+}
 
 // parseInt parses a decimal integer without allocating.
 func parseInt(b []byte) (int64, bool) {

@@ -482,6 +482,10 @@ func TestBoolUnmarshalJSON(t *testing.T) {
 		{`"false"`, false},
 		{`null`, false},
 		{`""`, false},
+		{`1`, true},
+		{`0`, false},
+		{`"1"`, true},
+		{`"0"`, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -497,7 +501,7 @@ func TestBoolUnmarshalJSON(t *testing.T) {
 			assert.Equal(t, tt.want, bool(b))
 		})
 	}
-	for _, in := range []string{`1`, `0`, `"yes"`, `"TRUE"`, `"True"`, `" true"`, `{}`, `[]`} {
+	for _, in := range []string{`2`, `"yes"`, `"TRUE"`, `"True"`, `" true"`, `{}`, `[]`} {
 		t.Run("error/"+in, func(t *testing.T) {
 			t.Parallel()
 			var b taobao.Bool

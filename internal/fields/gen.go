@@ -178,7 +178,7 @@ func writeFastDecoder(b *bytes.Buffer, s *Struct) {
 		b.WriteString("\tfastRaw(s, v)\n}\n\n")
 		return
 	}
-	b.WriteString("\tif s.Null() || !s.ObjectStart() {\n\t\treturn\n\t}\n")
+	b.WriteString("\tif !fastObject(s) {\n\t\treturn\n\t}\n")
 	b.WriteString("\tfor first := true; s.More(first); first = false {\n")
 	b.WriteString("\t\tkey := s.Key()\n\t\tswitch string(key) {\n")
 	exact := map[string]bool{}

@@ -1,5 +1,5 @@
-// Package jsonscan is a strict, single-pass JSON reader for the generated
-// fast decoders of the model structs.
+// Package jsonscan is a single-pass JSON reader for the generated fast
+// decoders of the model structs.
 //
 // encoding/json validates a whole document before decoding it, and every
 // value with its own UnmarshalJSON (TOP's list wrappers, money, times) is
@@ -10,9 +10,19 @@
 // number where a string belongs) makes it fail, after which the caller
 // decodes the same bytes with encoding/json. So a fast decode either gives
 // the result encoding/json would give, or gives up.
+//
+// Two things it tolerates where encoding/json does not, as the gateway's
+// answers need: raw control characters inside strings (buyer messages and
+// memos carry raw line breaks), which are kept as they are; and values of
+// the wrong type, which the decoders drop or convert one at a time and
+// record with Drop instead of failing the whole document.
 package jsonscan
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+)
 
 // MaxSkipDepth is the deepest nesting Skip follows before it gives up, far
 // below encoding/json's limit of 10000 so that a fast decode never accepts
@@ -24,7 +34,46 @@ type Scanner struct {
 	data   []byte
 	pos    int
 	failed bool
+
+	depth int        // objects entered
+	path  [16][]byte // the member being read at each depth, up to 16
+	drops []Drop     // values dropped or converted, at most MaxDrops
+	nDrop int        // how many there were in all
 }
+
+// MaxDrops bounds how many dropped values a Scanner records in detail.
+const MaxDrops = 32
+
+// Drop is a value a decoder could not take as it was: dropped (the field
+// stays at its zero value) or converted (a number kept as text, say).
+type Drop struct {
+	Path   string // the member names from the document's root, such as "trades.trade.sid"
+	Reason string // what was wrong and what was done
+}
+
+// Drop records that the value of the current member was dropped or
+// converted, for the reason given.
+func (s *Scanner) Drop(reason string) {
+	s.nDrop++
+	if len(s.drops) >= MaxDrops {
+		return
+	}
+	var b []byte
+	for i := 1; i <= s.depth && i < len(s.path); i++ {
+		if len(s.path[i]) == 0 {
+			continue
+		}
+		if len(b) > 0 {
+			b = append(b, '.')
+		}
+		b = append(b, s.path[i]...)
+	}
+	s.drops = append(s.drops, Drop{Path: string(b), Reason: reason})
+}
+
+// Drops returns the values recorded with Drop (at most MaxDrops) and how
+// many there were in all.
+func (s *Scanner) Drops() ([]Drop, int) { return s.drops, s.nDrop }
 
 // New returns a Scanner over data.
 func New(data []byte) Scanner { return Scanner{data: data} }
@@ -73,6 +122,10 @@ func (s *Scanner) ObjectStart() bool {
 		return false
 	}
 	s.pos++
+	s.depth++
+	if s.depth < len(s.path) {
+		s.path[s.depth] = nil
+	}
 	return true
 }
 
@@ -83,6 +136,7 @@ func (s *Scanner) More(first bool) bool {
 	switch s.Peek() {
 	case '}':
 		s.pos++
+		s.depth--
 		return false
 	case ',':
 		if first {
@@ -126,6 +180,9 @@ func (s *Scanner) Key() []byte {
 		return nil
 	}
 	key := s.data[start:i]
+	if s.depth > 0 && s.depth < len(s.path) {
+		s.path[s.depth] = key
+	}
 	s.pos = i + 1
 	s.ws()
 	if s.pos >= len(s.data) || s.data[s.pos] != ':' {
@@ -265,7 +322,10 @@ func (s *Scanner) scanString(i int) (int, bool) {
 		case c == '"':
 			return i + 1, escaped
 		case c < 0x20:
-			return -1, false
+			// A raw control character: kept as it is (the gateway sends
+			// raw line breaks and tabs). Strings holding one are handed
+			// over as not plain when they also hold escapes.
+			continue
 		case c == '\\':
 			escaped = true
 			i++
@@ -290,6 +350,116 @@ func (s *Scanner) scanString(i int) (int, bool) {
 		}
 	}
 	return -1, false
+}
+
+// Unquote decodes a string literal as encoding/json does, except that raw
+// control characters are kept as they are instead of being an error. It
+// reports false for a literal that is not a valid string.
+func Unquote(lit []byte) (string, bool) {
+	if len(lit) < 2 || lit[0] != '"' || lit[len(lit)-1] != '"' {
+		return "", false
+	}
+	b := lit[1 : len(lit)-1]
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c != '\\' {
+			out = append(out, c)
+			continue
+		}
+		i++
+		if i >= len(b) {
+			return "", false
+		}
+		switch b[i] {
+		case '"', '\\', '/':
+			out = append(out, b[i])
+		case 'b':
+			out = append(out, '\b')
+		case 'f':
+			out = append(out, '\f')
+		case 'n':
+			out = append(out, '\n')
+		case 'r':
+			out = append(out, '\r')
+		case 't':
+			out = append(out, '\t')
+		case 'u':
+			r, ok := hex4(b, i+1)
+			if !ok {
+				return "", false
+			}
+			i += 4
+			if utf16.IsSurrogate(r) {
+				if i+6 < len(b)+1 && i+2 < len(b) && b[i+1] == '\\' && b[i+2] == 'u' {
+					if r2, ok := hex4(b, i+3); ok {
+						if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
+							out = utf8.AppendRune(out, d)
+							i += 6
+							continue
+						}
+					}
+				}
+				r = utf8.RuneError
+			}
+			out = utf8.AppendRune(out, r)
+		default:
+			return "", false
+		}
+	}
+	return strings.ToValidUTF8(string(out), "\uFFFD"), true
+}
+
+// EscapeControls returns b with every raw control character inside a
+// string literal written as an escape, so that encoding/json reads it as
+// the character it is. b is returned as it is when it has none.
+func EscapeControls(b []byte) []byte {
+	var out []byte
+	in := false
+	last := 0
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case c == '"':
+			in = !in
+		case c == '\\' && in:
+			i++
+		case c < 0x20 && in:
+			if out == nil {
+				out = make([]byte, 0, len(b)+16)
+			}
+			out = append(out, b[last:i]...)
+			out = append(out, '\\', 'u', '0', '0', "0123456789abcdef"[c>>4], "0123456789abcdef"[c&15])
+			last = i + 1
+		}
+	}
+	if out == nil {
+		return b
+	}
+	return append(out, b[last:]...)
+}
+
+// hex4 reads four hex digits at b[i:].
+func hex4(b []byte, i int) (rune, bool) {
+	if i+4 > len(b) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range b[i : i+4] {
+		var d byte
+		switch {
+		case c >= '0' && c <= '9':
+			d = c - '0'
+		case c >= 'a' && c <= 'f':
+			d = c - 'a' + 10
+		case c >= 'A' && c <= 'F':
+			d = c - 'A' + 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(d)
+	}
+	return r, true
 }
 
 func isHex(c byte) bool {
@@ -416,6 +586,10 @@ func (s *Scanner) skip(depth int) {
 	switch s.Peek() {
 	case '{':
 		s.pos++
+		s.depth++
+		if s.depth < len(s.path) {
+			s.path[s.depth] = nil
+		}
 		for first := true; s.More(first); first = false {
 			if s.skipKey(); s.failed {
 				return

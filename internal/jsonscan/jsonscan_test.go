@@ -16,8 +16,9 @@ var documents = []string{
 	`{"a":[1,{"b":null}],"c":"d"}`, ` { "a" : [ 1 , 2 ] } `, `[[[[]]]]`, `{"中":"文"}`, `"\xff"`,
 	// invalid
 	``, ` `, `{`, `}`, `[`, `]`, `{"a"}`, `{"a":}`, `{"a":1,}`, `[1,]`, `[,1]`, `{,"a":1}`, `{"a":1 "b":2}`,
+	"\"a\tb\"", "{\"a\":\"line\nbreak\"}",
 	`[1 2]`, `01`, `1.`, `.5`, `1e`, `+1`, `-`, `tru`, `nul`, `falsey`, `"abc`, `"a\x"`, `"\u12"`, `"\u12G4"`,
-	"\"a\tb\"", `{"a":1}}`, `{"a":1} x`, `[1]]`, `{1:2}`, `{"a" 1}`, `NaN`, `[-]`,
+	`{"a":1}}`, `{"a":1} x`, `[1]]`, `{1:2}`, `{"a" 1}`, `NaN`, `[-]`,
 }
 
 func TestSkipMatchesValid(t *testing.T) {
@@ -26,7 +27,9 @@ func TestSkipMatchesValid(t *testing.T) {
 			s := jsonscan.New([]byte(doc))
 			raw := s.Skip()
 			ok := s.End()
-			assert.Equal(t, json.Valid([]byte(doc)), ok)
+			// Raw control characters inside strings are accepted on
+			// purpose: compare with the same document escaped.
+			assert.Equal(t, json.Valid(jsonscan.EscapeControls([]byte(doc))), ok)
 			if ok {
 				assert.Equal(t, strings.TrimSpace(doc), string(raw))
 			}
@@ -108,10 +111,11 @@ func FuzzSkip(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		s := jsonscan.New(b)
 		s.Skip()
-		if s.End() && !json.Valid(b) {
+		valid := json.Valid(jsonscan.EscapeControls(b))
+		if s.End() && !valid {
 			t.Fatalf("accepted invalid JSON %q", b)
 		}
-		if !s.End() && json.Valid(b) && strings.Count(string(b), "[")+strings.Count(string(b), "{") < jsonscan.MaxSkipDepth {
+		if !s.End() && valid && strings.Count(string(b), "[")+strings.Count(string(b), "{") < jsonscan.MaxSkipDepth {
 			t.Fatalf("rejected valid JSON %q", b)
 		}
 		// Read as the generated decoders do: members by Key, values by
@@ -139,9 +143,31 @@ func FuzzSkip(f *testing.F) {
 					s.Literal()
 				}
 			}
-			if s.End() && !json.Valid(b) {
+			if s.End() && !json.Valid(jsonscan.EscapeControls(b)) {
 				t.Fatalf("object reader accepted invalid JSON %q", b)
 			}
 		}
 	})
+}
+
+func TestUnquoteAndEscapeControls(t *testing.T) {
+	for _, lit := range []string{`"a\"b\\c\/\b\f\n\r\t\u00e9\uD83D\uDE00"`, `"plain"`, `"\uD800x"`, `""`} {
+		var want string
+		require.NoError(t, json.Unmarshal([]byte(lit), &want))
+		got, ok := jsonscan.Unquote([]byte(lit))
+		require.True(t, ok, lit)
+		assert.Equal(t, want, got, lit)
+	}
+	got, ok := jsonscan.Unquote([]byte("\"line\nbreak\\t\""))
+	require.True(t, ok)
+	assert.Equal(t, "line\nbreak\t", got, "raw control characters are kept")
+	_, ok = jsonscan.Unquote([]byte(`"\x"`))
+	assert.False(t, ok)
+
+	doc := []byte("{\"m\":\"a\nb\",\"k\":\"\\\"\t\"}")
+	var v map[string]string
+	require.NoError(t, json.Unmarshal(jsonscan.EscapeControls(doc), &v))
+	assert.Equal(t, map[string]string{"m": "a\nb", "k": "\"\t"}, v)
+	plain := []byte(`{"a":1}`)
+	assert.Equal(t, &plain[0], &jsonscan.EscapeControls(plain)[0], "no copy when nothing needs escaping")
 }
