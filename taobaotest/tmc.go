@@ -61,6 +61,9 @@ type TMCFaults struct {
 	Delay time.Duration
 	// SlowPull answers a pull only after this long.
 	SlowPull time.Duration
+	// Unresponsive stops reading from open connections, so that pings
+	// and confirms go unanswered, as on a half-dead link.
+	Unresponsive bool
 }
 
 // TMCStats counts what a TMCServer saw.
@@ -368,6 +371,17 @@ func (s *TMCServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	defer s.remove(c)
 	s.dispatch(c.group)
 	for {
+		s.mu.Lock()
+		stalled := s.faults.Unresponsive
+		s.mu.Unlock()
+		if stalled {
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(100 * time.Millisecond):
+				continue
+			}
+		}
 		typ, data, err := ws.Read(ctx)
 		if err != nil {
 			return

@@ -373,27 +373,52 @@ func (c *Consumer) session(ctx context.Context, h Handler, sem chan struct{}, wg
 
 	sctx, scancel := context.WithCancelCause(ctx)
 	defer scancel(nil)
+	// failure keeps the first reason the connection is given up; a failed
+	// write or ping closes the connection, so the read may see it first.
+	var failMu sync.Mutex
+	var failure error
+	fail := func(err error) {
+		failMu.Lock()
+		if failure == nil {
+			failure = err
+		}
+		failMu.Unlock()
+		scancel(err)
+	}
 	send := func(f *Frame) {
 		b, err := f.Marshal()
 		if err != nil {
-			scancel(err)
+			fail(err)
 			return
 		}
 		wctx, cancel := context.WithTimeout(sctx, c.cfg.writeTimeout)
 		defer cancel()
 		if err := conn.Write(wctx, websocket.MessageBinary, b); err != nil {
-			scancel(fmt.Errorf("tmc: write: %w", err))
+			// A write cut short by the end of the session is no cause.
+			if !errors.Is(err, context.Canceled) || sctx.Err() == nil {
+				fail(fmt.Errorf("tmc: write: %w", err))
+			}
 		}
 	}
 	var loops sync.WaitGroup
 	defer loops.Wait()
 	defer scancel(nil)
-	loops.Go(func() { c.timers(sctx, scancel, conn, token, send) })
+	loops.Go(func() {
+		if err := c.timers(sctx, conn, token, send); err != nil {
+			fail(err)
+		}
+	})
 
 	for {
 		typ, data, err := conn.Read(sctx)
 		if err != nil {
-			if cause := context.Cause(sctx); cause != nil && !errors.Is(cause, context.Canceled) {
+			// Let the timers finish and prefer a cause they found.
+			scancel(nil)
+			loops.Wait()
+			failMu.Lock()
+			cause := failure
+			failMu.Unlock()
+			if cause != nil {
 				return true, cause
 			}
 			var ce websocket.CloseError
@@ -453,8 +478,9 @@ func (c *Consumer) log(msg string, args ...any) {
 	}
 }
 
-// timers pulls at once and then on every tick, and pings.
-func (c *Consumer) timers(ctx context.Context, stop context.CancelCauseFunc, conn *websocket.Conn, token string, send func(*Frame)) {
+// timers pulls at once and then on every tick, and pings. It returns the
+// error of a ping that went unanswered.
+func (c *Consumer) timers(ctx context.Context, conn *websocket.Conn, token string, send func(*Frame)) error {
 	pull := time.NewTicker(c.cfg.pull)
 	defer pull.Stop()
 	ping := time.NewTicker(c.cfg.ping)
@@ -463,16 +489,17 @@ func (c *Consumer) timers(ctx context.Context, stop context.CancelCauseFunc, con
 	for {
 		select {
 		case <-ctx.Done():
-			return
+			return nil
 		case <-pull.C:
 			send(PullFrame(token))
 		case <-ping.C:
 			pctx, cancel := context.WithTimeout(ctx, c.cfg.writeTimeout)
 			err := conn.Ping(pctx)
 			cancel()
-			if err != nil && ctx.Err() == nil {
-				stop(fmt.Errorf("tmc: ping: %w", err))
-				return
+			if err != nil && (!errors.Is(err, context.Canceled) || ctx.Err() == nil) {
+				err = fmt.Errorf("tmc: ping: %w", err)
+				_ = conn.CloseNow()
+				return err
 			}
 		}
 	}

@@ -322,6 +322,20 @@ func TestConsumerPingsDetectDeadChannel(t *testing.T) {
 		synctest.Wait()
 		assert.Empty(t, h.reconnects(), "pings answered: no reconnect")
 		assert.Equal(t, 1, srv.Stats().Connects)
+
+		srv.SetFaults(taobaotest.TMCFaults{Unresponsive: true})
+		time.Sleep(30 * time.Second)
+		synctest.Wait()
+		ev := h.reconnects()
+		require.NotEmpty(t, ev, "an unanswered ping ends the connection")
+		assert.Regexp(t, `tmc: (ping|write)`, ev[0].Err.Error())
+		srv.SetFaults(taobaotest.TMCFaults{})
+		srv.Publish("t", "shop", 1, nil)
+		// A push that met a dying connection comes back after the
+		// redelivery delay.
+		time.Sleep(6 * time.Minute)
+		synctest.Wait()
+		assert.Len(t, h.messages(), 1)
 	})
 }
 
