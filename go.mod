@@ -3,6 +3,7 @@ module github.com/toptrade/taobao
 go 1.25.0
 
 require (
+	github.com/coder/websocket v1.8.14
 	github.com/google/go-querystring v1.1.0
 	github.com/stretchr/testify v1.11.1
 	golang.org/x/oauth2 v0.36.0

@@ -1,0 +1,586 @@
+package taobaotest
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"math/big"
+	mrand "math/rand/v2"
+	"net"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/coder/websocket"
+
+	"github.com/toptrade/taobao/tmc"
+)
+
+// TMCServer is a fake message channel: an http.Handler that speaks the
+// channel's WebSocket protocol. It checks each connect's sign and
+// timestamp, hands out tokens, delivers published messages to one random
+// connection of the seller's group, and delivers again what is not
+// confirmed in time or is reported failed. Faults a test switches on make
+// it drop connections, duplicate, reorder or delay pushes, refuse connects
+// or answer pulls slowly. It uses the time package only, so inside a
+// testing/synctest bubble it follows the bubble's clock; reach it there
+// through Client, which needs no socket.
+type TMCServer struct {
+	appKey, secret string
+	cfg            tmcConfig
+
+	mu      sync.Mutex
+	nextID  int64
+	conns   map[*tmcConn]struct{}
+	pending map[string][]*tmcMsg // per group, oldest first
+	flight  map[int64]*tmcMsg
+	groups  map[string]string // seller nick -> group
+	faults  TMCFaults
+	stats   TMCStats
+	reasons []string
+	closed  bool
+
+	pipeOnce sync.Once
+	pipeLn   *pipeListener
+	pipeSrv  *http.Server
+}
+
+// TMCFaults are the misbehaviours a test can switch on with SetFaults.
+type TMCFaults struct {
+	// RefuseConnect answers every connect with an error.
+	RefuseConnect bool
+	// Duplicate sends every push twice.
+	Duplicate bool
+	// Reorder delivers pending messages newest first.
+	Reorder bool
+	// Delay holds each push this long before sending it.
+	Delay time.Duration
+	// SlowPull answers a pull only after this long.
+	SlowPull time.Duration
+	// Unresponsive stops reading from open connections, so that pings
+	// and confirms go unanswered, as on a half-dead link.
+	Unresponsive bool
+}
+
+// TMCStats counts what a TMCServer saw.
+type TMCStats struct {
+	Connects, Refused        int // accepted and refused connects
+	Pushed, Redelivered      int // pushes sent; of them, later deliveries
+	Confirmed, Failed, Pulls int
+	Dropped                  int // messages lost to the retention bound
+	Pending, InFlight        int // now waiting; now sent and unsettled
+	Connections              int // open now
+}
+
+type tmcConfig struct {
+	redeliver time.Duration
+	retention int
+	skew      time.Duration
+	gzipOver  int
+}
+
+// TMCOption configures a TMCServer.
+type TMCOption func(*tmcConfig)
+
+// WithTMCRedelivery sets how long a pushed message may stay unconfirmed, or
+// how long after a failure it comes back (default 5 minutes, as the real
+// channel's retry interval is described as at least that).
+func WithTMCRedelivery(d time.Duration) TMCOption {
+	return func(c *tmcConfig) {
+		if d > 0 {
+			c.redeliver = d
+		}
+	}
+}
+
+// WithTMCRetention bounds the messages a group keeps while nobody consumes
+// it (default 10000); beyond it the oldest are dropped. The real channel's
+// bound is not published, only that it is bounded.
+func WithTMCRetention(n int) TMCOption {
+	return func(c *tmcConfig) {
+		if n > 0 {
+			c.retention = n
+		}
+	}
+}
+
+// WithTMCClockSkew sets how far a connect's timestamp may be from the
+// server's clock (default 10 minutes).
+func WithTMCClockSkew(d time.Duration) TMCOption {
+	return func(c *tmcConfig) {
+		if d > 0 {
+			c.skew = d
+		}
+	}
+}
+
+// WithTMCGzipOver sends content larger than n bytes gzip-compressed, as a
+// byte array (default: never; 0 compresses everything).
+func WithTMCGzipOver(n int) TMCOption {
+	return func(c *tmcConfig) { c.gzipOver = n }
+}
+
+// NewTMCServer returns a fake channel for one app.
+func NewTMCServer(appKey, appSecret string, opts ...TMCOption) *TMCServer {
+	cfg := tmcConfig{redeliver: 5 * time.Minute, retention: 10000, skew: 10 * time.Minute, gzipOver: -1}
+	for _, o := range opts {
+		if o != nil {
+			o(&cfg)
+		}
+	}
+	return &TMCServer{
+		appKey: appKey, secret: appSecret, cfg: cfg,
+		conns: map[*tmcConn]struct{}{}, pending: map[string][]*tmcMsg{},
+		flight: map[int64]*tmcMsg{}, groups: map[string]string{},
+	}
+}
+
+type tmcMsg struct {
+	id        int64
+	group     string
+	topic     string
+	nick      string
+	userID    int64
+	content   []byte
+	published time.Time
+	retried   int
+	timer     *time.Timer
+}
+
+type tmcConn struct {
+	s     *TMCServer
+	ws    *websocket.Conn
+	group string
+	token string
+	ctx   context.Context
+	stop  context.CancelFunc
+}
+
+// SetFaults replaces the faults in effect.
+func (s *TMCServer) SetFaults(f TMCFaults) {
+	s.mu.Lock()
+	s.faults = f
+	s.mu.Unlock()
+	s.dispatchAll()
+}
+
+// DropConnections closes every open connection abruptly. Messages pushed
+// on them and not yet confirmed come back after the redelivery delay.
+func (s *TMCServer) DropConnections() {
+	s.mu.Lock()
+	conns := make([]*tmcConn, 0, len(s.conns))
+	for c := range s.conns {
+		conns = append(conns, c)
+	}
+	s.mu.Unlock()
+	for _, c := range conns {
+		c.stop()
+		_ = c.ws.CloseNow()
+	}
+}
+
+// SetGroup routes a seller's future messages to a group, as
+// taobao.tmc.group.add does; messages already waiting stay where they are.
+func (s *TMCServer) SetGroup(nick, group string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if group == "" || group == tmc.DefaultGroup {
+		delete(s.groups, nick)
+		return
+	}
+	s.groups[nick] = group
+}
+
+// Stats returns the counters.
+func (s *TMCServer) Stats() TMCStats {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	st := s.stats
+	for _, q := range s.pending {
+		st.Pending += len(q)
+	}
+	st.InFlight = len(s.flight)
+	st.Connections = len(s.conns)
+	return st
+}
+
+// FailureReasons returns the reasons of the failures reported so far.
+func (s *TMCServer) FailureReasons() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]string(nil), s.reasons...)
+}
+
+// Publish queues a message for the seller's group and pushes it when a
+// connection of the group is open. It returns the message id.
+func (s *TMCServer) Publish(topic, nick string, userID int64, content []byte) int64 {
+	s.mu.Lock()
+	s.nextID++
+	// Ids above 2^53, as the real channel's are.
+	m := &tmcMsg{id: 1<<60 + s.nextID, topic: topic, nick: nick, userID: userID,
+		content: append([]byte(nil), content...), published: time.Now()}
+	m.group = s.groups[nick]
+	if m.group == "" {
+		m.group = tmc.DefaultGroup
+	}
+	s.enqueue(m)
+	s.mu.Unlock()
+	s.dispatch(m.group)
+	return m.id
+}
+
+// enqueue adds m to its group's queue, dropping the oldest beyond the
+// retention bound. The caller holds s.mu.
+func (s *TMCServer) enqueue(m *tmcMsg) {
+	q := append(s.pending[m.group], m)
+	if over := len(q) - s.cfg.retention; over > 0 {
+		s.stats.Dropped += over
+		q = append(q[:0:0], q[over:]...)
+	}
+	s.pending[m.group] = q
+}
+
+func (s *TMCServer) dispatchAll() {
+	s.mu.Lock()
+	groups := make([]string, 0, len(s.pending))
+	for g := range s.pending {
+		groups = append(groups, g)
+	}
+	s.mu.Unlock()
+	for _, g := range groups {
+		s.dispatch(g)
+	}
+}
+
+type tmcPush struct {
+	c     *tmcConn
+	frame []byte
+}
+
+// dispatch pushes the group's pending messages, each to a random open
+// connection of the group.
+func (s *TMCServer) dispatch(group string) {
+	s.mu.Lock()
+	var conns []*tmcConn
+	for c := range s.conns {
+		if c.group == group {
+			conns = append(conns, c)
+		}
+	}
+	q := s.pending[group]
+	if len(conns) == 0 || len(q) == 0 || s.closed {
+		s.mu.Unlock()
+		return
+	}
+	delete(s.pending, group)
+	if s.faults.Reorder {
+		for i, j := 0, len(q)-1; i < j; i, j = i+1, j-1 {
+			q[i], q[j] = q[j], q[i]
+		}
+	}
+	var pushes []tmcPush
+	for _, m := range q {
+		c := conns[mrand.N(len(conns))]
+		s.flight[m.id] = m
+		s.armRedelivery(m)
+		s.stats.Pushed++
+		if m.retried > 0 {
+			s.stats.Redelivered++
+		}
+		b := s.pushFrame(c.token, m)
+		pushes = append(pushes, tmcPush{c, b})
+		if s.faults.Duplicate {
+			pushes = append(pushes, tmcPush{c, b})
+		}
+	}
+	delay := s.faults.Delay
+	s.mu.Unlock()
+	send := func() {
+		for _, p := range pushes {
+			_ = p.c.ws.Write(p.c.ctx, websocket.MessageBinary, p.frame)
+		}
+	}
+	if delay > 0 {
+		time.AfterFunc(delay, send)
+		return
+	}
+	go send()
+}
+
+// armRedelivery (re)starts the timer that puts m back in its queue. The
+// caller holds s.mu.
+func (s *TMCServer) armRedelivery(m *tmcMsg) {
+	if m.timer != nil {
+		m.timer.Stop()
+	}
+	m.timer = time.AfterFunc(s.cfg.redeliver, func() {
+		s.mu.Lock()
+		if s.flight[m.id] != m || s.closed {
+			s.mu.Unlock()
+			return
+		}
+		delete(s.flight, m.id)
+		m.retried++
+		s.enqueue(m)
+		s.mu.Unlock()
+		s.dispatch(m.group)
+	})
+}
+
+func (s *TMCServer) pushFrame(token string, m *tmcMsg) []byte {
+	f := &tmc.Frame{Type: tmc.TypeSend, Token: token}
+	f.Set(tmc.HeaderTopic, tmc.StringValue(m.topic))
+	f.Set(tmc.HeaderUserID, tmc.Int64Value(m.userID))
+	f.Set(tmc.HeaderKind, tmc.ByteValue(int8(tmc.KindData)))
+	f.Set(tmc.HeaderPublisher, tmc.StringValue("12497914"))
+	f.Set(tmc.HeaderRetried, tmc.ByteValue(int8(min(m.retried, 127))))
+	if s.cfg.gzipOver >= 0 && len(m.content) > s.cfg.gzipOver {
+		var buf bytes.Buffer
+		zw := gzip.NewWriter(&buf)
+		_, _ = zw.Write(m.content)
+		_ = zw.Close()
+		f.Set(tmc.HeaderContent, tmc.BytesValue(buf.Bytes()))
+	} else {
+		f.Set(tmc.HeaderContent, tmc.StringValue(string(m.content)))
+	}
+	f.Set(tmc.HeaderID, tmc.Int64Value(m.id))
+	f.Set(tmc.HeaderTime, tmc.DateValue(m.published))
+	f.Set(tmc.HeaderNick, tmc.StringValue(m.nick))
+	f.Set(tmc.HeaderOutTime, tmc.DateValue(time.Now()))
+	b, _ := f.Marshal() // every value above is in range
+	return b
+}
+
+// ServeHTTP accepts a WebSocket and serves one channel connection on it.
+func (s *TMCServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	ws, err := websocket.Accept(w, r, &websocket.AcceptOptions{InsecureSkipVerify: true})
+	if err != nil {
+		return
+	}
+	defer ws.CloseNow()
+	ctx, stop := context.WithCancel(r.Context())
+	defer stop()
+	c := &tmcConn{s: s, ws: ws, ctx: ctx, stop: stop}
+	if !s.handshake(c) {
+		return
+	}
+	defer s.remove(c)
+	s.dispatch(c.group)
+	for {
+		s.mu.Lock()
+		stalled := s.faults.Unresponsive
+		s.mu.Unlock()
+		if stalled {
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(100 * time.Millisecond):
+				continue
+			}
+		}
+		typ, data, err := ws.Read(ctx)
+		if err != nil {
+			return
+		}
+		if typ != websocket.MessageBinary {
+			continue
+		}
+		f, err := tmc.Unmarshal(data)
+		if err != nil {
+			_ = ws.Close(websocket.StatusProtocolError, "bad frame")
+			return
+		}
+		if f.Type != tmc.TypeSend || f.Token != c.token {
+			continue // the real channel drops frames of unknown origin
+		}
+		s.handle(c, f)
+	}
+}
+
+func (s *TMCServer) handshake(c *tmcConn) bool {
+	hctx, cancel := context.WithTimeout(c.ctx, 10*time.Second)
+	defer cancel()
+	typ, data, err := c.ws.Read(hctx)
+	if err != nil || typ != websocket.MessageBinary {
+		return false
+	}
+	f, err := tmc.Unmarshal(data)
+	if err != nil || f.Type != tmc.TypeConnect {
+		_ = c.ws.Close(websocket.StatusProtocolError, "expected a connect")
+		return false
+	}
+	ack := &tmc.Frame{Type: tmc.TypeConnectAck, Flag: f.Flag}
+	code, phrase := s.checkConnect(f)
+	s.mu.Lock()
+	if code == 0 && s.faults.RefuseConnect {
+		code, phrase = 503, "service unavailable"
+	}
+	if code != 0 {
+		s.stats.Refused++
+		s.mu.Unlock()
+		ack.StatusCode, ack.StatusPhrase = code, phrase
+		b, _ := ack.Marshal()
+		_ = c.ws.Write(hctx, websocket.MessageBinary, b)
+		_ = c.ws.Close(websocket.StatusPolicyViolation, phrase)
+		return false
+	}
+	c.group = text(f, tmc.HeaderGroup)
+	c.token = newToken()
+	s.conns[c] = struct{}{}
+	s.stats.Connects++
+	s.mu.Unlock()
+	ack.Token = c.token
+	b, _ := ack.Marshal()
+	if c.ws.Write(hctx, websocket.MessageBinary, b) != nil {
+		s.remove(c)
+		return false
+	}
+	return true
+}
+
+func text(f *tmc.Frame, name string) string {
+	v, _ := f.Get(name)
+	return v.Text()
+}
+
+// checkConnect returns a non-zero code and a phrase for a connect to refuse.
+func (s *TMCServer) checkConnect(f *tmc.Frame) (int32, string) {
+	key, group, ts, sign := text(f, tmc.HeaderAppKey), text(f, tmc.HeaderGroup), text(f, tmc.HeaderTimestamp), text(f, tmc.HeaderSign)
+	switch {
+	case key == "" || group == "" || ts == "" || sign == "":
+		return 400, "missing app_key, group_name, timestamp or sign"
+	case key != s.appKey:
+		return 401, "unknown app_key"
+	case sign != tmc.Sign(s.secret, key, group, ts):
+		return 401, "sign invalid"
+	}
+	ms, err := strconv.ParseInt(ts, 10, 64)
+	if err != nil {
+		return 400, "timestamp is not a number"
+	}
+	if d := time.Since(time.UnixMilli(ms)); d > s.cfg.skew || d < -s.cfg.skew {
+		return 401, "timestamp out of range"
+	}
+	return 0, ""
+}
+
+func newToken() string {
+	n, _ := rand.Int(rand.Reader, new(big.Int).Lsh(big.NewInt(1), 128))
+	h := fmt.Sprintf("%032x", n)
+	return h[:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
+}
+
+func (s *TMCServer) handle(c *tmcConn, f *tmc.Frame) {
+	switch tmc.FrameKind(f) {
+	case tmc.KindPull:
+		s.mu.Lock()
+		s.stats.Pulls++
+		slow := s.faults.SlowPull
+		s.mu.Unlock()
+		if slow > 0 {
+			time.AfterFunc(slow, func() { s.dispatch(c.group) })
+			return
+		}
+		s.dispatch(c.group)
+	case tmc.KindConfirm, tmc.KindFailed:
+		v, _ := f.Get(tmc.HeaderID)
+		id, ok := v.IntValue()
+		if !ok {
+			return
+		}
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		m := s.flight[id]
+		if tmc.FrameKind(f) == tmc.KindFailed {
+			s.stats.Failed++
+			s.reasons = append(s.reasons, text(f, tmc.HeaderMsg))
+			if m != nil {
+				s.armRedelivery(m) // back after the delay
+			}
+			return
+		}
+		s.stats.Confirmed++
+		if m != nil {
+			m.timer.Stop()
+			delete(s.flight, id)
+		}
+	}
+}
+
+func (s *TMCServer) remove(c *tmcConn) {
+	s.mu.Lock()
+	delete(s.conns, c)
+	s.mu.Unlock()
+}
+
+// Client returns an HTTP client that reaches s in memory, without a
+// socket, so that a consumer can run inside a testing/synctest bubble.
+// Any ws:// address works with it.
+func (s *TMCServer) Client() *http.Client {
+	s.pipeOnce.Do(func() {
+		s.pipeLn = &pipeListener{conns: make(chan net.Conn), done: make(chan struct{})}
+		s.pipeSrv = &http.Server{Handler: s}
+		go func() { _ = s.pipeSrv.Serve(s.pipeLn) }()
+	})
+	ln := s.pipeLn
+	return &http.Client{Transport: &http.Transport{
+		DisableKeepAlives: true,
+		DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
+			a, b := net.Pipe()
+			select {
+			case ln.conns <- b:
+				return a, nil
+			case <-ln.done:
+				return nil, errors.New("taobaotest: TMC server closed")
+			case <-ctx.Done():
+				return nil, ctx.Err()
+			}
+		},
+	}}
+}
+
+// Close drops every connection, stops the redelivery timers and the
+// in-memory listener.
+func (s *TMCServer) Close() {
+	s.mu.Lock()
+	s.closed = true
+	for _, m := range s.flight {
+		m.timer.Stop()
+	}
+	s.mu.Unlock()
+	s.DropConnections()
+	if s.pipeSrv != nil {
+		_ = s.pipeSrv.Close()
+	}
+}
+
+type pipeListener struct {
+	conns chan net.Conn
+	done  chan struct{}
+	once  sync.Once
+}
+
+func (l *pipeListener) Accept() (net.Conn, error) {
+	select {
+	case c := <-l.conns:
+		return c, nil
+	case <-l.done:
+		return nil, net.ErrClosed
+	}
+}
+
+func (l *pipeListener) Close() error {
+	l.once.Do(func() { close(l.done) })
+	return nil
+}
+
+func (l *pipeListener) Addr() net.Addr { return pipeAddr{} }
+
+type pipeAddr struct{}
+
+func (pipeAddr) Network() string { return "pipe" }
+func (pipeAddr) String() string  { return "tmc.pipe" }
