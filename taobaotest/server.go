@@ -147,6 +147,18 @@ func sellerNicks(n int) []string {
 	return append([]string{DefaultAuthorizeSeller}, fakedata.SellerNicks(n-1)...)
 }
 
+// WithIndexDelay makes changes reach the list APIs late, as the gateway's
+// index does: each change written through the server (AddTrade,
+// ModifyTrade, the write APIs...) becomes visible to taobao.trades.sold.get
+// and the increment APIs after a delay drawn per change, from the seed, up
+// to maxDelay; taobao.trade.fullinfo.get sees it at once. The time it became
+// visible is its store time (async_modified), which
+// taobao.trades.sold.incrementv.get windows by. Zero or a negative maxDelay
+// means no delay.
+func WithIndexDelay(maxDelay time.Duration) Option {
+	return func(s *Server) { s.indexDelay = max(maxDelay, 0) }
+}
+
 // WithCompression makes the server gzip its JSON answers for clients that
 // send Accept-Encoding: gzip, as the gateway does (an answer of 300 KB
 // shrinks about tenfold). Go's http.Transport asks for gzip and undoes it
@@ -226,7 +238,8 @@ type Server struct {
 
 	limitCalls int
 	limitPer   time.Duration
-	gzip       bool // compress answers for clients that accept gzip
+	gzip       bool          // compress answers for clients that accept gzip
+	indexDelay time.Duration // see WithIndexDelay
 	windows    map[string]*callWindow
 }
 
@@ -302,6 +315,7 @@ func newServer(opts ...Option) *Server {
 	s.Handle(taobao.MethodTradeGet, s.tradeGet)
 	s.Handle(taobao.MethodTradesSold, s.soldGet)
 	s.Handle(taobao.MethodTradesSoldIncrement, s.incrementGet)
+	s.Handle(taobao.MethodTradesSoldIncrementV, s.incrementVGet)
 	s.Handle(taobao.MethodLogisticsTrace, s.traceSearch)
 	s.Handle(taobao.MethodLogisticsOrders, s.logisticsOrders)
 	s.Handle(taobao.MethodLogisticsOrdersDetail, s.logisticsOrders)
@@ -313,7 +327,9 @@ func newServer(opts ...Option) *Server {
 // data returns the data set, generating it on first use.
 func (s *Server) data() *store {
 	s.dataOnce.Do(func() {
-		s.st.Store(newStore(s.seed, s.sellerNicks, s.tradesPer, s.Now()))
+		st := newStore(s.seed, s.sellerNicks, s.tradesPer, s.Now())
+		st.indexDelay, st.now = s.indexDelay, s.Now
+		s.st.Store(st)
 	})
 	return s.st.Load()
 }

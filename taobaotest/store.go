@@ -27,12 +27,20 @@ type store struct {
 	byTid    map[int64]*record
 	waybills map[string]int64 // company code + " " + out_sid -> tid
 	rng      *rand.Rand       // ids of added trades, shipments, refunds
+
+	// Late indexing: a change written through the server becomes visible
+	// to the list APIs indexDelay (at most, drawn per change) after it was
+	// written; now is the server's clock.
+	indexDelay time.Duration
+	delays     *rand.Rand
+	now        func() time.Time
 }
 
 type sellerTrades struct {
 	nick       string
 	byCreated  []entry
 	byModified []entry
+	byStored   []entry // by the time a change reached the store (async_modified)
 }
 
 // entry is a trade in one of a seller's indexes.
@@ -74,6 +82,7 @@ type record struct {
 
 	// Index and filter keys, kept in step with the trade.
 	created, modified       int64 // unix seconds
+	stored                  int64 // when the last change reached the store and the lists, unix seconds
 	status                  taobao.TradeStatus
 	typ                     taobao.TradeType
 	buyerNick, buyerOpenUID string
@@ -103,12 +112,15 @@ func newStore(seed int64, nicks []string, perSeller int, now time.Time) *store {
 		sl := st.seller(ds.Nick)
 		sl.byCreated = make([]entry, 0, len(ds.Trades))
 		sl.byModified = make([]entry, 0, len(ds.Trades))
+		sl.byStored = make([]entry, 0, len(ds.Trades))
 		for j := range ds.Trades {
 			t := &ds.Trades[j]
 			r := &record{tid: t.Tid, seller: sl, gen: t}
 			r.keysFromGen()
+			r.stored = r.modified // the seeded data was indexed long ago
 			sl.byCreated = append(sl.byCreated, r.entry(r.created))
 			sl.byModified = append(sl.byModified, r.entry(r.modified))
+			sl.byStored = append(sl.byStored, r.entry(r.stored))
 			st.byTid[t.Tid] = r
 			if t.Ship != nil && t.Ship.OutSid != "" {
 				st.waybills[t.Ship.CompanyCode+" "+t.Ship.OutSid] = t.Tid
@@ -116,8 +128,23 @@ func newStore(seed int64, nicks []string, perSeller int, now time.Time) *store {
 		}
 		slices.SortFunc(sl.byCreated, entryCmp)
 		slices.SortFunc(sl.byModified, entryCmp)
+		slices.SortFunc(sl.byStored, entryCmp)
 	}
+	st.delays = rand.New(rand.NewPCG(uint64(seed), 0x64656c61))
 	return st
+}
+
+// storeTime returns when a change written now reaches the store and the
+// list APIs: now, or up to indexDelay later. Call with the write lock held.
+func (st *store) storeTime() int64 {
+	now := time.Now()
+	if st.now != nil {
+		now = st.now()
+	}
+	if st.indexDelay > 0 {
+		now = now.Add(time.Duration(st.delays.Int64N(int64(st.indexDelay) + 1)))
+	}
+	return now.Unix()
 }
 
 // seller returns the seller's trades, adding the seller if new. Call with
@@ -224,12 +251,14 @@ type traceOf struct {
 
 // reindex puts r's entries in both indexes back in place after its keys
 // changed from (oldCreated, oldModified). Call with the write lock held.
-func (st *store) reindex(r *record, oldCreated, oldModified int64) {
+func (st *store) reindex(r *record, oldCreated, oldModified, oldStored int64) {
 	sl := r.seller
 	sl.byCreated = remove(sl.byCreated, oldCreated, r.tid)
 	sl.byCreated = insert(sl.byCreated, r.entry(r.created))
 	sl.byModified = remove(sl.byModified, oldModified, r.tid)
 	sl.byModified = insert(sl.byModified, r.entry(r.modified))
+	sl.byStored = remove(sl.byStored, oldStored, r.tid)
+	sl.byStored = insert(sl.byStored, r.entry(r.stored))
 }
 
 // remove takes the entry (key, tid) out of idx.
@@ -264,15 +293,18 @@ func (st *store) add(nick string, t *taobao.Trade) {
 	sl := st.seller(nick)
 	r := &record{tid: int64(t.Tid), seller: sl, full: t}
 	r.keysFromFull()
+	r.stored = st.storeTime()
 	st.byTid[r.tid] = r
 	sl.byCreated = insert(sl.byCreated, r.entry(r.created))
 	sl.byModified = insert(sl.byModified, r.entry(r.modified))
+	sl.byStored = insert(sl.byStored, r.entry(r.stored))
 }
 
 func (st *store) drop(r *record) {
 	sl := r.seller
 	sl.byCreated = remove(sl.byCreated, r.created, r.tid)
 	sl.byModified = remove(sl.byModified, r.modified, r.tid)
+	sl.byStored = remove(sl.byStored, r.stored, r.tid)
 	delete(st.byTid, r.tid)
 	for _, sh := range r.ships {
 		if sh.shipping.OutSid != "" {
@@ -287,11 +319,12 @@ func (st *store) drop(r *record) {
 // update replaces a record's trade with t (already normalised) and fixes
 // the indexes. Call with the write lock held.
 func (st *store) update(r *record, t *taobao.Trade) {
-	oc, om := r.created, r.modified
+	oc, om, os := r.created, r.modified, r.stored
 	r.materialize()
 	r.full = t
 	r.keysFromFull()
-	st.reindex(r, oc, om)
+	r.stored = st.storeTime()
+	st.reindex(r, oc, om, os)
 }
 
 // normalize keeps every time of t to the second in GMT+8, as the gateway

@@ -155,6 +155,8 @@ func statusCode(s taobao.TradeStatus) uint8 {
 // tradeQuery is the filter of a trade list call.
 type tradeQuery struct {
 	byModified   bool
+	byStored     bool   // by store time (incrementv)
+	visibleAt    int64  // only changes that reached the store by then are listed (unix seconds)
 	from, to     int64  // inclusive bounds of created (or modified), unix seconds
 	statuses     uint32 // bit set of statusCode; 0: any
 	types        uint64 // bit set of typeCode
@@ -225,8 +227,11 @@ func (st *store) page(nick string, q *tradeQuery, p paging) (recs []*record, tot
 		return nil, 0, false
 	}
 	idx := sl.byCreated
-	if q.byModified {
+	switch {
+	case q.byModified:
 		idx = sl.byModified
+	case q.byStored:
+		idx = sl.byStored
 	}
 	// The index is newest first: the range is [i0, i1).
 	i0 := sort.Search(len(idx), func(i int) bool { return idx[i].key <= q.to })
@@ -234,8 +239,8 @@ func (st *store) page(nick string, q *tradeQuery, p paging) (recs []*record, tot
 	off := p.offset()
 	for i := i0; i < i1; i++ {
 		e := &idx[i]
-		if !q.match(e) {
-			continue
+		if e.r.stored > q.visibleAt || !q.match(e) {
+			continue // not indexed yet, or filtered out
 		}
 		if total >= off && total < off+p.size {
 			recs = append(recs, e.r)
@@ -264,12 +269,19 @@ func (s *Server) listTrades(r *Request, q *tradeQuery, p paging, plan *structPla
 			buf = append(buf, ',')
 		}
 		buf = append(buf, `"trades":{"trade":[`...)
-		var scratch taobao.Trade
+		var scratch, stamped taobao.Trade
 		for i, rec := range recs {
 			if i > 0 {
 				buf = append(buf, ',')
 			}
-			buf = plan.appendObject(buf, reflect.ValueOf(rec.trade(&scratch)).Elem())
+			tr := rec.trade(&scratch)
+			if q.byStored {
+				// The store time is the record's, whatever the trade says.
+				stamped = *tr
+				stamped.AsyncModified = taobao.NewTime(time.Unix(rec.stored, 0).In(taobao.GMT8()))
+				tr = &stamped
+			}
+			buf = plan.appendObject(buf, reflect.ValueOf(tr).Elem())
 		}
 		buf = append(buf, "]}"...)
 	}
@@ -294,7 +306,7 @@ func (s *Server) soldGet(r *Request) (any, error) {
 		return nil, e
 	}
 	now := s.Now()
-	q := &tradeQuery{from: now.Add(-SearchWindow).Unix(), to: math.MaxInt64}
+	q := &tradeQuery{from: now.Add(-SearchWindow).Unix(), to: math.MaxInt64, visibleAt: now.Unix()}
 	if t, ok, e := a.timeArg("start_created"); e != nil {
 		return nil, e
 	} else if ok {
@@ -349,7 +361,47 @@ func (s *Server) incrementGet(r *Request) (any, error) {
 	case end.Sub(start) > taobao.MaxIncrementWindow:
 		return nil, serviceErr("isv.invalid-parameter:end_modified", "修改时间跨度不能大于一天")
 	}
-	q := &tradeQuery{byModified: true, from: max(start.Unix(), s.Now().Add(-SearchWindow).Unix()), to: end.Unix()}
+	now := s.Now()
+	q := &tradeQuery{byModified: true, from: max(start.Unix(), now.Add(-SearchWindow).Unix()), to: end.Unix(), visibleAt: now.Unix()}
+	if e := commonFilters(a, q, "buyer_open_uid"); e != nil {
+		return nil, e
+	}
+	p, e := tradePaging(a)
+	if e != nil {
+		return nil, e
+	}
+	return s.listTrades(r, q, p, planFor(r.Method, tradeType, incrementFields, fields))
+}
+
+// incrementVGet serves taobao.trades.sold.incrementv.get: the trades whose
+// last change reached the seller's store (async_modified) in the window.
+func (s *Server) incrementVGet(r *Request) (any, error) {
+	a := args(r.Params)
+	fields, e := a.required("fields")
+	if e != nil {
+		return nil, e
+	}
+	for _, name := range []string{"start_create", "end_create"} {
+		if _, e := a.required(name); e != nil {
+			return nil, e
+		}
+	}
+	start, _, e := a.timeArg("start_create")
+	if e != nil {
+		return nil, e
+	}
+	end, _, e := a.timeArg("end_create")
+	if e != nil {
+		return nil, e
+	}
+	switch {
+	case !end.After(start):
+		return nil, serviceErr("isv.invalid-parameter:end_create", "end_create必须大于start_create")
+	case end.Sub(start) > taobao.MaxIncrementWindow:
+		return nil, serviceErr("isv.invalid-parameter:end_create", "入库时间跨度不能大于一天")
+	}
+	now := s.Now()
+	q := &tradeQuery{byStored: true, from: max(start.Unix(), now.Add(-SearchWindow).Unix()), to: end.Unix(), visibleAt: now.Unix()}
 	if e := commonFilters(a, q, "buyer_open_uid"); e != nil {
 		return nil, e
 	}
