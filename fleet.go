@@ -639,7 +639,10 @@ func (f *Fleet) Stats() FleetStats {
 // sellerClient returns a copy of the fleet's client that calls as s.
 func (f *Fleet) sellerClient(s Seller) *Client {
 	if s.TokenSource != nil {
-		cp := &Client{cfg: f.client.cfg, tokens: s.TokenSource}
+		// Like WithSession, but with the seller's token source (the option
+		// only fails on a nil source, excluded here).
+		cp := &Client{cfg: f.client.cfg, creds: &credentials{}}
+		_ = WithTokenSource(s.TokenSource)(cp)
 		cp.initServices()
 		return cp
 	}

@@ -158,7 +158,7 @@ func (l *Limiter) MaxBanWait() time.Duration { return l.maxBanWait }
 // error when Redis cannot be reached.
 func (l *Limiter) Wait(ctx context.Context, method string) error {
 	m := l.methods[method]
-	ks := []string{l.keys.rate, l.keys.methodRate(method), l.keys.ban, l.keys.methodBan(method)}
+	ks := []string{l.keys.rate, l.keys.methodRate(method), l.keys.ban, l.keys.banMethods}
 	for {
 		// Bans this process heard of hold even when Redis is away.
 		if err := l.local.Wait(ctx, method); err != nil {
@@ -170,7 +170,7 @@ func (l *Limiter) Wait(ctx context.Context, method string) error {
 			ahead = min(ahead, time.Until(deadline))
 		}
 		res, err := reserveScript.Run(ctx, l.rdb, ks,
-			l.appL.interval, l.appL.tolerance, m.interval, m.tolerance, ahead.Microseconds()).Slice()
+			l.appL.interval, l.appL.tolerance, m.interval, m.tolerance, ahead.Microseconds(), method).Slice()
 		if err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()
@@ -211,13 +211,14 @@ func (l *Limiter) Ban(b taobao.Ban) {
 		return
 	}
 	l.local.Ban(b)
-	key := l.keys.ban
+	method := "" // the app key's ban
 	if b.Scope == taobao.BanMethod && b.Method != "" {
-		key = l.keys.methodBan(b.Method)
+		method = b.Method
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
-	err := banScript.Run(ctx, l.rdb, []string{key}, b.For.Microseconds(), b.Scope.String(), encodeCause(b)).Err()
+	err := banScript.Run(ctx, l.rdb, []string{l.keys.ban, l.keys.banMethods},
+		b.For.Microseconds(), b.Scope.String(), encodeCause(b), method).Err()
 	if err != nil && l.onError != nil {
 		l.onError(fmt.Errorf("redislimit: recording a ban of %s: %w", b.Method, err))
 	}
@@ -227,7 +228,7 @@ func (l *Limiter) Ban(b taobao.Ban) {
 // example after the quota was reset in the console).
 func (l *Limiter) Unban(ctx context.Context) error {
 	l.local.Unban()
-	if err := unbanScript.Run(ctx, l.rdb, []string{l.keys.ban, l.keys.banIndex}).Err(); err != nil {
+	if err := unbanScript.Run(ctx, l.rdb, []string{l.keys.ban, l.keys.banMethods}).Err(); err != nil {
 		return fmt.Errorf("redislimit: lifting the bans: %w", err)
 	}
 	return nil
@@ -235,7 +236,7 @@ func (l *Limiter) Unban(ctx context.Context) error {
 
 // keys are the Redis keys of one app key, all in one hash slot.
 type keys struct {
-	base, rate, ban, banIndex, fence string
+	base, rate, ban, banMethods, fence string
 }
 
 func newKeys(prefix, appKey string) keys {
@@ -245,11 +246,10 @@ func newKeys(prefix, appKey string) keys {
 	// Braces would end the hash tag early: the tag must be the app key.
 	tag := strings.NewReplacer("{", "(", "}", ")").Replace(appKey)
 	base := prefix + ":{" + tag + "}:"
-	return keys{base: base, rate: base + "rate", ban: base + "ban", banIndex: base + "bans", fence: base + "fence"}
+	return keys{base: base, rate: base + "rate", ban: base + "ban", banMethods: base + "bans", fence: base + "fence"}
 }
 
 func (k keys) methodRate(m string) string { return k.rate + ":" + m }
-func (k keys) methodBan(m string) string  { return k.ban + ":" + m }
 func (k keys) lease(seller string) string { return k.base + "lease:" + seller }
 func (k keys) cp(seller string) string    { return k.base + "cp:" + seller }
 
@@ -342,13 +342,21 @@ local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 `
 
-// reserveScript: KEYS app bucket, method bucket, app ban, method ban;
+// Bans are stored as "until|scope|cause", until in µs of the server's
+// clock: the app key's in one string key, the per-method ones as fields of
+// one hash (so that every key a script touches is declared, as Redis
+// Cluster wants). The keys expire with their longest ban; stale hash
+// fields are dropped when a ban is written.
+
+// reserveScript: KEYS app bucket, method bucket, app ban, method bans;
 // ARGV app interval, app tolerance, method interval, method tolerance (an
-// interval of 0 means no such bucket), the furthest booking (all in µs).
+// interval of 0 means no such bucket), the furthest booking (all in µs),
+// the method.
 var reserveScript = redis.NewScript(luaNow + `
 local worst, scope, cause = 0, '', ''
-for i = 3, 4 do
-  local v = redis.call('GET', KEYS[i])
+local bans = {redis.call('GET', KEYS[3]), redis.call('HGET', KEYS[4], ARGV[6])}
+for i = 1, 2 do
+  local v = bans[i]
   if v then
     local u, s, c = string.match(v, '^(%d+)|(%a+)|(.*)$')
     u = tonumber(u)
@@ -380,23 +388,36 @@ end
 return {0, wait, '', ''}
 `)
 
-// banScript: KEYS the ban; ARGV length (µs), scope, cause. A longer ban in
-// force is kept.
+// banScript: KEYS app ban, method bans; ARGV length (µs), scope, cause,
+// method ("" for a ban of the app key). A longer ban in force is kept.
 var banScript = redis.NewScript(luaNow + `
 local untilTime = now + tonumber(ARGV[1])
-local v = redis.call('GET', KEYS[1])
-if v then
-  local u = tonumber(string.match(v, '^(%d+)|'))
-  if u and u >= untilTime then return 0 end
+local value = string.format('%.0f', untilTime) .. '|' .. ARGV[2] .. '|' .. ARGV[3]
+local ms = math.floor(tonumber(ARGV[1]) / 1000) + 1
+local function untilOf(v)
+  if not v then return nil end
+  return tonumber(string.match(v, '^(%d+)|'))
 end
-redis.call('SET', KEYS[1], string.format('%.0f', untilTime) .. '|' .. ARGV[2] .. '|' .. ARGV[3], 'PX', math.floor(tonumber(ARGV[1]) / 1000) + 1)
+if ARGV[4] == '' then
+  local u = untilOf(redis.call('GET', KEYS[1]))
+  if u and u >= untilTime then return 0 end
+  redis.call('SET', KEYS[1], value, 'PX', ms)
+  return 1
+end
+local u = untilOf(redis.call('HGET', KEYS[2], ARGV[4]))
+if u and u >= untilTime then return 0 end
+local all = redis.call('HGETALL', KEYS[2])
+for i = 1, #all, 2 do
+  local fu = untilOf(all[i+1])
+  if not fu or fu <= now then redis.call('HDEL', KEYS[2], all[i]) end
+end
+redis.call('HSET', KEYS[2], ARGV[4], value)
+if redis.call('PTTL', KEYS[2]) < ms then redis.call('PEXPIRE', KEYS[2], ms) end
 return 1
 `)
 
-// unbanScript: KEYS the app ban. Method bans of the app key are lifted by
-// SCAN-free means: their keys expire by themselves, and the app ban is
-// the one that outlives a console reset.
+// unbanScript: KEYS app ban, method bans.
 var unbanScript = redis.NewScript(`
-redis.call('DEL', KEYS[1])
+redis.call('DEL', KEYS[1], KEYS[2])
 return 1
 `)
