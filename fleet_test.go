@@ -35,7 +35,7 @@ type fleetRig struct {
 
 	mu       sync.Mutex
 	sellers  []string
-	current  map[[2]string]int64  // runner, seller -> token of its last lease
+	current  map[[2]string]int64    // runner, seller -> token of its last lease
 	sessions map[string]fleetTurnID // session -> the turn it belongs to
 	byTurn   map[fleetTurnID]string
 	seen     map[int64]time.Time // tid -> newest modified handled

@@ -167,7 +167,8 @@ func (l *Limiter) Wait(ctx context.Context, method string) error {
 		ahead := l.maxQueue
 		deadline, hasDeadline := ctx.Deadline()
 		if hasDeadline {
-			ahead = min(ahead, time.Until(deadline))
+			// A slot must come strictly before the deadline to be of use.
+			ahead = min(ahead, time.Until(deadline)-time.Microsecond)
 		}
 		res, err := reserveScript.Run(ctx, l.rdb, ks,
 			l.appL.interval, l.appL.tolerance, m.interval, m.tolerance, ahead.Microseconds(), method).Slice()
@@ -185,9 +186,20 @@ func (l *Limiter) Wait(ctx context.Context, method string) error {
 		switch r.kind {
 		case replyBooked:
 			return sleep(ctx, wait)
+		case replyMethod:
+			if err := sleep(ctx, wait); err != nil {
+				return err
+			}
+			m = gcra{} // booked: only the app key's slot is left
+			ks[1] = l.keys.rate
 		case replyBanned:
 			if wait > l.maxBanWait {
-				return &taobao.BanError{Method: method, Scope: r.scope, Until: time.Now().Add(wait), Cause: r.cause}
+				be := &taobao.BanError{Method: method, Scope: r.scope, Until: time.Now().Add(wait), Cause: r.cause}
+				var apiErr *taobao.APIError
+				if errors.As(r.cause, &apiErr) {
+					be.RequestID = apiErr.RequestID
+				}
+				return be
 			}
 			if err := sleep(ctx, wait); err != nil {
 				return err
@@ -258,6 +270,7 @@ const (
 	replyBooked = 0 // booked; wait is how long until the slot
 	replyBanned = 1 // a ban stops the call for wait more
 	replyTooFar = 2 // the next slot is wait away, beyond what may be booked
+	replyMethod = 3 // the method's slot is booked, wait away; the app key's is still to book
 )
 
 type reply struct {
@@ -364,6 +377,22 @@ for i = 1, 2 do
   end
 end
 if worst > 0 then return {1, worst, scope, cause} end
+local ahead = tonumber(ARGV[5])
+local im, tm = tonumber(ARGV[3]), tonumber(ARGV[4])
+if im > 0 then
+  -- A method that must wait for its own quota books that slot alone: the
+  -- caller books the app key's slot when it comes, so that the app
+  -- key's bucket is never pushed into the future by one slow method.
+  local tat = tonumber(redis.call('GET', KEYS[2]) or now) or now
+  if tat < now then tat = now end
+  local wait = tat - tm - now
+  if wait > 0 then
+    if wait > ahead then return {2, wait, '', ''} end
+    tat = tat + im
+    redis.call('SET', KEYS[2], string.format('%.0f', tat), 'PX', math.floor((tat - now) / 1000) + 1000)
+    return {3, wait, '', ''}
+  end
+end
 local at = now
 local tats = {}
 for b = 1, 2 do
@@ -376,7 +405,7 @@ for b = 1, 2 do
   end
 end
 local wait = at - now
-if wait > tonumber(ARGV[5]) then return {2, wait, '', ''} end
+if wait > ahead then return {2, wait, '', ''} end
 for b = 1, 2 do
   if tats[b] then
     local tat = tats[b]
