@@ -101,8 +101,12 @@ func toGCRA(name string, l Limit) (gcra, error) {
 	case l.Rate == 0:
 		return gcra{}, nil
 	}
-	// Rounded up: the limiter may be a hair slower than asked, never faster.
-	interval := int64(math.Ceil(1e6 / l.Rate))
+	// Rounded up, plus a microsecond: the limiter may be a hair slower than
+	// asked, never faster, even for a gateway that counts calls in windows
+	// that start at a call's arrival to the nanosecond (the script's clock
+	// has microseconds, so two calls booked one second apart may arrive a
+	// few hundred nanoseconds short of it).
+	interval := int64(math.Ceil(1e6/l.Rate)) + 1
 	return gcra{interval: interval, tolerance: int64(max(l.Burst, 1)-1) * interval}, nil
 }
 
@@ -193,6 +197,8 @@ func (l *Limiter) Wait(ctx context.Context, method string) error {
 			m = gcra{} // booked: only the app key's slot is left
 			ks[1] = l.keys.rate
 		case replyBanned:
+			// A method slot booked before the ban is void: book anew.
+			m, ks[1] = l.methods[method], l.keys.methodRate(method)
 			if wait > l.maxBanWait {
 				be := &taobao.BanError{Method: method, Scope: r.scope, Until: time.Now().Add(wait), Cause: r.cause}
 				var apiErr *taobao.APIError

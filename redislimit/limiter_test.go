@@ -43,6 +43,10 @@ func newMiniDown(t *testing.T) (*miniredis.Miniredis, func() *redis.Client, *ato
 			c.Close()
 		}
 		m.Close()
+		// After failed dials go-redis probes the server from a goroutine
+		// that sleeps a second between tries and ends once the client is
+		// closed: let it see that before the bubble ends.
+		time.Sleep(2 * time.Second)
 	})
 	return m, func() *redis.Client {
 		c := redis.NewClient(&redis.Options{
