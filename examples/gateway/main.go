@@ -15,19 +15,29 @@
 //	go run ./examples/gateway -addr 127.0.0.1:8088 -seed 1 -trades 500 -sellers 3
 //
 // -sellers is a number of sellers, or their nicks separated by commas.
+// -call-limit N answers calls above N a second per method with the
+// gateway's flow-control refusal (code 7 and a ban), as
+// taobaotest.WithCallLimit does. GET /stats answers, in JSON, the calls and
+// the flow-control refusals per method so far.
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"net"
+	"net/http"
 	"os"
 	"os/signal"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
+	"time"
 
 	"github.com/toptrade/taobao/taobaotest"
 )
@@ -50,6 +60,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	seed := fs.Int64("seed", taobaotest.DefaultSeed, "seed of the generated data")
 	trades := fs.Int("trades", taobaotest.DefaultTrades, "trades per seller")
 	sellers := fs.String("sellers", strconv.Itoa(taobaotest.DefaultSellerCount), "number of sellers, or their nicks separated by commas")
+	callLimit := fs.Int("call-limit", 0, "calls per second per method for the app key; more are refused with code 7 (0: no limit)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -59,7 +70,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if *trades < 0 {
 		return fmt.Errorf("-trades %d: must be 0 or more", *trades)
 	}
-	opts := []taobaotest.Option{taobaotest.WithSeed(*seed), taobaotest.WithTrades(*trades)}
+	if *callLimit < 0 {
+		return fmt.Errorf("-call-limit %d: must be 0 or more", *callLimit)
+	}
+	opts := []taobaotest.Option{taobaotest.WithSeed(*seed), taobaotest.WithTrades(*trades),
+		taobaotest.WithCallLimit(*callLimit, time.Second), taobaotest.WithCallLog(0)}
 	if n, err := strconv.Atoi(strings.TrimSpace(*sellers)); err == nil {
 		if n < 1 {
 			return fmt.Errorf("-sellers %d: at least one seller", n)
@@ -78,11 +93,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		opts = append(opts, taobaotest.WithSellers(nicks...))
 	}
 
-	srv, err := taobaotest.NewServerAt(*addr, opts...)
+	// The fake serves behind a handler of this program that adds /stats,
+	// on a listener of its own.
+	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
-		return err
+		return fmt.Errorf("taobaotest: %w", err) // as NewServerAt words it
 	}
+	srv := taobaotest.NewServer(opts...)
 	defer srv.Close()
+	srv.URL = "http://" + dialAddr(ln.Addr()) + "/router/rest"
+	_ = srv.Trades("") // generate the data set now, not on the first call
+	stats := newStats(srv)
+	hs := &http.Server{Handler: stats, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = hs.Serve(ln) }()
+	defer hs.Close()
 
 	nicks := srv.Sellers()
 	fmt.Fprintf(stdout, "export TAOBAO_BASE_URL=%s\n", shellQuote(srv.URL))
@@ -118,4 +142,107 @@ func shellQuote(s string) string {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// stats serves the fake gateway and counts, per method, the calls and the
+// flow-control refusals (code 7, accesscontrol.* sub-codes) it answered.
+// GET /stats returns them.
+type stats struct {
+	next http.Handler
+	mu   sync.Mutex
+	per  map[string]*methodStats
+}
+
+// methodStats is one method's line of /stats.
+type methodStats struct {
+	Calls   int64     `json:"calls"`
+	Refused int64     `json:"refused"`
+	First   time.Time `json:"first"` // first call
+	Last    time.Time `json:"last"`  // last call
+}
+
+func newStats(next http.Handler) *stats {
+	return &stats{next: next, per: map[string]*methodStats{}}
+}
+
+func (s *stats) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Path {
+	case "/stats":
+		s.serveStats(w)
+		return
+	case "/authorize", "/token":
+		s.next.ServeHTTP(w, r)
+		return
+	}
+	if err := r.ParseForm(); err != nil {
+		s.next.ServeHTTP(w, r)
+		return
+	}
+	rec := &sniffer{ResponseWriter: w}
+	s.next.ServeHTTP(rec, r)
+	method := r.Form.Get("method")
+	now := time.Now()
+	s.mu.Lock()
+	m := s.per[method]
+	if m == nil {
+		m = &methodStats{First: now}
+		s.per[method] = m
+	}
+	m.Calls++
+	m.Last = now
+	if rec.refused() {
+		m.Refused++
+	}
+	s.mu.Unlock()
+}
+
+func (s *stats) serveStats(w http.ResponseWriter) {
+	s.mu.Lock()
+	out := struct {
+		Calls   int64                   `json:"calls"`
+		Refused int64                   `json:"refused"`
+		Methods map[string]*methodStats `json:"methods"`
+	}{Methods: make(map[string]*methodStats, len(s.per))}
+	for k, v := range s.per {
+		c := *v
+		out.Methods[k] = &c
+		out.Calls += v.Calls
+		out.Refused += v.Refused
+	}
+	s.mu.Unlock()
+	w.Header().Set("Content-Type", "application/json")
+	_ = json.NewEncoder(w).Encode(out)
+}
+
+// sniffer keeps the start of an answer, where an error answer names its
+// code.
+type sniffer struct {
+	http.ResponseWriter
+	head []byte
+}
+
+func (s *sniffer) Write(b []byte) (int, error) {
+	if n := 256 - len(s.head); n > 0 {
+		s.head = append(s.head, b[:min(n, len(b))]...)
+	}
+	return s.ResponseWriter.Write(b)
+}
+
+func (s *sniffer) refused() bool {
+	return bytes.Contains(s.head, []byte(`"error_response"`)) &&
+		(bytes.Contains(s.head, []byte(`"code":7,`)) || bytes.Contains(s.head, []byte(`accesscontrol.`)))
+}
+
+// dialAddr is the address clients dial for a listener's address: loopback
+// when it listens on every interface.
+func dialAddr(a net.Addr) string {
+	ta, ok := a.(*net.TCPAddr)
+	if !ok {
+		return a.String()
+	}
+	host := "127.0.0.1"
+	if !ta.IP.IsUnspecified() {
+		host = ta.IP.String()
+	}
+	return net.JoinHostPort(host, strconv.Itoa(ta.Port))
 }
