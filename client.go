@@ -323,6 +323,15 @@ func (c *Client) WithSession(session string) *Client {
 	return cp
 }
 
+// WithTokenSource returns a copy of c that takes each call's session from
+// ts (another seller's OAuth token source, say). Like WithSession, the copy
+// shares c's limiter, HTTP client and settings.
+func (c *Client) WithTokenSource(ts oauth2.TokenSource) *Client {
+	cp := &Client{cfg: c.cfg, creds: &credentials{tokens: ts, flight: &tokenFlight{ts: ts}}}
+	cp.initServices()
+	return cp
+}
+
 // AppKey returns the client's app key.
 func (c *Client) AppKey() string { return c.cfg.appKey }
 

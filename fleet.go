@@ -639,12 +639,7 @@ func (f *Fleet) Stats() FleetStats {
 // sellerClient returns a copy of the fleet's client that calls as s.
 func (f *Fleet) sellerClient(s Seller) *Client {
 	if s.TokenSource != nil {
-		// Like WithSession, but with the seller's token source (the option
-		// only fails on a nil source, excluded here).
-		cp := &Client{cfg: f.client.cfg, creds: &credentials{}}
-		_ = WithTokenSource(s.TokenSource)(cp)
-		cp.initServices()
-		return cp
+		return f.client.WithTokenSource(s.TokenSource)
 	}
 	return f.client.WithSession(s.Session)
 }

@@ -10,16 +10,15 @@ import (
 	"github.com/toptrade/taobao"
 )
 
-// Parameter errors. The protocol reference (section 6.1) gives code 40
-// "Missing required arguments:<name>" and code 41 "Invalid arguments:<name>";
-// real answers of both carry no sub_code [OBS: third-party captures of
-// code 40 and 41 answers]. Which malformed values the gateway itself
-// rejects with 41 (rather than the service behind it) is [INF]: here every
-// value that does not parse as the documented type, or lies outside a
-// documented range or list of values, is a 41. Rules of the trade service
-// itself (the one-day window of the increment API, say) answer code 15
-// with sub_code isv.invalid-parameter:<name> [INF: the sub_code family is
-// documented, its use for these rules is not].
+// Parameter errors. The gateway answers code 40 "Missing required
+// arguments:<name>" and code 41 "Invalid arguments:<name>", both without a
+// sub_code, as captured answers show. Which malformed values the gateway
+// itself rejects with 41, rather than the service behind it, is not
+// documented: here every value that does not parse as the documented type,
+// or lies outside a documented range or list of values, is a 41. Rules of
+// the trade service itself (the one-day window of the increment API, say)
+// answer code 15 with sub_code isv.invalid-parameter:<name>; that sub_code
+// family is documented, its use for these rules is a guess.
 
 func missingArg(name string) *taobao.APIError {
 	return apiErr(40, "Missing required arguments:"+name, "", "")

@@ -1,9 +1,9 @@
 package taobaotest_test
 
-// Conformance tests: the fake gateway's strictness, pinned against the
-// protocol reference (../shared/spec/top-protocol.md sections 5-7) and the
-// API docs (api-fields.md). Raw calls are signed by hand, as a client that
-// is not ours would sign them.
+// Conformance tests: the fake gateway's strictness, pinned against what is
+// known of the real gateway's checks and the API docs
+// (internal/fields/api-fields.md). Raw calls are signed by hand, as a
+// client that is not ours would sign them.
 
 import (
 	"context"

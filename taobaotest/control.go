@@ -292,11 +292,11 @@ func (s *Server) ShipTrade(tid int64, companyCode, outSid string) error {
 const anySeller = "\x00any"
 
 // ship is the shipping of taobao.logistics.offline.send. The sub_codes are
-// the ones the protocol reference lists for the method: B01 no such trade,
-// B04 shipped or closed already, B55 not in a state to ship [INF: which of
-// B02/B04/B55 for which state], B57 unknown carrier [INF], B60 waybill
-// invalid or used, B98 cash on delivery or nothing to ship [INF], P38 bad
-// split. Offline shipments have no real tracking: the trace says 对方已签收
+// the ones documented for the method: B01 no such trade, B04 shipped or
+// closed already, B55 not in a state to ship, B57 unknown carrier, B60
+// waybill invalid or used, B98 cash on delivery or nothing to ship, P38
+// bad split. Which of B02/B04/B55 the gateway answers for which state, and
+// when it answers B57 and B98, is not documented: these are guesses. Offline shipments have no real tracking: the trace says 对方已签收
 // at once, as the docs say.
 func (s *Server) ship(seller string, tid int64, code, outSid string, subs []int64) *taobao.APIError {
 	offline := func(sub, msg string) *taobao.APIError {

@@ -162,14 +162,18 @@ func newFieldSet(names []string, alias map[string]string) *fieldSet {
 	return fs
 }
 
-// planCache holds the plans built for (method, fields) pairs; it stops
-// growing at planCacheMax entries (a test sending random field lists).
+// planCache holds the plans a Server built for (method, fields) pairs; it
+// stops growing at planCacheMax entries (a test or a stranger sending
+// random field lists), and keeps no plan for a key over planKeyMax bytes.
 type planCache struct {
 	mu    sync.Mutex
 	plans map[string]*structPlan
 }
 
-const planCacheMax = 512
+const (
+	planCacheMax = 512
+	planKeyMax   = 4096
+)
 
 func (c *planCache) get(key string, build func() *structPlan) *structPlan {
 	c.mu.Lock()
@@ -183,21 +187,19 @@ func (c *planCache) get(key string, build func() *structPlan) *structPlan {
 	if c.plans == nil {
 		c.plans = make(map[string]*structPlan)
 	}
-	if len(c.plans) < planCacheMax {
+	if len(c.plans) < planCacheMax && len(key) <= planKeyMax {
 		c.plans[key] = p
 	}
 	c.mu.Unlock()
 	return p
 }
 
-var plans planCache
-
 // planFor returns the plan of t's fields named in the comma-separated list
 // fields, restricted to set. Unknown names are ignored, as the gateway
 // ignores them; "a.b" picks field b of the items of list (or object) a,
 // and "a" alone picks all of them.
-func planFor(method string, t reflect.Type, set *fieldSet, fields string) *structPlan {
-	return plans.get(method+"\x00"+fields, func() *structPlan {
+func (c *planCache) planFor(method string, t reflect.Type, set *fieldSet, fields string) *structPlan {
+	return c.get(method+"\x00"+fields, func() *structPlan {
 		ti := infoOf(t)
 		whole := make(map[int]bool)
 		partial := make(map[int][]int) // field index -> indexes of its items' fields

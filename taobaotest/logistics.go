@@ -45,7 +45,7 @@ func (s *Server) companiesGet(r *Request) (any, error) {
 	default:
 		return nil, invalidArg("order_mode")
 	}
-	plan := planFor(r.Method, companyType, companyFields, fields)
+	plan := s.plans.planFor(r.Method, companyType, companyFields, fields)
 	buf := []byte(`{"logistics_companies":{"logistics_company":[`)
 	n := 0
 	for _, c := range fakedata.Companies() {
@@ -132,8 +132,8 @@ func (s *Server) traceSearch(r *Request) (any, error) {
 			// Paid, not (or not all) shipped: the logistics order waits.
 			found = &taobao.Trace{Tid: taobao.Int64(tid), Status: "等候发送给物流公司"}
 		default:
-			// [INF] the gateway's answer for a trade without a logistics
-			// order is not documented.
+			// The gateway's answer for a trade without a logistics order
+			// is not documented: this one is a guess.
 			return nil, serviceErr("isv.invalid-parameter:tid", "该交易没有物流订单")
 		}
 	}
@@ -276,7 +276,7 @@ func (s *Server) logisticsOrders(r *Request) (any, error) {
 	if r.Method == taobao.MethodLogisticsOrdersDetail {
 		set = shippingDetailFields
 	}
-	plan := planFor(r.Method, shippingType, set, fields)
+	plan := s.plans.planFor(r.Method, shippingType, set, fields)
 
 	st := s.data()
 	st.mu.RLock()

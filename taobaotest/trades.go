@@ -35,13 +35,11 @@ var statusGroups = map[taobao.TradeStatus][]taobao.TradeStatus{
 	taobao.TradeStatusAllClosed:  {taobao.TradeStatusTradeClosed, taobao.TradeStatusTradeClosedByTaobao},
 }
 
-// allStates are the documented trade states.
-var allStates = []taobao.TradeStatus{
-	taobao.TradeStatusTradeNoCreatePay, taobao.TradeStatusWaitBuyerPay, taobao.TradeStatusSellerConsignedPart,
-	taobao.TradeStatusWaitSellerSendGoods, taobao.TradeStatusWaitBuyerConfirmGoods, taobao.TradeStatusTradeBuyerSigned,
-	taobao.TradeStatusTradeFinished, taobao.TradeStatusTradeClosed, taobao.TradeStatusTradeClosedByTaobao,
-	taobao.TradeStatusPayPending, taobao.TradeStatusWaitPreAuthConfirm, taobao.TradeStatusPaidForbidConsign,
-}
+// allStates are the documented trade states, without the query-only
+// groups (ALL_WAIT_PAY, ALL_CLOSED).
+var allStates = slices.DeleteFunc(taobao.TradeStatusValues(), func(s taobao.TradeStatus) bool {
+	return s == taobao.TradeStatusAllWaitPay || s == taobao.TradeStatusAllClosed
+})
 
 // statusFilter returns the bit set of the status parameter's value.
 func statusFilter(v string) (uint32, bool) {
@@ -63,16 +61,7 @@ func statusFilter(v string) (uint32, bool) {
 // knownTypes are the documented trade types.
 var knownTypes = func() map[taobao.TradeType]bool {
 	m := make(map[taobao.TradeType]bool)
-	for _, t := range []taobao.TradeType{
-		taobao.TradeTypeFixed, taobao.TradeTypeAuction, taobao.TradeTypeGuaranteeTrade, taobao.TradeTypeStep,
-		taobao.TradeTypeIndependentSimpleTrade, taobao.TradeTypeIndependentShopTrade, taobao.TradeTypeAutoDelivery,
-		taobao.TradeTypeEc, taobao.TradeTypeCod, taobao.TradeTypeGameEquipment, taobao.TradeTypeShopexTrade,
-		taobao.TradeTypeNetcnTrade, taobao.TradeTypeExternalTrade, taobao.TradeTypeInstantTrade, taobao.TradeTypeB2CCod,
-		taobao.TradeTypeHotelTrade, taobao.TradeTypeSuperMarketTrade, taobao.TradeTypeSuperMarketCodTrade,
-		taobao.TradeTypeTaohua, taobao.TradeTypeWaimai, taobao.TradeTypeO2OOfflinetrade, taobao.TradeTypeNopaid,
-		taobao.TradeTypeEticket, taobao.TradeTypeTmallI18n, taobao.TradeTypeInsurancePlus, taobao.TradeTypeFinance,
-		taobao.TradeTypePreAuthType, taobao.TradeTypeLazada, taobao.TradeTypeFenxiao,
-	} {
+	for _, t := range taobao.TradeTypeValues() {
 		m[t] = true
 	}
 	return m
@@ -331,7 +320,7 @@ func (s *Server) soldGet(r *Request) (any, error) {
 	if e != nil {
 		return nil, e
 	}
-	return s.listTrades(r, q, p, planFor(r.Method, tradeType, soldFields, fields))
+	return s.listTrades(r, q, p, s.plans.planFor(r.Method, tradeType, soldFields, fields))
 }
 
 // incrementGet serves taobao.trades.sold.increment.get.
@@ -370,7 +359,7 @@ func (s *Server) incrementGet(r *Request) (any, error) {
 	if e != nil {
 		return nil, e
 	}
-	return s.listTrades(r, q, p, planFor(r.Method, tradeType, incrementFields, fields))
+	return s.listTrades(r, q, p, s.plans.planFor(r.Method, tradeType, incrementFields, fields))
 }
 
 // incrementVGet serves taobao.trades.sold.incrementv.get: the trades whose
@@ -409,7 +398,7 @@ func (s *Server) incrementVGet(r *Request) (any, error) {
 	if e != nil {
 		return nil, e
 	}
-	return s.listTrades(r, q, p, planFor(r.Method, tradeType, incrementFields, fields))
+	return s.listTrades(r, q, p, s.plans.planFor(r.Method, tradeType, incrementFields, fields))
 }
 
 // tradeGet serves taobao.trade.fullinfo.get and taobao.trade.get.
@@ -430,7 +419,7 @@ func (s *Server) tradeGet(r *Request) (any, error) {
 		// include_oaid is documented as a String; "true" asks for the oaid.
 		includeOaid = a.get("include_oaid") == "true"
 	}
-	plan := planFor(r.Method, tradeType, set, fields)
+	plan := s.plans.planFor(r.Method, tradeType, set, fields)
 	st := s.data()
 	st.mu.RLock()
 	defer st.mu.RUnlock()

@@ -69,13 +69,15 @@ func Connect(env Env, w io.Writer, fakeOpts ...taobaotest.Option) (*Conn, error)
 // type filter the list APIs return guarantee_trade (fixed and auction),
 // auto_delivery, ec, cod and step trades only, and leave out, say,
 // tmall_i18n or o2o_offlinetrade trades.
-var AllTypes = []string{
-	"guarantee_trade", "step", "independent_simple_trade", "independent_shop_trade",
-	"auto_delivery", "ec", "cod", "game_equipment", "shopex_trade", "netcn_trade",
-	"external_trade", "instant_trade", "b2c_cod", "hotel_trade", "super_market_trade",
-	"super_market_cod_trade", "taohua", "waimai", "o2o_offlinetrade", "nopaid", "eticket",
-	"tmall_i18n", "insurance_plus", "finance", "pre_auth_type", "lazada", "fenxiao",
-}
+var AllTypes = func() []string {
+	var out []string
+	for _, t := range taobao.TradeTypeValues() {
+		if t != taobao.TradeTypeFixed && t != taobao.TradeTypeAuction { // guarantee_trade stands for both
+			out = append(out, string(t))
+		}
+	}
+	return out
+}()
 
 // AsTradeTypes converts type names to the SDK's type.
 func AsTradeTypes(names []string) []taobao.TradeType {

@@ -1,0 +1,123 @@
+package taobaotest
+
+import (
+	"slices"
+	"time"
+
+	"github.com/toptrade/taobao/internal/fakedata"
+)
+
+// The options of NewServer and NewServerAt.
+
+// Option configures a Server.
+type Option func(*Server)
+
+// WithAppKey sets the app key and secret the server accepts.
+func WithAppKey(key, secret string) Option {
+	return func(s *Server) { s.AppKey, s.AppSecret = key, secret }
+}
+
+// WithClock sets the server's clock, used for timestamps checks, session
+// expiry and the data it serves. The default is time.Now.
+func WithClock(now func() time.Time) Option {
+	return func(s *Server) {
+		if now != nil {
+			s.now = now
+		}
+	}
+}
+
+// Defaults of the data set.
+const (
+	// DefaultSeed is the seed of the data set unless WithSeed says otherwise.
+	DefaultSeed = 1
+	// DefaultTrades is how many trades each seller has unless WithTrades
+	// says otherwise.
+	DefaultTrades = 100
+	// DefaultSellerCount is how many sellers the server has unless
+	// WithSellers or WithSellerCount says otherwise. The first is
+	// DefaultAuthorizeSeller.
+	DefaultSellerCount = 3
+)
+
+// WithSeed sets the seed the data set is generated from: the same seed
+// (with the same sellers, number of trades and clock) gives the same
+// trades.
+func WithSeed(seed int64) Option {
+	return func(s *Server) { s.seed = seed }
+}
+
+// WithTrades sets how many trades each seller has; 0 starts every seller
+// without trades, for tests that add their own.
+func WithTrades(n int) Option {
+	return func(s *Server) { s.tradesPer = max(n, 0) }
+}
+
+// WithSellers names the sellers the server holds trades for, in order.
+// Empty and repeated nicks are dropped.
+func WithSellers(nicks ...string) Option {
+	return func(s *Server) {
+		s.sellerNicks = s.sellerNicks[:0]
+		for _, n := range nicks {
+			if n != "" && !slices.Contains(s.sellerNicks, n) {
+				s.sellerNicks = append(s.sellerNicks, n)
+			}
+		}
+	}
+}
+
+// WithSellerCount gives the server n sellers with the default nicks: the
+// first is DefaultAuthorizeSeller, the others Chinese shop names.
+func WithSellerCount(n int) Option {
+	return func(s *Server) { s.sellerNicks = sellerNicks(n) }
+}
+
+func sellerNicks(n int) []string {
+	if n <= 0 {
+		return nil
+	}
+	return append([]string{DefaultAuthorizeSeller}, fakedata.SellerNicks(n-1)...)
+}
+
+// WithIndexDelay makes changes reach the list APIs late, as the gateway's
+// index does: each change written through the server (AddTrade,
+// ModifyTrade, the write APIs...) becomes visible to taobao.trades.sold.get
+// and the increment APIs after a delay drawn per change, from the seed, up
+// to maxDelay; taobao.trade.fullinfo.get sees it at once. The time it became
+// visible is its store time (async_modified), which
+// taobao.trades.sold.incrementv.get windows by. Zero or a negative maxDelay
+// means no delay.
+func WithIndexDelay(maxDelay time.Duration) Option {
+	return func(s *Server) { s.indexDelay = max(maxDelay, 0) }
+}
+
+// WithCompression makes the server gzip its JSON answers for clients that
+// send Accept-Encoding: gzip, as the gateway does (an answer of 300 KB
+// shrinks about tenfold). Go's http.Transport asks for gzip and undoes it
+// by itself; the in-process Transport does not ask.
+func WithCompression() Option {
+	return func(s *Server) { s.gzip = true }
+}
+
+// WithCallLimit limits each method to calls requests per period for the
+// app key, counted in fixed windows on the server's clock. A request over
+// the limit is answered as the gateway's flow control answers: code 7,
+// sub_code accesscontrol.limited-by-app-api-access-count, and "This ban
+// will last for N more seconds" until the window ends. Zero calls (the
+// default) means no limit.
+func WithCallLimit(calls int, per time.Duration) Option {
+	return func(s *Server) {
+		if calls > 0 && per > 0 {
+			s.limitCalls, s.limitPer = calls, per
+		}
+	}
+}
+
+// DefaultCallLog is how many recent calls CallLog keeps by default.
+const DefaultCallLog = 10_000
+
+// WithCallLog sets how many of the most recent calls CallLog keeps (0: none,
+// for long runs and benchmarks). Calls counts every call regardless.
+func WithCallLog(n int) Option {
+	return func(s *Server) { s.logSize = max(n, 0) }
+}
