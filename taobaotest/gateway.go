@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -53,22 +54,15 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, "", apiErr(9, "Http Action Not Allowed", "", ""), false)
 		return
 	}
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, "bad form: "+err.Error(), http.StatusBadRequest)
+	params, perr := readForm(w, r)
+	if perr != nil {
+		s.writeError(w, "", perr, false)
 		return
 	}
-	params := r.Form
 	name := params.Get("method")
-	s.mu.Lock()
-	s.total++
-	if s.logSize > 0 {
-		if len(s.calls) >= 2*s.logSize { // drop the oldest half at once: amortised O(1)
-			s.calls = append(s.calls[:0], s.calls[len(s.calls)-s.logSize+1:]...)
-		}
-		s.calls = append(s.calls, Call{Method: name, Params: cloneValues(params), Time: s.now()})
-	}
-	s.counts[name]++
-	s.mu.Unlock()
+	// Only calls of a method the server serves are counted and logged: a
+	// stranger's junk method names must not grow the server.
+	s.record(name, params)
 
 	f, hasFault := s.takeFault(name)
 	if hasFault && f.delay > 0 {
@@ -111,6 +105,55 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.writeOK(w, name, payload, truncate)
+}
+
+// Limits of one request's form, beyond which it is refused with an error
+// answer.
+const (
+	// MaxFormBytes is the largest request body the server reads.
+	MaxFormBytes = 8 << 20
+	// MaxFormParams is the most parameters a request may carry.
+	MaxFormParams = 10_000
+)
+
+// readForm reads the request's parameters: the query and an url-encoded or
+// multipart/form-data body (the official Node SDK sends every request as
+// multipart), within MaxFormBytes and MaxFormParams. A form that cannot be
+// read gets a gateway error, as the gateway answers one, not a plain page.
+func readForm(w http.ResponseWriter, r *http.Request) (url.Values, *taobao.APIError) {
+	r.Body = http.MaxBytesReader(w, r.Body, MaxFormBytes)
+	var err error
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		err = r.ParseMultipartForm(MaxFormBytes)
+		if r.MultipartForm != nil {
+			defer r.MultipartForm.RemoveAll()
+		}
+	} else {
+		err = r.ParseForm()
+	}
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooBig):
+		return nil, apiErr(41, "Invalid arguments:the request is larger than 8 MiB", "", "")
+	case err != nil:
+		return nil, apiErr(41, "Invalid arguments:the form cannot be read", "", shorten(err.Error(), 200))
+	}
+	n := 0
+	for _, vs := range r.Form {
+		n += len(vs)
+	}
+	if n > MaxFormParams {
+		return nil, apiErr(41, "Invalid arguments:too many parameters", "", "")
+	}
+	return r.Form, nil
+}
+
+// shorten cuts s to at most n bytes.
+func shorten(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "..."
 }
 
 // check runs the gateway's checks in the order the gateway reports them.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"html"
+	"net"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -48,6 +49,7 @@ type oauthState struct {
 	mu         sync.Mutex
 	seller     string        // who /authorize approves as ("": the default)
 	deny       bool          // /authorize reports that the seller refused
+	domains    []string      // callback hosts /authorize redirects to; nil: loopback hosts only
 	tokenTTL   time.Duration // 0: DefaultTokenTTL
 	refreshTTL time.Duration // 0: DefaultRefreshTTL
 	codes      map[string]*authCode
@@ -75,6 +77,16 @@ type refreshGrant struct {
 // seller, or as DefaultAuthorizeSeller.
 func WithAuthorizeSeller(nick string) Option {
 	return func(s *Server) { s.oauth.seller = nick }
+}
+
+// WithCallbackDomain sets the app's registered callback domains: /authorize
+// redirects only to a redirect_uri whose host is one of them or below one
+// of them, and answers an error page otherwise, as TOP does. By default
+// loopback hosts (localhost, 127.0.0.1, ::1) and the documentation domains
+// example.com, example.net and example.org are registered; loopback hosts
+// always are.
+func WithCallbackDomain(domains ...string) Option {
+	return func(s *Server) { s.oauth.domains = append([]string{}, domains...) }
 }
 
 // WithDenyAuthorization makes the authorization page answer as if the
@@ -189,7 +201,7 @@ func (s *Server) serveAuthorize(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	redirect := q.Get("redirect_uri")
-	if !validRedirect(redirect) {
+	if !validRedirect(redirect) || !s.registeredCallback(redirect) {
 		authorizePage(w, http.StatusBadRequest, "redirect_uri is invalidate")
 		return
 	}
@@ -218,6 +230,40 @@ func (s *Server) serveAuthorize(w http.ResponseWriter, r *http.Request) {
 
 // validRedirect accepts an absolute http(s) URL without a fragment, or the
 // out-of-band URI of desktop apps.
+// defaultCallbackDomains are registered besides loopback hosts when no
+// WithCallbackDomain was given: the domains reserved for documentation,
+// which no real callback uses.
+var defaultCallbackDomains = []string{"example.com", "example.net", "example.org"}
+
+// registeredCallback reports whether redirectURI is on the app's
+// registered callback domain: TOP redirects only there, never to any
+// absolute URI (an open redirect would hand the code to a stranger).
+func (s *Server) registeredCallback(redirectURI string) bool {
+	if redirectURI == "urn:ietf:wg:oauth:2.0:oob" {
+		return true
+	}
+	u, err := url.Parse(redirectURI)
+	if err != nil {
+		return false
+	}
+	host := u.Hostname()
+	s.oauth.mu.Lock()
+	domains := s.oauth.domains
+	s.oauth.mu.Unlock()
+	if ip := net.ParseIP(host); host == "localhost" || ip != nil && ip.IsLoopback() {
+		return true
+	}
+	if domains == nil {
+		domains = defaultCallbackDomains
+	}
+	for _, d := range domains {
+		if host == d || strings.HasSuffix(host, "."+d) {
+			return true
+		}
+	}
+	return false
+}
+
 func validRedirect(raw string) bool {
 	if raw == "urn:ietf:wg:oauth:2.0:oob" {
 		return true

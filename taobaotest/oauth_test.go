@@ -531,3 +531,31 @@ func TestOAuthConfigAimsAtServer(t *testing.T) {
 	assert.Equal(t, baseOf(srv)+"/authorize", c.AuthURL)
 	assert.Equal(t, baseOf(srv)+"/token", c.TokenURL)
 }
+
+func TestAuthorizeOnlyToTheRegisteredCallbackDomain(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name     string
+		opts     []taobaotest.Option
+		redirect string
+		want     int
+	}{
+		{"stranger by default", nil, "https://attacker.test/cb", http.StatusBadRequest},
+		{"loopback by default", nil, "http://127.0.0.1:8080/cb", http.StatusFound},
+		{"registered domain", []taobaotest.Option{taobaotest.WithCallbackDomain("shop.cn")}, "https://erp.shop.cn/cb", http.StatusFound},
+		{"other domain once one is registered", []taobaotest.Option{taobaotest.WithCallbackDomain("shop.cn")}, "https://isv.example.com/cb", http.StatusBadRequest},
+		{"look-alike", []taobaotest.Option{taobaotest.WithCallbackDomain("shop.cn")}, "https://evilshop.cn/cb", http.StatusBadRequest},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := taobaotest.NewServer(tt.opts...)
+			defer srv.Close()
+			q := url.Values{"response_type": {"code"}, "client_id": {srv.AppKey}, "redirect_uri": {tt.redirect}, "state": {"s"}}
+			c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+			resp, err := c.Get(strings.TrimSuffix(srv.URL, "/router/rest") + "/authorize?" + q.Encode())
+			require.NoError(t, err)
+			resp.Body.Close()
+			assert.Equal(t, tt.want, resp.StatusCode)
+		})
+	}
+}

@@ -79,6 +79,18 @@ func sellerNicks(n int) []string {
 	return append([]string{DefaultAuthorizeSeller}, fakedata.SellerNicks(n-1)...)
 }
 
+// DefaultReadHeaderTimeout is how long a server started by NewServerAt
+// waits for a request's headers before it drops the connection.
+const DefaultReadHeaderTimeout = 10 * time.Second
+
+// WithReadHeaderTimeout sets how long a server started by NewServerAt
+// waits for a request's headers (default DefaultReadHeaderTimeout); zero
+// or less keeps the default. Servers of NewServer are for tests in one
+// process and have no timeouts.
+func WithReadHeaderTimeout(d time.Duration) Option {
+	return func(s *Server) { s.headerTimeout = d }
+}
+
 // WithIndexDelay makes changes reach the list APIs late, as the gateway's
 // index does: each change written through the server (AddTrade,
 // ModifyTrade, the write APIs...) becomes visible to taobao.trades.sold.get

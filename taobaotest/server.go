@@ -69,6 +69,7 @@ type Call struct {
 	Method string     // the method parameter
 	Params url.Values // every parameter received
 	Time   time.Time  // when it arrived, on the server's clock
+	size   int        // bytes kept, for the log's budget
 }
 
 type method struct {
@@ -102,17 +103,19 @@ type Server struct {
 	faults   map[string][]fault
 	calls    []Call // the most recent calls, at most logSize
 	logSize  int
+	logBytes int // the size of the recorded calls, at most maxLogBytes
 	total    int // calls received
 	counts   map[string]int
 	nextID   uint64
 	offset   time.Duration
 	between  func(method string, pageNo int)
 
-	limitCalls int
-	limitPer   time.Duration
-	gzip       bool          // compress answers for clients that accept gzip
-	indexDelay time.Duration // see WithIndexDelay
-	windows    map[string]*callWindow
+	limitCalls    int
+	limitPer      time.Duration
+	gzip          bool          // compress answers for clients that accept gzip
+	indexDelay    time.Duration // see WithIndexDelay
+	headerTimeout time.Duration // see WithReadHeaderTimeout
+	windows       map[string]*callWindow
 }
 
 // NewServer starts a fake gateway on loopback. Close it when done.
@@ -146,6 +149,16 @@ func NewServerAt(addr string, opts ...Option) (*Server, error) {
 	ts := httptest.NewUnstartedServer(s)
 	ts.Listener.Close()
 	ts.Listener = ln
+	// As a process on a network, it does not let slow or half-open
+	// connections pile up.
+	hdr := s.headerTimeout
+	if hdr <= 0 {
+		hdr = DefaultReadHeaderTimeout
+	}
+	ts.Config.ReadHeaderTimeout = hdr
+	ts.Config.ReadTimeout = 2 * time.Minute
+	ts.Config.IdleTimeout = time.Minute
+	ts.Config.MaxHeaderBytes = 64 << 10
 	ts.Start()
 	s.srv = ts
 	s.URL = "http://" + net.JoinHostPort(host, strconv.Itoa(a.Port)) + "/router/rest"
@@ -323,6 +336,59 @@ func (s *Server) Calls(methodName string) int {
 		return s.total
 	}
 	return s.counts[methodName]
+}
+
+// Bounds of what the call log keeps of each call and in all.
+const (
+	maxLoggedValue = 64 << 10 // a longer parameter value is cut
+	maxLogBytes    = 64 << 20 // past this, the oldest calls are dropped
+)
+
+// record counts a call of a method the server serves and keeps it in the
+// call log, within the log's bounds of entries and bytes. Calls of unknown
+// methods are not kept.
+func (s *Server) record(name string, params url.Values) {
+	s.mu.Lock()
+	_, known := s.methods[name]
+	s.mu.Unlock()
+	if !known {
+		return
+	}
+	c := Call{Method: name, Params: make(url.Values, len(params)), Time: s.now()}
+	size := len(name)
+	for k, vs := range params {
+		cp := make([]string, len(vs))
+		for i, v := range vs {
+			if len(v) > maxLoggedValue {
+				v = v[:maxLoggedValue]
+			}
+			cp[i] = v
+			size += len(k) + len(v)
+		}
+		c.Params[k] = cp
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.total++
+	s.counts[name]++
+	if s.logSize == 0 {
+		return
+	}
+	if len(s.calls) >= 2*s.logSize || s.logBytes+size > maxLogBytes {
+		// Drop the oldest half at once: amortised O(1).
+		keep := s.calls[len(s.calls)/2:]
+		if len(s.calls) >= 2*s.logSize {
+			keep = s.calls[len(s.calls)-s.logSize+1:]
+		}
+		s.calls = append(s.calls[:0], keep...)
+		s.logBytes = 0
+		for _, old := range s.calls {
+			s.logBytes += old.size
+		}
+	}
+	c.size = size
+	s.calls = append(s.calls, c)
+	s.logBytes += size
 }
 
 // CallLog returns a copy of the most recent requests received (see
