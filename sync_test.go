@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"testing"
 	"testing/synctest"
@@ -394,10 +395,48 @@ func TestFileCheckpoint(t *testing.T) {
 // and 20 cancellations, restarting each time from a FileCheckpoint. At the
 // end the handler must have seen the final state of every trade.
 func TestSyncChaos(t *testing.T) {
+	syncChaos(t, chaosConfig{})
+}
+
+// TestSyncChaosRealShapes runs the chaos test with everything real answers
+// and the real index do switched on: odd shapes (raw line breaks and tabs
+// in titles, sid as a number), changes that reach the lists up to five
+// minutes late, trades of every type, and the store-time mode.
+func TestSyncChaosRealShapes(t *testing.T) {
+	types := slices.DeleteFunc(taobao.TradeTypeValues(), func(ty taobao.TradeType) bool { return ty == taobao.TradeTypeGuaranteeTrade })
+	syncChaos(t, chaosConfig{
+		srvOpts: []taobaotest.Option{taobaotest.WithRealShapes(), taobaotest.WithIndexDelay(5 * time.Minute)},
+		by:      taobao.SyncByStoreTime,
+		trade: func(rng *rand.Rand) taobao.Trade {
+			return taobao.Trade{Status: taobao.TradeStatusWaitBuyerPay, Type: types[rng.IntN(len(types))], Sid: fmt.Sprint(rng.Int64N(1e12))}
+		},
+		title: func(rng *rand.Rand) string { return fmt.Sprintf("line %d\nnext\tcolumn", rng.Int()) },
+	})
+}
+
+// chaosConfig varies the chaos test.
+type chaosConfig struct {
+	srvOpts []taobaotest.Option
+	by      taobao.SyncMode
+	trade   func(rng *rand.Rand) taobao.Trade // a new trade; nil: a fixed-price one
+	title   func(rng *rand.Rand) string       // a changed title; nil: a number
+}
+
+func syncChaos(t *testing.T, cfg chaosConfig) {
 	if testing.Short() {
 		t.Skip("chaos test skipped in -short mode")
 	}
-	srv, session := newSyncFake(t)
+	srv := taobaotest.NewServer(append([]taobaotest.Option{taobaotest.WithSellers(syncSeller), taobaotest.WithTrades(0)}, cfg.srvOpts...)...)
+	t.Cleanup(srv.Close)
+	session := srv.NewSession(syncSeller)
+	if cfg.trade == nil {
+		cfg.trade = func(*rand.Rand) taobao.Trade {
+			return taobao.Trade{Status: taobao.TradeStatusWaitBuyerPay, Type: taobao.TradeTypeFixed}
+		}
+	}
+	if cfg.title == nil {
+		cfg.title = func(rng *rand.Rand) string { return fmt.Sprint(rng.Int()) }
+	}
 	cpPath := filepath.Join(t.TempDir(), "checkpoint.json")
 	const seed = 20261128
 	synctest.Test(t, func(t *testing.T) {
@@ -409,14 +448,14 @@ func TestSyncChaos(t *testing.T) {
 		var tids, recent []int64 // every trade; the last ones changed
 		changes := 0
 		modify := func(tid int64) {
-			require.NoError(t, srv.ModifyTrade(tid, func(t *taobao.Trade) { t.Title = fmt.Sprint(rng.Int()) }))
+			require.NoError(t, srv.ModifyTrade(tid, func(t *taobao.Trade) { t.Title = cfg.title(rng) }))
 			recent = append(recent, tid)
 			changes++
 		}
 		change := func(n int) {
 			for range n {
 				if len(tids) == 0 || rng.IntN(4) == 0 {
-					tr := srv.AddTrade(syncSeller, taobao.Trade{Status: taobao.TradeStatusWaitBuyerPay, Type: taobao.TradeTypeFixed})
+					tr := srv.AddTrade(syncSeller, cfg.trade(rng))
 					tids = append(tids, int64(tr.Tid))
 					recent = append(recent, int64(tr.Tid))
 					changes++
@@ -431,7 +470,7 @@ func TestSyncChaos(t *testing.T) {
 		// Between two page reads, trades of the window being read change
 		// (they leave it) and new trades arrive.
 		srv.BetweenPages(func(method string, _ int) {
-			if method != taobao.MethodTradesSoldIncrement || rng.IntN(2) == 0 {
+			if (method != taobao.MethodTradesSoldIncrement && method != taobao.MethodTradesSoldIncrementV) || rng.IntN(2) == 0 {
 				return
 			}
 			for range 1 + rng.IntN(5) {
@@ -458,7 +497,7 @@ func TestSyncChaos(t *testing.T) {
 				}
 			}
 			s := taobao.NewTradeSyncer(c, taobao.NewFileCheckpoint(cpPath), &taobao.SyncOptions{
-				Since: start.Add(-time.Minute), Window: 2 * time.Hour, SplitAt: 400, PageSize: 30,
+				Since: start.Add(-time.Minute), Window: 2 * time.Hour, SplitAt: 400, PageSize: 30, By: cfg.by,
 			})
 			_, err := s.SyncOnce(ctx, rec.handle)
 			rec.onHandle = nil
@@ -493,8 +532,8 @@ func TestSyncChaos(t *testing.T) {
 			sync(1 + rng.IntN(60))
 		}
 		srv.BetweenPages(nil)
-		time.Sleep(time.Minute)
-		for range 5 { // settle: faults may still stop a run or two
+		time.Sleep(10 * time.Minute) // longer than any index delay
+		for range 5 {                // settle: faults may still stop a run or two
 			sync(0)
 		}
 		trades := srv.Trades(syncSeller)

@@ -188,7 +188,7 @@ func (s *Server) check(ctx context.Context, p url.Values) (method, *Request, *ta
 		return method{}, nil, apiErr(23, "Invalid Format", "", "taobaotest answers format=json only (without format the gateway answers xml)")
 	}
 	if err := taobao.VerifySign(p, s.AppSecret); err != nil {
-		return method{}, nil, apiErr(25, "Invalid Signature", "", "")
+		return method{}, nil, apiErr(25, "Invalid signature", "", "")
 	}
 	s.mu.Lock()
 	m, ok := s.methods[name]

@@ -91,6 +91,15 @@ func WithReadHeaderTimeout(d time.Duration) Option {
 	return func(s *Server) { s.headerTimeout = d }
 }
 
+// WithRealShapes makes the trade answers take the odd shapes real answers
+// have: raw line breaks and tabs inside strings (buyer messages, memos and
+// titles that hold them are sent unescaped, as the gateway sends them) and
+// sid as a bare number. The SDK must read them as it reads the plain
+// shapes; the ground truth (Trades) is the same either way.
+func WithRealShapes() Option {
+	return func(s *Server) { s.realShapes = true }
+}
+
 // WithIndexDelay makes changes reach the list APIs late, as the gateway's
 // index does: each change written through the server (AddTrade,
 // ModifyTrade, the write APIs...) becomes visible to taobao.trades.sold.get

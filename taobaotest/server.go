@@ -114,6 +114,7 @@ type Server struct {
 	limitPer      time.Duration
 	gzip          bool          // compress answers for clients that accept gzip
 	indexDelay    time.Duration // see WithIndexDelay
+	realShapes    bool          // see WithRealShapes
 	headerTimeout time.Duration // see WithReadHeaderTimeout
 	windows       map[string]*callWindow
 }

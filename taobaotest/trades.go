@@ -3,6 +3,7 @@ package taobaotest
 import (
 	"math"
 	"reflect"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -283,8 +284,37 @@ func (s *Server) listTrades(r *Request, q *tradeQuery, p paging, plan *structPla
 	}
 	buf = append(buf, '}')
 	st.mu.RUnlock()
+	if s.realShapes {
+		buf = realShapes(buf)
+	}
 	s.betweenPages(r.Method, p.no)
 	return rawObject(buf), nil
+}
+
+// sidMember finds a sid sent as a string of digits.
+var sidMember = regexp.MustCompile(`"sid":"([0-9]+)"`)
+
+// realShapes rewrites an answer into the shapes real answers have: the
+// escapes \n and \t inside strings become raw characters, and a numeric
+// sid a bare number.
+func realShapes(b []byte) []byte {
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		if b[i] == '\\' && i+1 < len(b) {
+			switch b[i+1] {
+			case 'n':
+				out = append(out, '\n')
+			case 't':
+				out = append(out, '\t')
+			default:
+				out = append(out, b[i], b[i+1]) // another escape, kept whole
+			}
+			i++
+			continue
+		}
+		out = append(out, b[i])
+	}
+	return sidMember.ReplaceAll(out, []byte(`"sid":$1`))
 }
 
 // soldGet serves taobao.trades.sold.get.
