@@ -343,49 +343,26 @@ func fastScalar(s *jsonscan.Scanner, what string, set func([]byte) error) {
 	}
 }
 
-func fastInt64(s *jsonscan.Scanner, p *Int64) {
-	fastScalar(s, "an integer", func(b []byte) error {
-		var v Int64
-		err := v.UnmarshalJSON(b)
-		if err == nil {
-			*p = v
+// fastValue reads a scalar through the type's own UnmarshalJSON, leaving
+// *p as it was when the value cannot be converted.
+func fastValue[T any, P interface {
+	*T
+	UnmarshalJSON([]byte) error
+}](s *jsonscan.Scanner, p P, what string) {
+	fastScalar(s, what, func(b []byte) error {
+		var v T
+		if err := P(&v).UnmarshalJSON(b); err != nil {
+			return err
 		}
-		return err
+		*p = v
+		return nil
 	})
 }
 
-func fastMoney(s *jsonscan.Scanner, p *Money) {
-	fastScalar(s, "an amount", func(b []byte) error {
-		var v Money
-		err := v.UnmarshalJSON(b)
-		if err == nil {
-			*p = v
-		}
-		return err
-	})
-}
-
-func fastTime(s *jsonscan.Scanner, p *Time) {
-	fastScalar(s, "a time", func(b []byte) error {
-		var v Time
-		err := v.UnmarshalJSON(b)
-		if err == nil {
-			*p = v
-		}
-		return err
-	})
-}
-
-func fastBool(s *jsonscan.Scanner, p *Bool) {
-	fastScalar(s, "a boolean", func(b []byte) error {
-		var v Bool
-		err := v.UnmarshalJSON(b)
-		if err == nil {
-			*p = v
-		}
-		return err
-	})
-}
+func fastInt64(s *jsonscan.Scanner, p *Int64) { fastValue(s, p, "an integer") }
+func fastMoney(s *jsonscan.Scanner, p *Money) { fastValue(s, p, "an amount") }
+func fastTime(s *jsonscan.Scanner, p *Time)   { fastValue(s, p, "a time") }
+func fastBool(s *jsonscan.Scanner, p *Bool)   { fastValue(s, p, "a boolean") }
 
 // fastRaw decodes a value of a type without documented fields through
 // encoding/json.

@@ -129,27 +129,33 @@ func (o *IncrementListOptions) validate(method string) error {
 	if o == nil {
 		return invalidArg(method, "start_modified", "required")
 	}
-	if err := validateFields(method, o.Fields, 0); err != nil {
-		return err
-	}
-	switch {
-	case o.StartModified.IsZero():
-		return invalidArg(method, "start_modified", "required")
-	case o.EndModified.IsZero():
-		return invalidArg(method, "end_modified", "required")
-	case !o.EndModified.After(o.StartModified.Time):
-		return invalidArg(method, "end_modified", "%s is not after start_modified %s", o.EndModified, o.StartModified)
-	case o.EndModified.Sub(o.StartModified.Time) > MaxIncrementWindow:
-		return invalidArg(method, "end_modified", "window %s-%s is longer than a day", o.StartModified, o.EndModified)
-	}
-	if err := validateList(method, "type", o.Type); err != nil {
-		return err
-	}
-	return o.ListOptions.validate(method)
+	return validateIncrement(method, o.Fields, o.Type, "start_modified", "end_modified", o.StartModified, o.EndModified, &o.ListOptions)
 }
 
 func (o *IncrementListOptions) withFields(def []string) IncrementListOptions {
 	return withDefaultFields(o, func(c *IncrementListOptions) *[]string { return &c.Fields }, def)
+}
+
+// validateIncrement checks the parameters the increment APIs share: the
+// fields, a window [start, end] of at most a day, the types and paging.
+func validateIncrement(method string, fields, types []string, startName, endName string, start, end Time, list *ListOptions) error {
+	if err := validateFields(method, fields, 0); err != nil {
+		return err
+	}
+	switch {
+	case start.IsZero():
+		return invalidArg(method, startName, "required")
+	case end.IsZero():
+		return invalidArg(method, endName, "required")
+	case !end.After(start.Time):
+		return invalidArg(method, endName, "%s is not after %s %s", end, startName, start)
+	case end.Sub(start.Time) > MaxIncrementWindow:
+		return invalidArg(method, endName, "window %s-%s is longer than a day", start, end)
+	}
+	if err := validateList(method, "type", types); err != nil {
+		return err
+	}
+	return list.validate(method)
 }
 
 // TradePage is one page of a trade list.
@@ -419,23 +425,7 @@ func (o *IncrementVListOptions) validate(method string) error {
 	if o == nil {
 		return invalidArg(method, "start_create", "required")
 	}
-	if err := validateFields(method, o.Fields, 0); err != nil {
-		return err
-	}
-	switch {
-	case o.StartCreate.IsZero():
-		return invalidArg(method, "start_create", "required")
-	case o.EndCreate.IsZero():
-		return invalidArg(method, "end_create", "required")
-	case !o.EndCreate.After(o.StartCreate.Time):
-		return invalidArg(method, "end_create", "%s is not after start_create %s", o.EndCreate, o.StartCreate)
-	case o.EndCreate.Sub(o.StartCreate.Time) > MaxIncrementWindow:
-		return invalidArg(method, "end_create", "window %s-%s is longer than a day", o.StartCreate, o.EndCreate)
-	}
-	if err := validateList(method, "type", o.Type); err != nil {
-		return err
-	}
-	return o.ListOptions.validate(method)
+	return validateIncrement(method, o.Fields, o.Type, "start_create", "end_create", o.StartCreate, o.EndCreate, &o.ListOptions)
 }
 
 func (o *IncrementVListOptions) withFields(def []string) IncrementVListOptions {

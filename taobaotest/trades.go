@@ -355,33 +355,39 @@ func (s *Server) soldGet(r *Request) (any, error) {
 
 // incrementGet serves taobao.trades.sold.increment.get.
 func (s *Server) incrementGet(r *Request) (any, error) {
+	return s.incrementList(r, false, "start_modified", "end_modified", "修改时间跨度不能大于一天")
+}
+
+// incrementList answers an increment API: the trades whose modified time
+// (or, byStored, store time) lies in the window named by startName and
+// endName, which must be at most a day wide.
+func (s *Server) incrementList(r *Request, byStored bool, startName, endName, spanMsg string) (any, error) {
 	a := args(r.Params)
 	fields, e := a.required("fields")
 	if e != nil {
 		return nil, e
 	}
-	if _, e := a.required("start_modified"); e != nil {
-		return nil, e
+	for _, name := range []string{startName, endName} {
+		if _, e := a.required(name); e != nil {
+			return nil, e
+		}
 	}
-	if _, e := a.required("end_modified"); e != nil {
-		return nil, e
-	}
-	start, _, e := a.timeArg("start_modified")
+	start, _, e := a.timeArg(startName)
 	if e != nil {
 		return nil, e
 	}
-	end, _, e := a.timeArg("end_modified")
+	end, _, e := a.timeArg(endName)
 	if e != nil {
 		return nil, e
 	}
 	switch {
 	case !end.After(start):
-		return nil, serviceErr("isv.invalid-parameter:end_modified", "end_modified必须大于start_modified")
+		return nil, serviceErr("isv.invalid-parameter:"+endName, endName+"必须大于"+startName)
 	case end.Sub(start) > taobao.MaxIncrementWindow:
-		return nil, serviceErr("isv.invalid-parameter:end_modified", "修改时间跨度不能大于一天")
+		return nil, serviceErr("isv.invalid-parameter:"+endName, spanMsg)
 	}
 	now := s.Now()
-	q := &tradeQuery{byModified: true, from: max(start.Unix(), now.Add(-SearchWindow).Unix()), to: end.Unix(), visibleAt: now.Unix()}
+	q := &tradeQuery{byModified: !byStored, byStored: byStored, from: max(start.Unix(), now.Add(-SearchWindow).Unix()), to: end.Unix(), visibleAt: now.Unix()}
 	if e := commonFilters(a, q, "buyer_open_uid"); e != nil {
 		return nil, e
 	}
@@ -395,40 +401,7 @@ func (s *Server) incrementGet(r *Request) (any, error) {
 // incrementVGet serves taobao.trades.sold.incrementv.get: the trades whose
 // last change reached the seller's store (async_modified) in the window.
 func (s *Server) incrementVGet(r *Request) (any, error) {
-	a := args(r.Params)
-	fields, e := a.required("fields")
-	if e != nil {
-		return nil, e
-	}
-	for _, name := range []string{"start_create", "end_create"} {
-		if _, e := a.required(name); e != nil {
-			return nil, e
-		}
-	}
-	start, _, e := a.timeArg("start_create")
-	if e != nil {
-		return nil, e
-	}
-	end, _, e := a.timeArg("end_create")
-	if e != nil {
-		return nil, e
-	}
-	switch {
-	case !end.After(start):
-		return nil, serviceErr("isv.invalid-parameter:end_create", "end_create必须大于start_create")
-	case end.Sub(start) > taobao.MaxIncrementWindow:
-		return nil, serviceErr("isv.invalid-parameter:end_create", "入库时间跨度不能大于一天")
-	}
-	now := s.Now()
-	q := &tradeQuery{byStored: true, from: max(start.Unix(), now.Add(-SearchWindow).Unix()), to: end.Unix(), visibleAt: now.Unix()}
-	if e := commonFilters(a, q, "buyer_open_uid"); e != nil {
-		return nil, e
-	}
-	p, e := tradePaging(a)
-	if e != nil {
-		return nil, e
-	}
-	return s.listTrades(r, q, p, s.plans.planFor(r.Method, tradeType, incrementFields, fields))
+	return s.incrementList(r, true, "start_create", "end_create", "入库时间跨度不能大于一天")
 }
 
 // tradeGet serves taobao.trade.fullinfo.get and taobao.trade.get.
