@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -302,4 +303,62 @@ func TestOfflineSendOutcomeUnknown(t *testing.T) {
 	assert.Equal(t, "42", form.Get("tid"))
 	assert.Equal(t, "SF1234567890", form.Get("out_sid"))
 	assert.Equal(t, "SF", form.Get("company_code"))
+}
+
+// TestEveryExportedFieldSetIsACopy overwrites an element of every exported
+// field set and appends to it, then checks that each method still asks for
+// the fields it asked for before: the SDK reads its own copies. It changes
+// package variables, so it does not run in parallel, and puts them back
+// before the parallel tests start.
+func TestEveryExportedFieldSetIsACopy(t *testing.T) {
+	sets := []*[]string{&taobao.TradeFullFields, &taobao.TradeGetFields, &taobao.TradeSoldFields,
+		&taobao.TradeIncrementFields, &taobao.TradeListFields, &taobao.ShippingFields,
+		&taobao.ShippingDetailFields, &taobao.CompanyFields}
+	want := map[*[]string]string{}
+	for _, p := range sets {
+		orig := *p
+		want[p] = strings.Join(orig, ",")
+		saved := slices.Clone(orig)
+		t.Cleanup(func() { copy(orig, saved); *p = orig })
+		orig[0] = "overwritten"
+		*p = append(orig, "appended")
+	}
+	srv, session := newFake(t, taobaotest.WithCallLog(100))
+	c := srv.Client(session)
+	ctx := context.Background()
+	start := taobao.NewTime(time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC))
+	end := taobao.NewTime(start.Add(time.Hour))
+	tests := []struct {
+		method string
+		set    *[]string
+		call   func() error
+	}{
+		{taobao.MethodTradeFullInfo, &taobao.TradeFullFields, func() error { _, err := c.Trades.FullInfo(ctx, 1, nil); return err }},
+		{taobao.MethodTradeGet, &taobao.TradeGetFields, func() error { _, err := c.Trades.Get(ctx, 1, nil); return err }},
+		{taobao.MethodTradesSold, &taobao.TradeSoldFields, func() error { _, err := c.Trades.ListSold(ctx, nil); return err }},
+		{taobao.MethodTradesSoldIncrement, &taobao.TradeIncrementFields, func() error {
+			_, err := c.Trades.ListSoldIncrement(ctx, &taobao.IncrementListOptions{StartModified: start, EndModified: end})
+			return err
+		}},
+		{taobao.MethodTradesSoldIncrementV, &taobao.TradeIncrementFields, func() error {
+			_, err := c.Trades.ListSoldIncrementV(ctx, &taobao.IncrementVListOptions{StartCreate: start, EndCreate: end})
+			return err
+		}},
+		{taobao.MethodLogisticsOrders, &taobao.ShippingFields, func() error { _, err := c.Logistics.ListOrders(ctx, nil); return err }},
+		{taobao.MethodLogisticsOrdersDetail, &taobao.ShippingDetailFields, func() error {
+			_, err := c.Logistics.ListOrderDetails(ctx, nil)
+			return err
+		}},
+		{taobao.MethodLogisticsCompanies, &taobao.CompanyFields, func() error { _, err := c.Logistics.ListCompanies(ctx, nil); return err }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.method, func(t *testing.T) {
+			_ = tt.call() // the fake may not know trade 1: only the request matters
+			log := srv.CallLog()
+			require.NotEmpty(t, log)
+			last := log[len(log)-1]
+			require.Equal(t, tt.method, last.Method)
+			assert.Equal(t, want[tt.set], last.Params.Get("fields"))
+		})
+	}
 }
