@@ -339,34 +339,6 @@ func TestTokenRedactedView(t *testing.T) {
 	assert.Equal(t, "access-secret-1", tok.AccessToken, "the original is unchanged")
 }
 
-// TestExportedFieldSetsAreNotRead changes the exported field sets and
-// checks that the requests the SDK makes do not change.
-func TestExportedFieldSetsAreNotRead(t *testing.T) {
-	srv, session := newFake(t, taobaotest.WithCallLog(100))
-	c := srv.Client(session)
-	ctx := context.Background()
-	sent := func() string {
-		log := srv.CallLog()
-		require.NotEmpty(t, log)
-		return log[len(log)-1].Params.Get("fields")
-	}
-	_, err := c.Trades.ListSold(ctx, nil)
-	require.NoError(t, err)
-	before := sent()
-
-	saved := taobao.TradeSoldFields
-	taobao.TradeSoldFields = append(taobao.TradeSoldFields[:1:1], "no_such_field")
-	defer func() { taobao.TradeSoldFields = saved }()
-	if len(saved) > 0 {
-		saved0 := saved[0]
-		saved[0] = "changed_in_place"
-		defer func() { saved[0] = saved0 }()
-	}
-	_, err = c.Trades.ListSold(ctx, nil)
-	require.NoError(t, err)
-	assert.Equal(t, before, sent())
-}
-
 func TestOfflineSendWithAWrongShapedAnswerIsOutcomeUnknown(t *testing.T) {
 	for _, body := range []string{
 		`{"logistics_offline_send_response":{}}`,
