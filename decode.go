@@ -327,42 +327,48 @@ func kindOf(lit []byte) string {
 
 func fastStringItem(p *string, s *jsonscan.Scanner) { fastString(s, p) }
 
-// fastScalar reads a literal through set, which converts it; a value it
-// cannot convert, or an object or array, is dropped and recorded.
-func fastScalar(s *jsonscan.Scanner, what string, set func([]byte) error) {
+// scalarLiteral returns the next value's literal, or nil after dropping
+// an object or array (or after a failure).
+func scalarLiteral(s *jsonscan.Scanner, what string) []byte {
 	if c := s.Peek(); c == '{' || c == '[' {
 		dropValue(s, "an object or array where "+what+" belongs")
-		return
+		return nil
 	}
 	raw := s.Literal()
 	if s.Failed() {
-		return
-	}
-	if set(raw) != nil {
-		s.Drop(quoteSample(raw) + " is not " + what + ": dropped")
-	}
-}
-
-// fastValue reads a scalar through the type's own UnmarshalJSON, leaving
-// *p as it was when the value cannot be converted.
-func fastValue[T any, P interface {
-	*T
-	UnmarshalJSON([]byte) error
-}](s *jsonscan.Scanner, p P, what string) {
-	fastScalar(s, what, func(b []byte) error {
-		var v T
-		if err := P(&v).UnmarshalJSON(b); err != nil {
-			return err
-		}
-		*p = v
 		return nil
-	})
+	}
+	return raw
 }
 
-func fastInt64(s *jsonscan.Scanner, p *Int64) { fastValue(s, p, "an integer") }
-func fastMoney(s *jsonscan.Scanner, p *Money) { fastValue(s, p, "an amount") }
-func fastTime(s *jsonscan.Scanner, p *Time)   { fastValue(s, p, "a time") }
-func fastBool(s *jsonscan.Scanner, p *Bool)   { fastValue(s, p, "a boolean") }
+// The scalar readers decode through the type's own UnmarshalJSON, which
+// leaves the value as it was on an error: the value is then dropped and
+// recorded. (One function per type: a generic one, calling the method
+// through its type parameter, makes every value escape to the heap.)
+
+func fastInt64(s *jsonscan.Scanner, p *Int64) {
+	if raw := scalarLiteral(s, "an integer"); raw != nil && p.UnmarshalJSON(raw) != nil {
+		s.Drop(quoteSample(raw) + " is not an integer: dropped")
+	}
+}
+
+func fastMoney(s *jsonscan.Scanner, p *Money) {
+	if raw := scalarLiteral(s, "an amount"); raw != nil && p.UnmarshalJSON(raw) != nil {
+		s.Drop(quoteSample(raw) + " is not an amount: dropped")
+	}
+}
+
+func fastTime(s *jsonscan.Scanner, p *Time) {
+	if raw := scalarLiteral(s, "a time"); raw != nil && p.UnmarshalJSON(raw) != nil {
+		s.Drop(quoteSample(raw) + " is not a time: dropped")
+	}
+}
+
+func fastBool(s *jsonscan.Scanner, p *Bool) {
+	if raw := scalarLiteral(s, "a boolean"); raw != nil && p.UnmarshalJSON(raw) != nil {
+		s.Drop(quoteSample(raw) + " is not a boolean: dropped")
+	}
+}
 
 // fastRaw decodes a value of a type without documented fields through
 // encoding/json.
