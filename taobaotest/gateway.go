@@ -31,20 +31,6 @@ type rawBody []byte
 // "<name>_response" object, as a JSON object.
 type rawObject []byte
 
-// ServeHTTP answers one request: the OAuth pages under /authorize and
-// /token, and gateway calls on any other path (/router/rest).
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	switch r.URL.Path {
-	case "/authorize":
-		s.serveAuthorize(w, r)
-		return
-	case "/token":
-		s.serveToken(w, r)
-		return
-	}
-	s.serveGateway(w, r)
-}
-
 // serveGateway answers one call of the TOP gateway.
 func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 	if s.gzip && strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {

@@ -2,6 +2,7 @@ package taobaotest
 
 import (
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/toptrade/taobao/internal/fakedata"
@@ -12,9 +13,17 @@ import (
 // Option configures a Server.
 type Option func(*Server)
 
-// WithAppKey sets the app key and secret the server accepts.
+// WithAppKey sets the app key and secret the server accepts. An empty key
+// or secret keeps its default (DefaultAppKey, DefaultAppSecret).
 func WithAppKey(key, secret string) Option {
-	return func(s *Server) { s.AppKey, s.AppSecret = key, secret }
+	return func(s *Server) {
+		if key != "" {
+			s.AppKey = key
+		}
+		if secret != "" {
+			s.AppSecret = secret
+		}
+	}
 }
 
 // WithClock sets the server's clock, used for timestamps checks, session
@@ -48,7 +57,7 @@ func WithSeed(seed int64) Option {
 }
 
 // WithTrades sets how many trades each seller has; 0 starts every seller
-// without trades, for tests that add their own.
+// without trades, for tests that add their own. A negative n counts as 0.
 func WithTrades(n int) Option {
 	return func(s *Server) { s.tradesPer = max(n, 0) }
 }
@@ -67,7 +76,8 @@ func WithSellers(nicks ...string) Option {
 }
 
 // WithSellerCount gives the server n sellers with the default nicks: the
-// first is DefaultAuthorizeSeller, the others Chinese shop names.
+// first is DefaultAuthorizeSeller, the others Chinese shop names. Zero or a
+// negative n leaves the server without sellers.
 func WithSellerCount(n int) Option {
 	return func(s *Server) { s.sellerNicks = sellerNicks(n) }
 }
@@ -125,7 +135,7 @@ func WithCompression() Option {
 // the limit is answered as the gateway's flow control answers: code 7,
 // sub_code accesscontrol.limited-by-app-api-access-count, and "This ban
 // will last for N more seconds" until the window ends. Zero calls (the
-// default) means no limit.
+// default), or a zero or negative value of either, means no limit.
 func WithCallLimit(calls int, per time.Duration) Option {
 	return func(s *Server) {
 		if calls > 0 && per > 0 {
@@ -138,7 +148,48 @@ func WithCallLimit(calls int, per time.Duration) Option {
 const DefaultCallLog = 10_000
 
 // WithCallLog sets how many of the most recent calls CallLog keeps (0: none,
-// for long runs and benchmarks). Calls counts every call regardless.
+// for long runs and benchmarks; a negative n counts as 0). Calls counts
+// every call regardless.
 func WithCallLog(n int) Option {
 	return func(s *Server) { s.logSize = max(n, 0) }
+}
+
+// WithAuthorizeSeller makes the authorization page approve as the seller
+// with this nick. Without it, the page approves as the server's first
+// seller, or as DefaultAuthorizeSeller.
+func WithAuthorizeSeller(nick string) Option {
+	return func(s *Server) { s.oauth.seller = nick }
+}
+
+// WithCallbackDomain sets the app's registered callback domains: /authorize
+// redirects only to a redirect_uri whose host is one of them or below one
+// of them, and answers an error page otherwise, as TOP does. By default
+// loopback hosts (localhost, 127.0.0.1, ::1) and the documentation domains
+// example.com, example.net and example.org are registered; loopback hosts
+// always are. Each domain is a host name ("shop.cn"): case, a leading dot
+// and surrounding spaces are ignored, and empty ones are dropped.
+func WithCallbackDomain(domains ...string) Option {
+	return func(s *Server) {
+		s.oauth.domains = []string{}
+		for _, d := range domains {
+			d = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(d), "."))
+			if d != "" {
+				s.oauth.domains = append(s.oauth.domains, d)
+			}
+		}
+	}
+}
+
+// WithDenyAuthorization makes the authorization page answer as if the
+// seller refused: it redirects with error=access_denied.
+func WithDenyAuthorization() Option {
+	return func(s *Server) { s.oauth.deny = true }
+}
+
+// WithTokenTTL sets the lifetime of the sessions (access) and of the refresh
+// tokens (refresh) that the token endpoint and the gateway's token methods
+// issue; zero or a negative value keeps the default (DefaultTokenTTL, DefaultRefreshTTL).
+// Sessions die on the server's clock, so Advance expires them.
+func WithTokenTTL(access, refresh time.Duration) Option {
+	return func(s *Server) { s.oauth.tokenTTL, s.oauth.refreshTTL = access, refresh }
 }
