@@ -5,16 +5,34 @@ import (
 	"time"
 )
 
-// Call is one request the server received.
+// Call is one request the server received and accepted: it passed the
+// checks of the common parameters, the app key and the signature, and
+// named a method the server serves.
 type Call struct {
 	Method string     // the method parameter
-	Params url.Values // every parameter received
+	Params url.Values // every parameter received, each name and value cut to MaxLoggedValue bytes
 	Time   time.Time  // when it arrived, on the server's clock
-	size   int        // bytes kept, for the log's budget
+	size   int64      // bytes kept, for the log's budget
 }
 
-// Calls returns how many requests for method (any method with "*") reached
-// the server, whatever their outcome.
+// Limits of the call log.
+const (
+	// DefaultCallLog is how many recent calls CallLog keeps by default.
+	DefaultCallLog = 10_000
+	// DefaultCallLogBytes is how many bytes of parameter names and values
+	// CallLog keeps by default.
+	DefaultCallLogBytes = 64 << 20
+	// MaxLoggedValue is how many bytes of one parameter name or value the
+	// call log keeps; longer ones are cut to that length.
+	MaxLoggedValue = 64 << 10
+)
+
+// Calls returns how many requests for method (any method with "*") passed
+// the gateway's checks of the common parameters, the app key and the
+// signature, and named a method the server serves, whatever happened next
+// (a session error, a fault, a handler error). Requests that fail those
+// checks are answered and forgotten, so that strangers cannot make the
+// server hold what they send.
 func (s *Server) Calls(methodName string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -24,70 +42,64 @@ func (s *Server) Calls(methodName string) int {
 	return s.counts[methodName]
 }
 
-// Bounds of what the call log keeps of each call and in all.
-const (
-	maxLoggedValue = 64 << 10 // a longer parameter value is cut
-	maxLogBytes    = 64 << 20 // past this, the oldest calls are dropped
-)
-
-// record counts a call of a method the server serves and keeps it in the
-// call log, within the log's bounds of entries and bytes. Calls of unknown
-// methods are not kept.
-func (s *Server) record(name string, params url.Values) {
+// CallLog returns a copy of the most recent calls counted by Calls (see
+// WithCallLog and WithCallLogBytes), oldest first.
+func (s *Server) CallLog() []Call {
 	s.mu.Lock()
-	_, known := s.methods[name]
-	s.mu.Unlock()
-	if !known {
-		return
+	defer s.mu.Unlock()
+	out := make([]Call, len(s.calls))
+	for i, c := range s.calls {
+		out[i] = Call{Method: c.Method, Params: cloneValues(c.Params), Time: c.Time}
 	}
-	c := Call{Method: name, Params: make(url.Values, len(params)), Time: s.now()}
-	size := len(name)
-	for k, vs := range params {
-		cp := make([]string, len(vs))
-		for i, v := range vs {
-			if len(v) > maxLoggedValue {
-				v = v[:maxLoggedValue]
-			}
-			cp[i] = v
-			size += len(k) + len(v)
-		}
-		c.Params[k] = cp
-	}
+	return out
+}
+
+// record counts an accepted call of a served method and keeps it in the
+// call log, within the log's limits of entries and bytes: the oldest calls
+// are dropped to make room.
+func (s *Server) record(name string, params url.Values) {
+	now := s.now()
+	kept, size := loggedValues(params)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.total++
 	s.counts[name]++
-	if s.logSize == 0 {
+	if s.logSize <= 0 || size > s.logBytes {
 		return
 	}
-	if len(s.calls) >= 2*s.logSize || s.logBytes+size > maxLogBytes {
-		// Drop the oldest half at once: amortised O(1).
-		keep := s.calls[len(s.calls)/2:]
-		if len(s.calls) >= 2*s.logSize {
-			keep = s.calls[len(s.calls)-s.logSize+1:]
-		}
-		s.calls = append(s.calls[:0], keep...)
-		s.logBytes = 0
-		for _, old := range s.calls {
-			s.logBytes += old.size
-		}
+	for len(s.calls) > 0 && (len(s.calls) >= s.logSize || s.logUsed+size > s.logBytes) {
+		s.logUsed -= s.calls[0].size
+		s.calls[0] = Call{} // let the dropped parameters go
+		s.calls = s.calls[1:]
 	}
-	c.size = size
-	s.calls = append(s.calls, c)
-	s.logBytes += size
+	s.calls = append(s.calls, Call{Method: name, Params: kept, Time: now, size: size})
+	s.logUsed += size
 }
 
-// CallLog returns a copy of the most recent requests received (see
-// WithCallLog), oldest first.
-func (s *Server) CallLog() []Call {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	calls := s.calls[max(len(s.calls)-s.logSize, 0):]
-	out := make([]Call, len(calls))
-	for i, c := range calls {
-		out[i] = Call{Method: c.Method, Params: cloneValues(c.Params), Time: c.Time}
+// loggedValues copies params for the call log, cutting each name and value
+// to MaxLoggedValue bytes, and returns the copy's size in bytes.
+func loggedValues(params url.Values) (url.Values, int64) {
+	out := make(url.Values, len(params))
+	var size int64
+	for k, vs := range params {
+		k = cut(k, MaxLoggedValue)
+		kept := make([]string, len(vs))
+		for i, v := range vs {
+			kept[i] = cut(v, MaxLoggedValue)
+			size += int64(len(kept[i]))
+		}
+		out[k] = append(out[k], kept...)
+		size += int64(len(k))
 	}
-	return out
+	return out, size
+}
+
+// cut returns s cut to n bytes, as a copy that does not keep s alive.
+func cut(s string, n int) string {
+	if len(s) > n {
+		return string([]byte(s[:n]))
+	}
+	return s
 }
 
 func cloneValues(v url.Values) url.Values {

@@ -1,6 +1,7 @@
 package taobaotest
 
 import (
+	"net/http"
 	"slices"
 	"strings"
 	"time"
@@ -89,16 +90,67 @@ func sellerNicks(n int) []string {
 	return append([]string{DefaultAuthorizeSeller}, fakedata.SellerNicks(n-1)...)
 }
 
-// DefaultReadHeaderTimeout is how long a server started by NewServerAt
-// waits for a request's headers before it drops the connection.
+// DefaultReadHeaderTimeout is how long a server waits for a request's
+// headers before it drops the connection, unless WithReadHeaderTimeout or
+// WithTimeouts says otherwise.
 const DefaultReadHeaderTimeout = 10 * time.Second
 
-// WithReadHeaderTimeout sets how long a server started by NewServerAt
-// waits for a request's headers (default DefaultReadHeaderTimeout); zero
-// or less keeps the default. Servers of NewServer are for tests in one
-// process and have no timeouts.
+// WithReadHeaderTimeout sets how long a server waits for a request's
+// headers (default DefaultReadHeaderTimeout); zero or less keeps the
+// default. It is WithTimeouts(Timeouts{ReadHeader: d}).
 func WithReadHeaderTimeout(d time.Duration) Option {
-	return func(s *Server) { s.headerTimeout = d }
+	return WithTimeouts(Timeouts{ReadHeader: d})
+}
+
+// Timeouts are the limits a server puts on each connection, as the fields
+// of http.Server of the same names do: reading a request's headers,
+// reading a whole request, writing an answer, and waiting idle for the
+// next request. NewServerAt applies them all, NewServer only ReadHeader
+// and Idle.
+type Timeouts struct {
+	ReadHeader, Read, Write, Idle time.Duration
+}
+
+// DefaultTimeouts returns the connection limits of a server unless
+// WithTimeouts says otherwise: 10 s for the headers, 1 min for a request,
+// 2 min for an answer (room for DelayNext), 2 min idle.
+func DefaultTimeouts() Timeouts {
+	return Timeouts{
+		ReadHeader: DefaultReadHeaderTimeout,
+		Read:       time.Minute,
+		Write:      2 * time.Minute,
+		Idle:       2 * time.Minute,
+	}
+}
+
+// maxHeaderBytes bounds a request's headers (and so its query string).
+const maxHeaderBytes = 1 << 20
+
+func (t Timeouts) apply(hs *http.Server) {
+	hs.ReadHeaderTimeout = t.ReadHeader
+	hs.ReadTimeout = t.Read
+	hs.WriteTimeout = t.Write
+	hs.IdleTimeout = t.Idle
+	hs.MaxHeaderBytes = maxHeaderBytes
+}
+
+// WithTimeouts changes the connection limits (tests shorten them); a zero
+// or negative field keeps its current value (DefaultTimeouts unless an
+// earlier option changed it).
+func WithTimeouts(t Timeouts) Option {
+	return func(s *Server) {
+		for _, f := range []struct {
+			dst *time.Duration
+			v   time.Duration
+		}{
+			{&s.timeouts.ReadHeader, t.ReadHeader}, {&s.timeouts.Read, t.Read},
+			{&s.timeouts.Write, t.Write}, {&s.timeouts.Idle, t.Idle},
+		} {
+			if f.v > 0 {
+				*f.dst = f.v
+			}
+		}
+	}
 }
 
 // WithRealShapes makes the trade answers take the odd shapes real answers
@@ -144,14 +196,23 @@ func WithCallLimit(calls int, per time.Duration) Option {
 	}
 }
 
-// DefaultCallLog is how many recent calls CallLog keeps by default.
-const DefaultCallLog = 10_000
-
 // WithCallLog sets how many of the most recent calls CallLog keeps (0: none,
 // for long runs and benchmarks; a negative n counts as 0). Calls counts
 // every call regardless.
 func WithCallLog(n int) Option {
 	return func(s *Server) { s.logSize = max(n, 0) }
+}
+
+// WithCallLogBytes sets how many bytes of parameter names and values the
+// call log keeps at most (DefaultCallLogBytes unless set): the oldest calls
+// are dropped to stay within it, and a call larger than the whole budget is
+// counted but not logged. Zero or a negative n keeps the default.
+func WithCallLogBytes(n int64) Option {
+	return func(s *Server) {
+		if n > 0 {
+			s.logBytes = n
+		}
+	}
 }
 
 // WithAuthorizeSeller makes the authorization page approve as the seller

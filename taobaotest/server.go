@@ -133,28 +133,34 @@ type Server struct {
 	methods  map[string]method
 	sessions map[string]*session
 	faults   map[string][]fault
-	calls    []Call // the most recent calls, at most logSize
+	calls    []Call // the most recent calls, at most logSize and logBytes
 	logSize  int
-	logBytes int // the size of the recorded calls, at most maxLogBytes
-	total    int // calls received
+	logBytes int64 // budget of the call log, in bytes of names and values
+	logUsed  int64 // bytes the call log holds
+	total    int   // calls that passed the checks
 	counts   map[string]int
 	nextID   uint64
 	offset   time.Duration
 	between  func(method string, pageNo int)
 
-	limitCalls    int
-	limitPer      time.Duration
-	gzip          bool          // compress answers for clients that accept gzip
-	indexDelay    time.Duration // see WithIndexDelay
-	realShapes    bool          // see WithRealShapes
-	headerTimeout time.Duration // see WithReadHeaderTimeout
-	windows       map[string]*callWindow
+	limitCalls int
+	limitPer   time.Duration
+	gzip       bool          // compress answers for clients that accept gzip
+	indexDelay time.Duration // see WithIndexDelay
+	realShapes bool          // see WithRealShapes
+	timeouts   Timeouts      // see WithTimeouts
+	windows    map[string]*callWindow
 }
 
-// NewServer starts a fake gateway on loopback. Close it when done.
+// NewServer starts a fake gateway on loopback. Close it when done. Its
+// connections have the header and idle limits of Timeouts, not the read
+// and write limits: a test may send or delay (DelayNext) as long as it
+// likes.
 func NewServer(opts ...Option) *Server {
 	s := newServer(opts...)
-	s.srv = httptest.NewServer(s)
+	s.srv = httptest.NewUnstartedServer(s)
+	Timeouts{ReadHeader: s.timeouts.ReadHeader, Idle: s.timeouts.Idle}.apply(s.srv.Config)
+	s.srv.Start()
 	s.URL = s.srv.URL + "/router/rest"
 	return s
 }
@@ -162,7 +168,8 @@ func NewServer(opts ...Option) *Server {
 // NewServerAt starts a fake gateway listening on addr ("host:port"; port
 // 0 picks a free one), to run it as a process that clients outside the
 // test binary call (examples/gateway). Unlike NewServer, it generates the
-// data set at once. Close it when done.
+// data set at once, and its connections have every limit of Timeouts
+// (DefaultTimeouts unless WithTimeouts says otherwise). Close it when done.
 func NewServerAt(addr string, opts ...Option) (*Server, error) {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
@@ -184,14 +191,7 @@ func NewServerAt(addr string, opts ...Option) (*Server, error) {
 	ts.Listener = ln
 	// As a process on a network, it does not let slow or half-open
 	// connections pile up.
-	hdr := s.headerTimeout
-	if hdr <= 0 {
-		hdr = DefaultReadHeaderTimeout
-	}
-	ts.Config.ReadHeaderTimeout = hdr
-	ts.Config.ReadTimeout = 2 * time.Minute
-	ts.Config.IdleTimeout = time.Minute
-	ts.Config.MaxHeaderBytes = 64 << 10
+	s.timeouts.apply(ts.Config)
 	ts.Start()
 	s.srv = ts
 	s.URL = "http://" + net.JoinHostPort(host, strconv.Itoa(a.Port)) + "/router/rest"
@@ -208,6 +208,8 @@ func newServer(opts ...Option) *Server {
 		faults:    make(map[string][]fault),
 		counts:    make(map[string]int),
 		logSize:   DefaultCallLog,
+		logBytes:  DefaultCallLogBytes,
+		timeouts:  DefaultTimeouts(),
 		windows:   make(map[string]*callWindow),
 
 		seed:        DefaultSeed,
