@@ -5,9 +5,9 @@ import (
 	"time"
 )
 
-// Call is one request the server received and accepted: it passed the
-// checks of the common parameters, the app key and the signature, and
-// named a method the server serves.
+// Call is one request the server received and accepted: it named a method
+// the server serves and passed the checks of the common parameters, the
+// app key and the signature.
 type Call struct {
 	Method string     // the method parameter
 	Params url.Values // every parameter received, each name and value cut to MaxLoggedValue bytes
@@ -27,12 +27,11 @@ const (
 	MaxLoggedValue = 64 << 10
 )
 
-// Calls returns how many requests for method (any method with "*") passed
-// the gateway's checks of the common parameters, the app key and the
-// signature, and named a method the server serves, whatever happened next
-// (a session error, a fault, a handler error). Requests that fail those
-// checks are answered and forgotten, so that strangers cannot make the
-// server hold what they send.
+// Calls returns how many requests for method (any method with "*") named a
+// method the server serves and carried the server's app key, whatever
+// happened next (a signature or session error, a fault, a handler error).
+// Other requests are answered and forgotten, so that strangers cannot make
+// the server hold what they send.
 func (s *Server) Calls(methodName string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -42,8 +41,9 @@ func (s *Server) Calls(methodName string) int {
 	return s.counts[methodName]
 }
 
-// CallLog returns a copy of the most recent calls counted by Calls (see
-// WithCallLog and WithCallLogBytes), oldest first.
+// CallLog returns a copy of the most recent calls that passed the checks of
+// the common parameters, the app key and the signature (see WithCallLog and
+// WithCallLogBytes), oldest first.
 func (s *Server) CallLog() []Call {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -52,6 +52,17 @@ func (s *Server) CallLog() []Call {
 		out[i] = Call{Method: c.Method, Params: cloneValues(c.Params), Time: c.Time}
 	}
 	return out
+}
+
+// count counts a refused call of a served method (names the server does
+// not serve are not counted, so the counts stay as few as the methods).
+func (s *Server) count(name string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.methods[name]; ok {
+		s.total++
+		s.counts[name]++
+	}
 }
 
 // record counts an accepted call of a served method and keeps it in the

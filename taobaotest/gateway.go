@@ -48,11 +48,16 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 	name := params.Get("method")
 	m, e := s.authenticate(params)
 	if e != nil {
+		// A refused request is counted only if it named a served method
+		// with the server's app key (a client of this app with a wrong
+		// secret or clock, say), and never logged: what a stranger sends
+		// is answered and forgotten.
+		if params.Get("app_key") == s.AppKey {
+			s.count(name)
+		}
 		s.writeError(w, name, e, false)
 		return
 	}
-	// Only calls that passed the checks are counted and logged: what a
-	// stranger sends is answered and forgotten.
 	s.record(name, params)
 
 	f, hasFault := s.takeFault(name)

@@ -91,8 +91,8 @@ func (m multipartTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	return m.next.RoundTrip(r2)
 }
 
-// Requests that fail the gateway's checks are answered and forgotten: not
-// counted, not logged, whatever method name they carry.
+// Requests that fail the gateway's checks are answered and never logged;
+// only those naming a served method with the server's app key are counted.
 func TestOnlyCheckedCallsAreCounted(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t, taobaotest.WithTrades(0))
@@ -103,36 +103,45 @@ func TestOnlyCheckedCallsAreCounted(t *testing.T) {
 		return p
 	}
 	tests := []struct {
-		name string
-		form func() url.Values
+		name    string
+		form    func() url.Values
+		counted bool
 	}{
-		{"unsigned", func() url.Values { p := common(srv, "taobao.time.get", "hmac-sha256"); return p }},
-		{"bad signature", func() url.Values { p := signed("taobao.time.get"); p.Set("sign", "00"); return p }},
-		{"wrong app key", func() url.Values { p := signed("taobao.time.get"); p.Set("app_key", "1"); return p }},
+		{"wrong app key", func() url.Values { p := signed("taobao.time.get"); p.Set("app_key", "1"); return p }, false},
+		{"no app key", func() url.Values { p := signed("taobao.time.get"); p.Del("app_key"); return p }, false},
+		{"unknown method, signed", func() url.Values { return signed("taobao.nothing.get") }, false},
+		{"1 MB method name, unsigned", func() url.Values { return url.Values{"method": {long}, "format": {"json"}} }, false},
+		{"1 MB method name, signed", func() url.Values { return signed(long) }, false},
+		{"unsigned", func() url.Values { return common(srv, "taobao.time.get", "hmac-sha256") }, true},
+		{"bad signature", func() url.Values { p := signed("taobao.time.get"); p.Set("sign", "00"); return p }, true},
 		{"stale timestamp", func() url.Values {
 			p := common(srv, "taobao.time.get", "hmac-sha256")
 			p.Set("timestamp", gmt8(time.Now().Add(-time.Hour)))
 			p.Set("sign", handSign(p, srv.AppSecret, "hmac-sha256"))
 			return p
-		}},
-		{"unknown method, signed", func() url.Values { return signed("taobao.nothing.get") }},
-		{"1 MB method name, unsigned", func() url.Values { return url.Values{"method": {long}, "format": {"json"}} }},
-		{"1 MB method name, signed", func() url.Values { return signed(long) }},
+		}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			before := srv.Calls("*")
 			env := decodeEnvelope(t, postOK(t, srv.URL, tt.form()))
 			assert.Contains(t, env, "error_response")
+			want := 0
+			if tt.counted {
+				want = 1
+			}
+			assert.Equal(t, want, srv.Calls("*")-before)
 		})
 	}
-	assert.Zero(t, srv.Calls("*"), "no request that failed the checks is counted")
-	assert.Empty(t, srv.CallLog(), "nor logged")
+	assert.Equal(t, 3, srv.Calls("taobao.time.get"))
+	assert.Empty(t, srv.CallLog(), "no refused request is logged")
 
 	// A call that passed them is counted even when its session fails.
 	a := call(t, srv, "", taobao.MethodTradesSold, "fields", "tid")
 	assert.Equal(t, int64(26), a.code())
 	assert.Equal(t, 1, srv.Calls(taobao.MethodTradesSold))
 	assert.Len(t, srv.CallLog(), 1)
+	assert.Equal(t, 4, srv.Calls("*"))
 }
 
 // The call log is bounded by entries and by bytes, and cuts long names and
