@@ -36,7 +36,7 @@ func (s *Server) Sellers() []string {
 // Only the trade is stored: a paid trade gets no logistics order until it
 // is shipped (ShipTrade or taobao.logistics.offline.send).
 func (s *Server) AddTrade(sellerNick string, t taobao.Trade) taobao.Trade {
-	c := deepCopy(t)
+	c := deepCopy(&s.types, t)
 	now := taobao.NewTime(s.Now().Truncate(time.Second))
 	st := s.data()
 	st.mu.Lock()
@@ -66,9 +66,9 @@ func (s *Server) AddTrade(sellerNick string, t taobao.Trade) taobao.Trade {
 			}
 		}
 	}
-	normalize(&c)
+	s.types.normalize(&c)
 	st.add(sellerNick, &c)
-	return deepCopy(c)
+	return deepCopy(&s.types, c)
 }
 
 // ModifyTrade changes a trade: fn gets a copy of the full trade to change,
@@ -83,7 +83,7 @@ func (s *Server) ModifyTrade(tid int64, fn func(t *taobao.Trade)) error {
 	var c taobao.Trade
 	if rec != nil {
 		var scratch taobao.Trade
-		c = deepCopy(*rec.trade(&scratch))
+		c = deepCopy(&s.types, *rec.trade(&scratch))
 	}
 	st.mu.RUnlock()
 	if rec == nil {
@@ -103,14 +103,14 @@ func (s *Server) ModifyTrade(tid int64, fn func(t *taobao.Trade)) error {
 	if c.Modified.Equal(before.Time) {
 		c.Modified = taobao.NewTime(s.Now())
 	}
-	normalize(&c)
+	s.types.normalize(&c)
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	rec = st.byTid[tid]
 	if rec == nil {
 		return errNoTrade(tid)
 	}
-	stored := deepCopy(c) // fn may have kept a pointer to c
+	stored := deepCopy(&s.types, c) // fn may have kept a pointer to c
 	st.update(rec, &stored)
 	return nil
 }
@@ -130,7 +130,7 @@ func (s *Server) Trades(sellerNick string) []taobao.Trade {
 	for i, e := range sl.byCreated {
 		r := e.r
 		if r.full != nil {
-			out[i] = deepCopy(*r.full)
+			out[i] = deepCopy(&s.types, *r.full)
 		} else {
 			r.gen.Fill(&out[i])
 		}
@@ -148,7 +148,7 @@ func (s *Server) Trade(tid int64) (taobao.Trade, bool) {
 		return taobao.Trade{}, false
 	}
 	if r.full != nil {
-		return deepCopy(*r.full), true
+		return deepCopy(&s.types, *r.full), true
 	}
 	return r.gen.Full(), true
 }
@@ -165,7 +165,7 @@ func (s *Server) Shipments(tid int64) []taobao.Shipping {
 	}
 	out := r.shippings()
 	for i := range out {
-		out[i] = deepCopy(out[i])
+		out[i] = deepCopy(&s.types, out[i])
 	}
 	return out
 }
@@ -182,7 +182,7 @@ func (s *Server) change(tid int64, fn func(st *store, r *record, t *taobao.Trade
 		return errNoTrade(tid)
 	}
 	r.materialize()
-	c := deepCopy(*r.full)
+	c := deepCopy(&s.types, *r.full)
 	if err := fn(st, r, &c, now); err != nil {
 		return err
 	}

@@ -2,93 +2,90 @@ package taobaotest
 
 import (
 	"reflect"
-	"sync"
 )
 
 // deepCopy returns a copy of v that shares no slice, pointer or map with
 // it, so that a test changing what it got back cannot change the server's
 // data (and the other way round).
-func deepCopy[T any](v T) T {
+func deepCopy[T any](c *typeCache, v T) T {
 	out := v
-	copyValue(reflect.ValueOf(&out).Elem())
+	c.copyValue(reflect.ValueOf(&out).Elem())
 	return out
 }
 
-// refFields lists, per struct type, the fields that hold references and
-// need copying; the rest is copied with the struct.
-var refFields sync.Map // reflect.Type -> []int
-
-func refsOf(t reflect.Type) []int {
-	if r, ok := refFields.Load(t); ok {
+// refsOf lists the fields of a struct type that hold references and need
+// copying; the rest is copied with the struct.
+func (c *typeCache) refsOf(t reflect.Type) []int {
+	if r, ok := c.refs.Load(t); ok {
 		return r.([]int)
 	}
 	var idx []int
 	for i := range t.NumField() {
-		if hasRefs(t.Field(i).Type) {
+		if c.hasRefs(t.Field(i).Type) {
 			idx = append(idx, i)
 		}
 	}
-	r, _ := refFields.LoadOrStore(t, idx)
+	r, _ := c.refs.LoadOrStore(t, idx)
 	return r.([]int)
 }
 
-func hasRefs(t reflect.Type) bool {
+func (c *typeCache) hasRefs(t reflect.Type) bool {
 	switch t.Kind() {
 	case reflect.Slice, reflect.Pointer, reflect.Map, reflect.Interface:
 		return true
 	case reflect.Struct:
-		return len(refsOf(t)) > 0
+		return len(c.refsOf(t)) > 0
 	case reflect.Array:
-		return hasRefs(t.Elem())
+		return c.hasRefs(t.Elem())
 	}
 	return false
 }
 
 // copyValue replaces the references inside the settable v by copies.
-func copyValue(v reflect.Value) {
+func (c *typeCache) copyValue(v reflect.Value) {
 	switch v.Kind() {
 	case reflect.Struct:
-		for _, i := range refsOf(v.Type()) {
+		for _, i := range c.refsOf(v.Type()) {
 			if f := v.Field(i); f.CanSet() {
-				copyValue(f)
+				c.copyValue(f)
 			}
 		}
 	case reflect.Slice:
 		if v.IsNil() {
 			return
 		}
-		c := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
-		reflect.Copy(c, v)
-		if hasRefs(v.Type().Elem()) {
-			for i := range c.Len() {
-				copyValue(c.Index(i))
+		cp := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+		reflect.Copy(cp, v)
+		if c.hasRefs(v.Type().Elem()) {
+			for i := range cp.Len() {
+				c.copyValue(cp.Index(i))
 			}
 		}
-		v.Set(c)
+		v.Set(cp)
 	case reflect.Pointer:
 		if v.IsNil() {
 			return
 		}
-		c := reflect.New(v.Type().Elem())
-		c.Elem().Set(v.Elem())
-		copyValue(c.Elem())
-		v.Set(c)
+		cp := reflect.New(v.Type().Elem())
+		cp.Elem().Set(v.Elem())
+		c.copyValue(cp.Elem())
+		v.Set(cp)
 	case reflect.Map:
 		if v.IsNil() {
 			return
 		}
-		c := reflect.MakeMapWithSize(v.Type(), v.Len())
+		cp := reflect.MakeMapWithSize(v.Type(), v.Len())
 		iter := v.MapRange()
 		for iter.Next() {
 			e := reflect.New(v.Type().Elem()).Elem()
 			e.Set(iter.Value())
-			copyValue(e)
-			c.SetMapIndex(iter.Key(), e)
+			c.copyValue(e)
+			cp.SetMapIndex(iter.Key(), e)
 		}
-		v.Set(c)
+		v.Set(cp)
 	case reflect.Array:
 		for i := range v.Len() {
-			copyValue(v.Index(i))
+			c.copyValue(v.Index(i))
 		}
 	}
 }

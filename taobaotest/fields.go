@@ -48,7 +48,16 @@ type typeInfo struct {
 	byName map[string]int
 }
 
-var typeInfos sync.Map // reflect.Type -> *typeInfo
+// typeCache holds what a Server learns by reflection about the model types
+// (their JSON fields, which fields hold references or times) and the field
+// plans it builds. Each Server has its own; none is shared between servers.
+type typeCache struct {
+	infos sync.Map // reflect.Type -> *typeInfo
+	full  sync.Map // reflect.Type -> *structPlan
+	refs  sync.Map // reflect.Type -> []int
+	times sync.Map // reflect.Type -> []int
+	plans planCache
+}
 
 var (
 	moneyType = reflect.TypeFor[taobao.Money]()
@@ -57,8 +66,8 @@ var (
 	boolType  = reflect.TypeFor[taobao.Bool]()
 )
 
-func infoOf(t reflect.Type) *typeInfo {
-	if ti, ok := typeInfos.Load(t); ok {
+func (c *typeCache) infoOf(t reflect.Type) *typeInfo {
+	if ti, ok := c.infos.Load(t); ok {
 		return ti.(*typeInfo)
 	}
 	ti := &typeInfo{byName: make(map[string]int)}
@@ -92,7 +101,7 @@ func infoOf(t reflect.Type) *typeInfo {
 		ti.byName[name] = len(ti.fields)
 		ti.fields = append(ti.fields, fi)
 	}
-	actual, _ := typeInfos.LoadOrStore(t, ti)
+	actual, _ := c.infos.LoadOrStore(t, ti)
 	return actual.(*typeInfo)
 }
 
@@ -125,24 +134,22 @@ type planField struct {
 	sub *structPlan // for kindList and kindStruct: the element's plan
 }
 
-var fullPlans sync.Map // reflect.Type -> *structPlan
-
 // fullPlan is the plan of every field of t. The models have no recursive
 // types, so building it depth first ends.
-func fullPlan(t reflect.Type) *structPlan {
-	if p, ok := fullPlans.Load(t); ok {
+func (c *typeCache) fullPlan(t reflect.Type) *structPlan {
+	if p, ok := c.full.Load(t); ok {
 		return p.(*structPlan)
 	}
-	ti := infoOf(t)
+	ti := c.infoOf(t)
 	p := &structPlan{}
 	for _, fi := range ti.fields {
 		pf := planField{fieldInfo: fi, key: `"` + fi.name + `":`}
 		if fi.elem != nil {
-			pf.sub = fullPlan(fi.elem)
+			pf.sub = c.fullPlan(fi.elem)
 		}
 		p.fields = append(p.fields, pf)
 	}
-	actual, _ := fullPlans.LoadOrStore(t, p)
+	actual, _ := c.full.LoadOrStore(t, p)
 	return actual.(*structPlan)
 }
 
@@ -198,9 +205,9 @@ func (c *planCache) get(key string, build func() *structPlan) *structPlan {
 // fields, restricted to set. Unknown names are ignored, as the gateway
 // ignores them; "a.b" picks field b of the items of list (or object) a,
 // and "a" alone picks all of them.
-func (c *planCache) planFor(method string, t reflect.Type, set *fieldSet, fields string) *structPlan {
-	return c.get(method+"\x00"+fields, func() *structPlan {
-		ti := infoOf(t)
+func (c *typeCache) planFor(method string, t reflect.Type, set *fieldSet, fields string) *structPlan {
+	return c.plans.get(method+"\x00"+fields, func() *structPlan {
+		ti := c.infoOf(t)
 		whole := make(map[int]bool)
 		partial := make(map[int][]int) // field index -> indexes of its items' fields
 		for _, name := range strings.Split(fields, ",") {
@@ -220,7 +227,7 @@ func (c *planCache) planFor(method string, t reflect.Type, set *fieldSet, fields
 			case !nested:
 				whole[i] = true
 			case fi.elem != nil:
-				if j, ok := infoOf(fi.elem).byName[strings.TrimSpace(sub)]; ok && !slices.Contains(partial[i], j) {
+				if j, ok := c.infoOf(fi.elem).byName[strings.TrimSpace(sub)]; ok && !slices.Contains(partial[i], j) {
 					partial[i] = append(partial[i], j)
 				}
 			}
@@ -231,17 +238,17 @@ func (c *planCache) planFor(method string, t reflect.Type, set *fieldSet, fields
 			switch {
 			case whole[i]:
 				if fi.elem != nil {
-					pf.sub = fullPlan(fi.elem)
+					pf.sub = c.fullPlan(fi.elem)
 				}
 			case len(partial[i]) > 0:
 				slices.Sort(partial[i])
-				ei := infoOf(fi.elem)
+				ei := c.infoOf(fi.elem)
 				sub := &structPlan{}
 				for _, j := range partial[i] {
 					sf := ei.fields[j]
 					nf := planField{fieldInfo: sf, key: `"` + sf.name + `":`}
 					if sf.elem != nil {
-						nf.sub = fullPlan(sf.elem)
+						nf.sub = c.fullPlan(sf.elem)
 					}
 					sub.fields = append(sub.fields, nf)
 				}

@@ -31,20 +31,6 @@ type rawBody []byte
 // "<name>_response" object, as a JSON object.
 type rawObject []byte
 
-// ServeHTTP answers one request: the OAuth pages under /authorize and
-// /token, and gateway calls on any other path (/router/rest).
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	switch r.URL.Path {
-	case "/authorize":
-		s.serveAuthorize(w, r)
-		return
-	case "/token":
-		s.serveToken(w, r)
-		return
-	}
-	s.serveGateway(w, r)
-}
-
 // serveGateway answers one call of the TOP gateway.
 func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 	if s.gzip && strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
@@ -60,8 +46,18 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	name := params.Get("method")
-	// Only calls of a method the server serves are counted and logged: a
-	// stranger's junk method names must not grow the server.
+	m, e := s.authenticate(params)
+	if e != nil {
+		// A refused request is counted only if it named a served method
+		// with the server's app key (a client of this app with a wrong
+		// secret or clock, say), and never logged: what a stranger sends
+		// is answered and forgotten.
+		if params.Get("app_key") == s.AppKey {
+			s.count(name)
+		}
+		s.writeError(w, name, e, false)
+		return
+	}
 	s.record(name, params)
 
 	f, hasFault := s.takeFault(name)
@@ -83,7 +79,7 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 	}
 	truncate := hasFault && f.truncate
 
-	m, req, e := s.check(r.Context(), params)
+	req, e := s.checkSession(r.Context(), m, params)
 	if e == nil {
 		e = s.limited(params.Get("app_key"), name)
 	}
@@ -156,61 +152,69 @@ func shorten(s string, n int) string {
 	return s[:n] + "..."
 }
 
-// check runs the gateway's checks in the order the gateway reports them.
-func (s *Server) check(ctx context.Context, p url.Values) (method, *Request, *taobao.APIError) {
+// authenticate runs the gateway's checks of the common parameters, the app
+// key and the signature, in the order the gateway reports them, and finds
+// the method called.
+func (s *Server) authenticate(p url.Values) (method, *taobao.APIError) {
 	name := p.Get("method")
 	switch {
 	case name == "":
-		return method{}, nil, apiErr(21, "Missing Method", "", "")
+		return method{}, apiErr(21, "Missing Method", "", "")
 	case p.Get("app_key") == "":
-		return method{}, nil, apiErr(28, "Missing App Key", "", "")
+		return method{}, apiErr(28, "Missing App Key", "", "")
 	case p.Get("app_key") != s.AppKey:
-		return method{}, nil, apiErr(29, "Invalid App Key", "", "")
+		return method{}, apiErr(29, "Invalid App Key", "", "")
 	case p.Get("sign") == "":
-		return method{}, nil, apiErr(24, "Missing Signature", "", "")
+		return method{}, apiErr(24, "Missing Signature", "", "")
 	case p.Get("timestamp") == "":
-		return method{}, nil, apiErr(30, "Missing Timestamp", "", "")
+		return method{}, apiErr(30, "Missing Timestamp", "", "")
 	case p.Get("v") == "":
-		return method{}, nil, apiErr(32, "Missing Version", "", "")
+		return method{}, apiErr(32, "Missing Version", "", "")
 	}
 	if ts, ok := parseTimestamp(p.Get("timestamp")); !ok {
-		return method{}, nil, apiErr(31, "Invalid Timestamp", "", "timestamp format must be yyyy-MM-dd HH:mm:ss in GMT+8")
+		return method{}, apiErr(31, "Invalid Timestamp", "", "timestamp format must be yyyy-MM-dd HH:mm:ss in GMT+8")
 	} else if d := s.now().Sub(ts); d > MaxSkew || d < -MaxSkew {
-		return method{}, nil, apiErr(31, "Invalid Timestamp", "", "timestamp is more than 10 minutes away from the gateway's clock")
+		return method{}, apiErr(31, "Invalid Timestamp", "", "timestamp is more than 10 minutes away from the gateway's clock")
 	}
 	if v := p.Get("v"); v != "2.0" {
-		return method{}, nil, apiErr(33, "Invalid Version", "", "")
+		return method{}, apiErr(33, "Invalid Version", "", "")
 	}
 	// The gateway answers XML when format is absent; this fake speaks JSON
 	// only, so a client that forgets format=json is told here rather than
 	// surprised by XML in production.
 	if f := p.Get("format"); f != "json" {
-		return method{}, nil, apiErr(23, "Invalid Format", "", "taobaotest answers format=json only (without format the gateway answers xml)")
+		return method{}, apiErr(23, "Invalid Format", "", "taobaotest answers format=json only (without format the gateway answers xml)")
 	}
 	if err := taobao.VerifySign(p, s.AppSecret); err != nil {
-		return method{}, nil, apiErr(25, "Invalid signature", "", "")
+		return method{}, apiErr(25, "Invalid signature", "", "")
 	}
 	s.mu.Lock()
 	m, ok := s.methods[name]
 	s.mu.Unlock()
 	if !ok {
-		return method{}, nil, apiErr(22, "Invalid Method", "", "")
+		return method{}, apiErr(22, "Invalid Method", "", "")
 	}
-	req := &Request{Method: name, Params: p, Session: p.Get("session"), Context: ctx}
+	return m, nil
+}
+
+// checkSession checks the session of a call of m, as the gateway does once
+// the call is authenticated, and builds the handler's Request.
+func (s *Server) checkSession(ctx context.Context, m method, p url.Values) (*Request, *taobao.APIError) {
+	req := &Request{Method: p.Get("method"), Params: p, Session: p.Get("session"), Context: ctx}
 	if req.Session != "" {
 		seller, ok := s.SessionSeller(req.Session)
 		switch {
 		case ok:
 			req.Seller = seller
 		case m.needSession && s.sessionKnown(req.Session):
-			return method{}, nil, apiErr(27, "Invalid session", "session-expired", "SessionKey expired")
+			return nil, apiErr(27, "Invalid session", "session-expired", "SessionKey expired")
 		case m.needSession:
-			return method{}, nil, apiErr(27, "Invalid session", "invalid-sessionkey", "SessionKey非法")
+			return nil, apiErr(27, "Invalid session", "invalid-sessionkey", "SessionKey非法")
 		}
 	} else if m.needSession {
-		return method{}, nil, apiErr(26, "Missing Session", "", "")
+		return nil, apiErr(26, "Missing Session", "", "")
 	}
-	return m, req, nil
+	return req, nil
 }
 
 // parseTimestamp accepts TOP's GMT+8 layout and epoch milliseconds (which

@@ -45,7 +45,7 @@ func call(t *testing.T, srv *taobaotest.Server, session, method string, kv ...st
 	p := url.Values{
 		"method":      {method},
 		"app_key":     {srv.AppKey},
-		"timestamp":   {time.Now().In(time.FixedZone("CST", 8*3600)).Format("2006-01-02 15:04:05")},
+		"timestamp":   {gmt8Now()},
 		"v":           {"2.0"},
 		"format":      {"json"},
 		"sign_method": {"hmac-sha256"},
@@ -57,12 +57,7 @@ func call(t *testing.T, srv *taobaotest.Server, session, method string, kv ...st
 		p.Set(kv[i], kv[i+1])
 	}
 	p.Set("sign", handSign(p, srv.AppSecret, "hmac-sha256"))
-	resp, err := http.Post(srv.URL, "application/x-www-form-urlencoded;charset=utf-8", strings.NewReader(p.Encode()))
-	require.NoError(t, err)
-	defer resp.Body.Close()
-	require.Equal(t, http.StatusOK, resp.StatusCode)
-	body, err := io.ReadAll(resp.Body)
-	require.NoError(t, err)
+	body := postOK(t, srv.URL, p)
 	var env map[string]map[string]any
 	d := json.NewDecoder(bytes.NewReader(body))
 	d.UseNumber()
@@ -147,4 +142,22 @@ func stillClock() (taobaotest.Option, time.Time) {
 func firstSeller(srv *taobaotest.Server) (nick, session string) {
 	nick = srv.Sellers()[0]
 	return nick, srv.NewSession(nick)
+}
+
+// postOK posts the form url-encoded to rawURL, requires HTTP 200 and
+// returns the body.
+func postOK(t *testing.T, rawURL string, form url.Values) []byte {
+	t.Helper()
+	resp, err := http.Post(rawURL, "application/x-www-form-urlencoded;charset=utf-8", strings.NewReader(form.Encode()))
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	body, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	return body
+}
+
+// gmt8Now is the current time as the timestamp parameter writes it.
+func gmt8Now() string {
+	return time.Now().In(time.FixedZone("GMT+8", 8*3600)).Format("2006-01-02 15:04:05")
 }

@@ -23,7 +23,7 @@ var (
 )
 
 // recommendedCarriers are the carriers companies.get lists with
-// is_recommended=true [INF: the real list depends on the seller].
+// is_recommended=true. On the real gateway the list depends on the seller.
 var recommendedCarriers = []string{"SF", "ZTO", "YTO", "STO", "YUNDA", "EMS"}
 
 // companiesGet serves taobao.logistics.companies.get, an app-level call.
@@ -45,7 +45,7 @@ func (s *Server) companiesGet(r *Request) (any, error) {
 	default:
 		return nil, invalidArg("order_mode")
 	}
-	plan := s.plans.planFor(r.Method, companyType, companyFields, fields)
+	plan := s.types.planFor(r.Method, companyType, companyFields, fields)
 	buf := []byte(`{"logistics_companies":{"logistics_company":[`)
 	n := 0
 	for _, c := range fakedata.Companies() {
@@ -137,7 +137,7 @@ func (s *Server) traceSearch(r *Request) (any, error) {
 			return nil, serviceErr("isv.invalid-parameter:tid", "该交易没有物流订单")
 		}
 	}
-	return rawObject(fullPlan(traceType).appendObject(nil, reflect.ValueOf(found).Elem())), nil
+	return rawObject(s.types.fullPlan(traceType).appendObject(nil, reflect.ValueOf(found).Elem())), nil
 }
 
 func containsAll(have taobao.List[taobao.Int64], want []int64) bool {
@@ -222,7 +222,7 @@ func (q *shipQuery) match(k shipKey) bool {
 
 // logisticsOrders serves taobao.logistics.orders.get and
 // taobao.logistics.orders.detail.get: the seller's logistics orders, those
-// of the newest trades first [INF: the docs give no order].
+// of the newest trades first (the docs give no order; this one is a guess).
 func (s *Server) logisticsOrders(r *Request) (any, error) {
 	a := args(r.Params)
 	fields, e := a.required("fields")
@@ -276,7 +276,7 @@ func (s *Server) logisticsOrders(r *Request) (any, error) {
 	if r.Method == taobao.MethodLogisticsOrdersDetail {
 		set = shippingDetailFields
 	}
-	plan := s.plans.planFor(r.Method, shippingType, set, fields)
+	plan := s.types.planFor(r.Method, shippingType, set, fields)
 
 	st := s.data()
 	st.mu.RLock()
@@ -305,7 +305,7 @@ func (s *Server) logisticsOrders(r *Request) (any, error) {
 				if all == nil {
 					all = rec.shippings()
 				}
-				page = append(page, deepCopy(all[i]))
+				page = append(page, deepCopy(&s.types, all[i]))
 			}
 			total++
 		}

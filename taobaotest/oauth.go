@@ -44,8 +44,6 @@ const (
 // refresh tokens it issued, and request counts. It has its own lock, never
 // held while the Server's lock is taken.
 type oauthState struct {
-	register sync.Once // registers the gateway token methods
-
 	mu         sync.Mutex
 	seller     string        // who /authorize approves as ("": the default)
 	deny       bool          // /authorize reports that the seller refused
@@ -72,41 +70,9 @@ type refreshGrant struct {
 	expires time.Time
 }
 
-// WithAuthorizeSeller makes the authorization page approve as the seller
-// with this nick. Without it, the page approves as the server's first
-// seller, or as DefaultAuthorizeSeller.
-func WithAuthorizeSeller(nick string) Option {
-	return func(s *Server) { s.oauth.seller = nick }
-}
-
-// WithCallbackDomain sets the app's registered callback domains: /authorize
-// redirects only to a redirect_uri whose host is one of them or below one
-// of them, and answers an error page otherwise, as TOP does. By default
-// loopback hosts (localhost, 127.0.0.1, ::1) and the documentation domains
-// example.com, example.net and example.org are registered; loopback hosts
-// always are.
-func WithCallbackDomain(domains ...string) Option {
-	return func(s *Server) { s.oauth.domains = append([]string{}, domains...) }
-}
-
-// WithDenyAuthorization makes the authorization page answer as if the
-// seller refused: it redirects with error=access_denied.
-func WithDenyAuthorization() Option {
-	return func(s *Server) { s.oauth.deny = true }
-}
-
-// WithTokenTTL sets the lifetime of the sessions (access) and of the refresh
-// tokens (refresh) that the token endpoint and the gateway's token methods
-// issue; zero keeps the default (DefaultTokenTTL, DefaultRefreshTTL).
-// Sessions die on the server's clock, so Advance expires them.
-func WithTokenTTL(access, refresh time.Duration) Option {
-	return func(s *Server) { s.oauth.tokenTTL, s.oauth.refreshTTL = access, refresh }
-}
-
 // OAuthConfig returns an OAuth configuration for the server's app key,
 // aimed at the server's /authorize and /token, with the given callback.
 func (s *Server) OAuthConfig(redirectURL string) *taobao.OAuthConfig {
-	s.registerOAuth()
 	base := s.baseURL()
 	return &taobao.OAuthConfig{
 		AppKey:      s.AppKey,
@@ -122,7 +88,6 @@ func (s *Server) OAuthConfig(redirectURL string) *taobao.OAuthConfig {
 // It can be exchanged once, within AuthCodeTTL, at /token (with the same
 // redirect_uri) or through taobao.top.auth.token.create.
 func (s *Server) NewAuthCode(sellerNick, redirectURI string) string {
-	s.registerOAuth()
 	return s.issueCode(sellerNick, redirectURI)
 }
 
@@ -141,23 +106,6 @@ func (s *Server) TokenRequests(grantType string) int {
 		n += c
 	}
 	return n
-}
-
-// registerOAuth registers the gateway's token methods, once, unless a
-// handler was registered for them already.
-func (s *Server) registerOAuth() {
-	s.oauth.register.Do(func() {
-		s.mu.Lock()
-		_, hasCreate := s.methods[methodTokenCreate]
-		_, hasRefresh := s.methods[methodTokenRefresh]
-		s.mu.Unlock()
-		if !hasCreate {
-			s.HandleApp(methodTokenCreate, s.gatewayTokenCreate)
-		}
-		if !hasRefresh {
-			s.HandleApp(methodTokenRefresh, s.gatewayTokenRefresh)
-		}
-	})
 }
 
 // baseURL is the server's address without the gateway path.
@@ -189,7 +137,6 @@ func (s *Server) authorizeSeller() string {
 // redirect (unknown client_id, no usable redirect_uri) gets a 400 page, as
 // an open redirect must not be made.
 func (s *Server) serveAuthorize(w http.ResponseWriter, r *http.Request) {
-	s.registerOAuth()
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		authorizePage(w, http.StatusMethodNotAllowed, "the authorization page is opened with GET")
@@ -246,7 +193,7 @@ func (s *Server) registeredCallback(redirectURI string) bool {
 	if err != nil {
 		return false
 	}
-	host := u.Hostname()
+	host := strings.ToLower(u.Hostname())
 	s.oauth.mu.Lock()
 	domains := s.oauth.domains
 	s.oauth.mu.Unlock()
@@ -482,7 +429,6 @@ func sellerOpenUID(appKey, nick string) string {
 // labelled text/plain, as TOP labels them; refusals are
 // {"error","error_description"} with HTTP 400.
 func (s *Server) serveToken(w http.ResponseWriter, r *http.Request) {
-	s.registerOAuth()
 	var f url.Values
 	formOK := r.Method == http.MethodPost && r.ParseForm() == nil
 	if formOK {

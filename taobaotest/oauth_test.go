@@ -544,6 +544,7 @@ func TestAuthorizeOnlyToTheRegisteredCallbackDomain(t *testing.T) {
 		{"loopback by default", nil, "http://127.0.0.1:8080/cb", http.StatusFound},
 		{"registered domain", []taobaotest.Option{taobaotest.WithCallbackDomain("shop.cn")}, "https://erp.shop.cn/cb", http.StatusFound},
 		{"other domain once one is registered", []taobaotest.Option{taobaotest.WithCallbackDomain("shop.cn")}, "https://isv.example.com/cb", http.StatusBadRequest},
+		{"registered domain, any case", []taobaotest.Option{taobaotest.WithCallbackDomain(" .Shop.CN ")}, "https://ERP.Shop.cn/cb", http.StatusFound},
 		{"look-alike", []taobaotest.Option{taobaotest.WithCallbackDomain("shop.cn")}, "https://evilshop.cn/cb", http.StatusBadRequest},
 	}
 	for _, tt := range tests {

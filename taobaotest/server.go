@@ -64,22 +64,53 @@ type Request struct {
 // any other error as an isp back-end failure.
 type Handler func(r *Request) (any, error)
 
-// Call is one request the server received.
-type Call struct {
-	Method string     // the method parameter
-	Params url.Values // every parameter received
-	Time   time.Time  // when it arrived, on the server's clock
-	size   int        // bytes kept, for the log's budget
+// method is a TOP method the server serves.
+type method struct {
+	needSession bool // the method needs a seller session
+	h           Handler
 }
 
-type method struct {
-	needSession bool
-	h           Handler
+// route is one entry of the route table.
+type route struct {
+	name    string
+	session bool
+	h       Handler
+}
+
+// Whether a route needs a seller session.
+const (
+	appLevel    = false
+	sellerLevel = true
+)
+
+// routes is the table of the TOP methods the server serves. Adding an API
+// takes one line here and a file with its handler. Handle, HandleApp and
+// HandleRaw add or replace methods at run time.
+func (s *Server) routes() []route {
+	return []route{
+		{"taobao.time.get", appLevel, s.timeGet},
+		{methodTokenCreate, appLevel, s.gatewayTokenCreate},
+		{methodTokenRefresh, appLevel, s.gatewayTokenRefresh},
+		{taobao.MethodTradeFullInfo, sellerLevel, s.tradeGet},
+		{taobao.MethodTradeGet, sellerLevel, s.tradeGet},
+		{taobao.MethodTradesSold, sellerLevel, s.soldGet},
+		{taobao.MethodTradesSoldIncrement, sellerLevel, s.incrementGet},
+		{taobao.MethodTradesSoldIncrementV, sellerLevel, s.incrementVGet},
+		{taobao.MethodLogisticsTrace, sellerLevel, s.traceSearch},
+		{taobao.MethodLogisticsOrders, sellerLevel, s.logisticsOrders},
+		{taobao.MethodLogisticsOrdersDetail, sellerLevel, s.logisticsOrders},
+		{taobao.MethodLogisticsCompanies, appLevel, s.companiesGet},
+		{taobao.MethodLogisticsOfflineSend, sellerLevel, s.offlineSend},
+	}
+}
+
+// timeGet serves taobao.time.get: the server's clock in GMT+8.
+func (s *Server) timeGet(*Request) (any, error) {
+	return map[string]string{"time": s.Now().In(taobao.GMT8()).Format(taobao.TimeLayout)}, nil
 }
 
 // Server is a fake TOP gateway. Its methods are safe for concurrent use.
 type Server struct {
-	plans planCache // the answers' field plans, per (method, fields)
 	// URL is the gateway address (http://127.0.0.1:port/router/rest).
 	URL string
 	// AppKey and AppSecret are the credentials the server accepts.
@@ -89,6 +120,7 @@ type Server struct {
 	now func() time.Time
 
 	oauth oauthState // the OAuth side (oauth.go); has its own lock
+	types typeCache  // reflection results and field plans (fields.go)
 
 	// The data set (store.go), generated on first use.
 	seed        int64
@@ -101,28 +133,34 @@ type Server struct {
 	methods  map[string]method
 	sessions map[string]*session
 	faults   map[string][]fault
-	calls    []Call // the most recent calls, at most logSize
+	calls    []Call // the most recent calls, at most logSize and logBytes
 	logSize  int
-	logBytes int // the size of the recorded calls, at most maxLogBytes
-	total    int // calls received
+	logBytes int64 // budget of the call log, in bytes of names and values
+	logUsed  int64 // bytes the call log holds
+	total    int   // calls that passed the checks
 	counts   map[string]int
 	nextID   uint64
 	offset   time.Duration
 	between  func(method string, pageNo int)
 
-	limitCalls    int
-	limitPer      time.Duration
-	gzip          bool          // compress answers for clients that accept gzip
-	indexDelay    time.Duration // see WithIndexDelay
-	realShapes    bool          // see WithRealShapes
-	headerTimeout time.Duration // see WithReadHeaderTimeout
-	windows       map[string]*callWindow
+	limitCalls int
+	limitPer   time.Duration
+	gzip       bool          // compress answers for clients that accept gzip
+	indexDelay time.Duration // see WithIndexDelay
+	realShapes bool          // see WithRealShapes
+	timeouts   Timeouts      // see WithTimeouts
+	windows    map[string]*callWindow
 }
 
-// NewServer starts a fake gateway on loopback. Close it when done.
+// NewServer starts a fake gateway on loopback. Close it when done. Its
+// connections have the header and idle limits of Timeouts, not the read
+// and write limits: a test may send or delay (DelayNext) as long as it
+// likes.
 func NewServer(opts ...Option) *Server {
 	s := newServer(opts...)
-	s.srv = httptest.NewServer(s)
+	s.srv = httptest.NewUnstartedServer(s)
+	Timeouts{ReadHeader: s.timeouts.ReadHeader, Idle: s.timeouts.Idle}.apply(s.srv.Config)
+	s.srv.Start()
 	s.URL = s.srv.URL + "/router/rest"
 	return s
 }
@@ -130,7 +168,8 @@ func NewServer(opts ...Option) *Server {
 // NewServerAt starts a fake gateway listening on addr ("host:port"; port
 // 0 picks a free one), to run it as a process that clients outside the
 // test binary call (examples/gateway). Unlike NewServer, it generates the
-// data set at once. Close it when done.
+// data set at once, and its connections have every limit of Timeouts
+// (DefaultTimeouts unless WithTimeouts says otherwise). Close it when done.
 func NewServerAt(addr string, opts ...Option) (*Server, error) {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
@@ -152,14 +191,7 @@ func NewServerAt(addr string, opts ...Option) (*Server, error) {
 	ts.Listener = ln
 	// As a process on a network, it does not let slow or half-open
 	// connections pile up.
-	hdr := s.headerTimeout
-	if hdr <= 0 {
-		hdr = DefaultReadHeaderTimeout
-	}
-	ts.Config.ReadHeaderTimeout = hdr
-	ts.Config.ReadTimeout = 2 * time.Minute
-	ts.Config.IdleTimeout = time.Minute
-	ts.Config.MaxHeaderBytes = 64 << 10
+	s.timeouts.apply(ts.Config)
 	ts.Start()
 	s.srv = ts
 	s.URL = "http://" + net.JoinHostPort(host, strconv.Itoa(a.Port)) + "/router/rest"
@@ -176,6 +208,8 @@ func newServer(opts ...Option) *Server {
 		faults:    make(map[string][]fault),
 		counts:    make(map[string]int),
 		logSize:   DefaultCallLog,
+		logBytes:  DefaultCallLogBytes,
+		timeouts:  DefaultTimeouts(),
 		windows:   make(map[string]*callWindow),
 
 		seed:        DefaultSeed,
@@ -187,20 +221,9 @@ func newServer(opts ...Option) *Server {
 			o(s)
 		}
 	}
-	s.registerOAuth()
-	s.HandleApp("taobao.time.get", func(r *Request) (any, error) {
-		return map[string]string{"time": s.Now().In(taobao.GMT8()).Format(taobao.TimeLayout)}, nil
-	})
-	s.Handle(taobao.MethodTradeFullInfo, s.tradeGet)
-	s.Handle(taobao.MethodTradeGet, s.tradeGet)
-	s.Handle(taobao.MethodTradesSold, s.soldGet)
-	s.Handle(taobao.MethodTradesSoldIncrement, s.incrementGet)
-	s.Handle(taobao.MethodTradesSoldIncrementV, s.incrementVGet)
-	s.Handle(taobao.MethodLogisticsTrace, s.traceSearch)
-	s.Handle(taobao.MethodLogisticsOrders, s.logisticsOrders)
-	s.Handle(taobao.MethodLogisticsOrdersDetail, s.logisticsOrders)
-	s.HandleApp(taobao.MethodLogisticsCompanies, s.companiesGet)
-	s.Handle(taobao.MethodLogisticsOfflineSend, s.offlineSend)
+	for _, rt := range s.routes() {
+		s.methods[rt.name] = method{needSession: rt.session, h: rt.h}
+	}
 	return s
 }
 
@@ -328,87 +351,16 @@ func (t inProcess) RoundTrip(req *http.Request) (*http.Response, error) {
 	return resp, nil
 }
 
-// Calls returns how many requests for method (any method with "*") reached
-// the server, whatever their outcome.
-func (s *Server) Calls(methodName string) int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if methodName == "*" {
-		return s.total
-	}
-	return s.counts[methodName]
-}
-
-// Bounds of what the call log keeps of each call and in all.
-const (
-	maxLoggedValue = 64 << 10 // a longer parameter value is cut
-	maxLogBytes    = 64 << 20 // past this, the oldest calls are dropped
-)
-
-// record counts a call of a method the server serves and keeps it in the
-// call log, within the log's bounds of entries and bytes. Calls of unknown
-// methods are not kept.
-func (s *Server) record(name string, params url.Values) {
-	s.mu.Lock()
-	_, known := s.methods[name]
-	s.mu.Unlock()
-	if !known {
+// ServeHTTP answers one request: the OAuth pages under /authorize and
+// /token, and gateway calls on any other path (/router/rest).
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Path {
+	case "/authorize":
+		s.serveAuthorize(w, r)
+		return
+	case "/token":
+		s.serveToken(w, r)
 		return
 	}
-	c := Call{Method: name, Params: make(url.Values, len(params)), Time: s.now()}
-	size := len(name)
-	for k, vs := range params {
-		cp := make([]string, len(vs))
-		for i, v := range vs {
-			if len(v) > maxLoggedValue {
-				v = v[:maxLoggedValue]
-			}
-			cp[i] = v
-			size += len(k) + len(v)
-		}
-		c.Params[k] = cp
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.total++
-	s.counts[name]++
-	if s.logSize == 0 {
-		return
-	}
-	if len(s.calls) >= 2*s.logSize || s.logBytes+size > maxLogBytes {
-		// Drop the oldest half at once: amortised O(1).
-		keep := s.calls[len(s.calls)/2:]
-		if len(s.calls) >= 2*s.logSize {
-			keep = s.calls[len(s.calls)-s.logSize+1:]
-		}
-		s.calls = append(s.calls[:0], keep...)
-		s.logBytes = 0
-		for _, old := range s.calls {
-			s.logBytes += old.size
-		}
-	}
-	c.size = size
-	s.calls = append(s.calls, c)
-	s.logBytes += size
-}
-
-// CallLog returns a copy of the most recent requests received (see
-// WithCallLog), oldest first.
-func (s *Server) CallLog() []Call {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	calls := s.calls[max(len(s.calls)-s.logSize, 0):]
-	out := make([]Call, len(calls))
-	for i, c := range calls {
-		out[i] = Call{Method: c.Method, Params: cloneValues(c.Params), Time: c.Time}
-	}
-	return out
-}
-
-func cloneValues(v url.Values) url.Values {
-	out := make(url.Values, len(v))
-	for k, vs := range v {
-		out[k] = append([]string(nil), vs...)
-	}
-	return out
+	s.serveGateway(w, r)
 }

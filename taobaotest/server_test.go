@@ -49,10 +49,6 @@ func handSign(p url.Values, secret, method string) string {
 	return strings.ToUpper(hex.EncodeToString(h.Sum(nil)))
 }
 
-func gmt8Now() string {
-	return time.Now().In(time.FixedZone("GMT+8", 8*3600)).Format("2006-01-02 15:04:05")
-}
-
 // post sends params (signed unless they carry a sign) and decodes the JSON
 // answer.
 func post(t *testing.T, srv *taobaotest.Server, p url.Values, inQuery ...string) map[string]map[string]any {
@@ -68,12 +64,7 @@ func post(t *testing.T, srv *taobaotest.Server, p url.Values, inQuery ...string)
 		p = cloneWithout(p, k)
 	}
 	u.RawQuery = q.Encode()
-	resp, err := http.Post(u.String(), "application/x-www-form-urlencoded;charset=utf-8", strings.NewReader(p.Encode()))
-	require.NoError(t, err)
-	defer resp.Body.Close()
-	require.Equal(t, http.StatusOK, resp.StatusCode)
-	body, err := io.ReadAll(resp.Body)
-	require.NoError(t, err)
+	body := postOK(t, u.String(), p)
 	var out map[string]map[string]any
 	require.NoError(t, json.Unmarshal(body, &out), string(body))
 	return out

@@ -329,11 +329,11 @@ func (st *store) update(r *record, t *taobao.Trade) {
 
 // normalize keeps every time of t to the second in GMT+8, as the gateway
 // shows times, so that the ground truth equals what a client reads back.
-func normalize(t *taobao.Trade) {
-	normalizeTimes(reflect.ValueOf(t).Elem())
+func (c *typeCache) normalize(t *taobao.Trade) {
+	c.normalizeTimes(reflect.ValueOf(t).Elem())
 }
 
-func normalizeTimes(v reflect.Value) {
+func (c *typeCache) normalizeTimes(v reflect.Value) {
 	switch v.Kind() {
 	case reflect.Struct:
 		if v.Type() == timeType {
@@ -343,26 +343,24 @@ func normalizeTimes(v reflect.Value) {
 			}
 			return
 		}
-		for _, i := range timeFieldsOf(v.Type()) {
-			normalizeTimes(v.Field(i))
+		for _, i := range c.timeFieldsOf(v.Type()) {
+			c.normalizeTimes(v.Field(i))
 		}
 	case reflect.Slice:
 		for i := range v.Len() {
-			normalizeTimes(v.Index(i))
+			c.normalizeTimes(v.Index(i))
 		}
 	case reflect.Pointer:
 		if !v.IsNil() {
-			normalizeTimes(v.Elem())
+			c.normalizeTimes(v.Elem())
 		}
 	}
 }
 
-var timeFields sync.Map // reflect.Type -> []int
-
 // timeFieldsOf lists the fields of a struct type that are, or hold,
 // taobao.Time values.
-func timeFieldsOf(t reflect.Type) []int {
-	if f, ok := timeFields.Load(t); ok {
+func (c *typeCache) timeFieldsOf(t reflect.Type) []int {
+	if f, ok := c.times.Load(t); ok {
 		return f.([]int)
 	}
 	var idx []int
@@ -371,7 +369,7 @@ func timeFieldsOf(t reflect.Type) []int {
 			idx = append(idx, i)
 		}
 	}
-	f, _ := timeFields.LoadOrStore(t, idx)
+	f, _ := c.times.LoadOrStore(t, idx)
 	return f.([]int)
 }
 

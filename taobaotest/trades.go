@@ -15,9 +15,8 @@ import (
 // SearchWindow is how far back the trade list APIs see: the gateway
 // serves three months of trades, taken here as 90 days (the SDK's
 // SyncHistory). Trades created (sold.get) or modified (increment.get)
-// earlier are left out of lists, silently, as if the window were clamped
-// [INF: the docs say three months; whether older bounds are an error is
-// not documented]. The single-trade APIs still find older trades.
+// earlier are left out of lists, silently, as if the window were clamped:
+// whether older bounds are an error on the real gateway is not documented.
 const SearchWindow = 90 * 24 * time.Hour
 
 var tradeType = reflect.TypeFor[taobao.Trade]()
@@ -68,22 +67,35 @@ var knownTypes = func() map[taobao.TradeType]bool {
 	return m
 }()
 
-// DefaultTypes are the trade types the list APIs return when the type
+// defaultTypes are the trade types the list APIs return when the type
 // parameter is absent: guarantee_trade (fixed and auction), auto_delivery,
 // ec, cod and step. Trades of other types are listed only when asked for.
-var DefaultTypes = []taobao.TradeType{
-	taobao.TradeTypeFixed, taobao.TradeTypeAuction, taobao.TradeTypeAutoDelivery,
-	taobao.TradeTypeEc, taobao.TradeTypeCod, taobao.TradeTypeStep,
+func defaultTypes() []taobao.TradeType {
+	return []taobao.TradeType{
+		taobao.TradeTypeFixed, taobao.TradeTypeAuction, taobao.TradeTypeAutoDelivery,
+		taobao.TradeTypeEc, taobao.TradeTypeCod, taobao.TradeTypeStep,
+	}
 }
+
+// DefaultTypes are the trade types the list APIs return when the type
+// parameter is absent. It is a copy for reading: the server never reads
+// it, so changing it changes nothing.
+var DefaultTypes = defaultTypes()
+
+// defaultTypeBits is the bit set of defaultTypes.
+var defaultTypeBits = func() uint64 {
+	var bits uint64
+	for _, t := range defaultTypes() {
+		bits |= 1 << typeCode(t)
+	}
+	return bits
+}()
 
 // typeFilter returns the bit set of the type parameter's values.
 func typeFilter(items []string) (uint64, bool) {
 	var bits uint64
 	if len(items) == 0 {
-		for _, t := range DefaultTypes {
-			bits |= 1 << typeCode(t)
-		}
-		return bits, true
+		return defaultTypeBits, true
 	}
 	for _, it := range items {
 		t := taobao.TradeType(it)
@@ -350,7 +362,7 @@ func (s *Server) soldGet(r *Request) (any, error) {
 	if e != nil {
 		return nil, e
 	}
-	return s.listTrades(r, q, p, s.plans.planFor(r.Method, tradeType, soldFields, fields))
+	return s.listTrades(r, q, p, s.types.planFor(r.Method, tradeType, soldFields, fields))
 }
 
 // incrementGet serves taobao.trades.sold.increment.get.
@@ -395,7 +407,7 @@ func (s *Server) incrementList(r *Request, byStored bool, startName, endName, sp
 	if e != nil {
 		return nil, e
 	}
-	return s.listTrades(r, q, p, s.plans.planFor(r.Method, tradeType, incrementFields, fields))
+	return s.listTrades(r, q, p, s.types.planFor(r.Method, tradeType, incrementFields, fields))
 }
 
 // incrementVGet serves taobao.trades.sold.incrementv.get: the trades whose
@@ -422,7 +434,7 @@ func (s *Server) tradeGet(r *Request) (any, error) {
 		// include_oaid is documented as a String; "true" asks for the oaid.
 		includeOaid = a.get("include_oaid") == "true"
 	}
-	plan := s.plans.planFor(r.Method, tradeType, set, fields)
+	plan := s.types.planFor(r.Method, tradeType, set, fields)
 	st := s.data()
 	st.mu.RLock()
 	defer st.mu.RUnlock()
