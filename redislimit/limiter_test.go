@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net"
+	"net/http"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -19,6 +20,7 @@ import (
 
 	"github.com/toptrade/taobao"
 	"github.com/toptrade/taobao/redislimit"
+	"github.com/toptrade/taobao/taobaotest"
 )
 
 const appKey = "12345678"
@@ -274,4 +276,56 @@ func TestNewLimiterRejectsBadOptions(t *testing.T) {
 			assert.Contains(t, err.Error(), tc.want)
 		})
 	}
+}
+
+// TestDailyQuotaStopsEveryProcessUntilMidnightGMT8: a spent daily quota,
+// answered to one process's call, stops every method of every process of
+// the app key until the next midnight GMT+8, without another call reaching
+// the gateway, and the calls go again after it.
+func TestDailyQuotaStopsEveryProcessUntilMidnightGMT8(t *testing.T) {
+	srv := taobaotest.NewServer(taobaotest.WithCallLog(1000))
+	t.Cleanup(srv.Close)
+	session := srv.NewSession(srv.Sellers()[0])
+	synctest.Test(t, func(t *testing.T) {
+		_, client := newMini(t)
+		gmt8 := time.FixedZone("GMT+8", 8*3600)
+		now := time.Now().In(gmt8)
+		midnight := time.Date(now.Year(), now.Month(), now.Day()+1, 0, 0, 0, 0, gmt8)
+		process := func() *taobao.Client {
+			c, err := srv.NewClient(session,
+				taobao.WithHTTPClient(&http.Client{Transport: srv.Transport()}),
+				taobao.WithLimiter(newLimiter(t, client(), nil)))
+			require.NoError(t, err)
+			return c
+		}
+		a, b := process(), process()
+		ctx := context.Background()
+		var out struct {
+			Time string `json:"time"`
+		}
+		// The gateway says the ban lasts a day; the quota comes back at
+		// midnight GMT+8, which is sooner.
+		srv.FailNext("taobao.time.get", 1, &taobao.APIError{Code: 7, Msg: "App Call Limited",
+			SubCode: "accesscontrol.limited-by-app-access-count", SubMsg: "This ban will last for 86400 more seconds"})
+		var be *taobao.BanError
+		require.ErrorAs(t, a.Call(ctx, "taobao.time.get", nil, &out), &be)
+		calls := srv.Calls("*")
+
+		for _, m := range []string{"taobao.time.get", taobao.MethodTradesSoldIncrement} {
+			err := b.Call(ctx, m, nil, &out)
+			require.ErrorAs(t, err, &be, m)
+			assert.ErrorIs(t, err, taobao.ErrBanned, m)
+			assert.Equal(t, taobao.BanDaily, be.Scope, m)
+			assert.True(t, be.Until.Equal(midnight), "%s: banned until %s, want %s", m, be.Until.In(gmt8), midnight)
+		}
+		assert.Equal(t, calls, srv.Calls("*"), "calls reached the gateway during the ban")
+
+		// A second before midnight the rest of the ban is short enough to
+		// sit out: the call waits for midnight and goes.
+		time.Sleep(time.Until(midnight) - time.Second)
+		require.NoError(t, b.Call(ctx, "taobao.time.get", nil, &out))
+		assert.False(t, time.Now().Before(midnight), "a call went out at %s, before midnight GMT+8", time.Now().In(gmt8))
+		assert.Equal(t, calls+1, srv.Calls("*"))
+		require.NoError(t, a.Call(ctx, "taobao.time.get", nil, &out), "after midnight GMT+8")
+	})
 }
