@@ -496,16 +496,11 @@ func (f *Fleet) turn(ctx context.Context, fs *fleetSeller) FleetTurn {
 		defer close(renewDone)
 		every := f.opts.LeaseTTL / 3
 		for sleep(turnCtx, every) == nil {
-			ok, err := f.opts.Leases.Renew(turnCtx, nick, token, f.opts.LeaseTTL)
+			err := f.renew(turnCtx, nick, token, every)
 			if turnCtx.Err() != nil {
 				return
 			}
-			if err != nil || !ok {
-				if err == nil {
-					err = ErrLeaseLost
-				} else {
-					err = fmt.Errorf("%w: renewing it failed: %w", ErrLeaseLost, err)
-				}
+			if err != nil {
 				lost <- err
 				cancel() // a lease that cannot be renewed may pass to another runner: stop now
 				return
@@ -551,6 +546,39 @@ func (f *Fleet) turn(ctx context.Context, fs *fleetSeller) FleetTurn {
 	}
 	tr.Duration = time.Since(tr.Start)
 	return tr
+}
+
+// renew extends the seller's lease, or returns an error matching
+// ErrLeaseLost when the store refuses or does not answer within wait. A
+// renewal is started a third of the lease after the last one, so giving up
+// after another third stops the turn while a third of the lease is left,
+// before it can pass to another runner, even with a store that hangs and
+// ignores ctx.
+func (f *Fleet) renew(ctx context.Context, nick string, token int64, wait time.Duration) error {
+	ctx, cancel := context.WithTimeout(ctx, wait)
+	defer cancel()
+	type result struct {
+		ok  bool
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		ok, err := f.opts.Leases.Renew(ctx, nick, token, f.opts.LeaseTTL)
+		done <- result{ok, err}
+	}()
+	var r result
+	select {
+	case r = <-done:
+	case <-ctx.Done():
+		r.err = ctx.Err()
+	}
+	switch {
+	case r.err != nil:
+		return fmt.Errorf("%w: renewing it failed: %w", ErrLeaseLost, r.err)
+	case !r.ok:
+		return ErrLeaseLost
+	}
+	return nil
 }
 
 // finish records a turn and puts the seller back in the queue.

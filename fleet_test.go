@@ -115,6 +115,7 @@ type rigLeases struct {
 	runner string
 	inner  taobao.LeaseStore
 	killed atomic.Bool
+	hang   atomic.Bool // Renew does not answer until its ctx ends
 }
 
 func (l *rigLeases) Acquire(ctx context.Context, seller, owner string, ttl time.Duration) (int64, bool, error) {
@@ -133,6 +134,10 @@ func (l *rigLeases) Acquire(ctx context.Context, seller, owner string, ttl time.
 func (l *rigLeases) Renew(ctx context.Context, seller string, token int64, ttl time.Duration) (bool, error) {
 	if l.killed.Load() {
 		return false, errors.New("killed")
+	}
+	if l.hang.Load() {
+		<-ctx.Done()
+		return false, ctx.Err()
 	}
 	return l.inner.Renew(ctx, seller, token, ttl)
 }
@@ -318,6 +323,44 @@ func TestFleetRunnersShareSellersAndQuota(t *testing.T) {
 		t.Logf("calls %d, turns %v, handled %d", srv.Calls("*"), turns, rig.handled)
 		assert.Equal(t, len(sellers), st.Sellers)
 		assert.Len(t, st.PerSeller, len(sellers))
+	})
+}
+
+// TestFleetStopsWhenRenewHangs: a runner whose lease store stops answering
+// (a Redis that hangs rather than refuses) stops its turn before the lease
+// expires, so the runner that takes the seller over never syncs it at the
+// same time.
+func TestFleetStopsWhenRenewHangs(t *testing.T) {
+	sellers := fleetSellers(1)
+	srv := taobaotest.NewServer(taobaotest.WithSellers(sellers...), taobaotest.WithTrades(0), taobaotest.WithCallLog(1_000_000))
+	t.Cleanup(srv.Close)
+	synctest.Test(t, func(t *testing.T) {
+		// One window of many pages, read at a call a second: the runner
+		// saves no checkpoint (which its lost lease would refuse) for
+		// longer than a lease.
+		at := taobao.NewTime(time.Now().Add(-24 * time.Hour).Truncate(time.Second))
+		for range 2000 {
+			srv.AddTrade(sellers[0], taobao.Trade{Status: taobao.TradeStatusWaitSellerSendGoods, Created: at, Modified: at})
+		}
+		rig := newFleetRig(t, srv, taobao.NewLimiter(1, 1, 0), sellers)
+		opts := taobao.FleetOptions{
+			Concurrency: 1, LeaseTTL: 6 * time.Second, Turn: 2 * time.Minute,
+			Sync: taobao.SyncOptions{Since: at.Add(-time.Minute), Window: 10 * time.Minute},
+		}
+		a := rig.start("a", opts)
+		a.leases.hang.Store(true) // before its first renewal, a third of a lease in
+		time.Sleep(time.Second)
+		b := rig.start("b", opts)
+		time.Sleep(time.Minute)
+		a.stop()
+		b.stop()
+
+		assert.Empty(t, rig.overlaps(), "a seller was synced by two runners at once")
+		assert.Empty(t, rig.missing(), "trades never handled")
+		turns := rig.turnsBy()
+		assert.Positive(t, turns["a"])
+		assert.Positive(t, turns["b"], "the seller was taken over")
+		assert.Positive(t, a.fleet.Stats().LeaseLost)
 	})
 }
 
