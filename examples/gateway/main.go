@@ -146,7 +146,9 @@ func shellQuote(s string) string {
 
 // stats serves the fake gateway and counts, per method, the calls and the
 // flow-control refusals (code 7, accesscontrol.* sub-codes) it answered.
-// GET /stats returns them.
+// GET /stats returns them. The method names come from callers, so at most
+// maxStatsMethods of them are kept, each cut to maxStatsName bytes; calls
+// of further names are counted under otherMethods.
 type stats struct {
 	next http.Handler
 	mu   sync.Mutex
@@ -160,6 +162,12 @@ type methodStats struct {
 	First   time.Time `json:"first"` // first call
 	Last    time.Time `json:"last"`  // last call
 }
+
+const (
+	maxStatsMethods = 100
+	maxStatsName    = 64
+	otherMethods    = "(other)"
+)
 
 func newStats(next http.Handler) *stats {
 	return &stats{next: next, per: map[string]*methodStats{}}
@@ -181,9 +189,16 @@ func (s *stats) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rec := &sniffer{ResponseWriter: w}
 	s.next.ServeHTTP(rec, r)
 	method := r.Form.Get("method")
+	if len(method) > maxStatsName {
+		method = method[:maxStatsName]
+	}
 	now := time.Now()
 	s.mu.Lock()
 	m := s.per[method]
+	if m == nil && len(s.per) >= maxStatsMethods {
+		method = otherMethods
+		m = s.per[method]
+	}
 	if m == nil {
 		m = &methodStats{First: now}
 		s.per[method] = m
