@@ -303,8 +303,14 @@ func NewFleet(c *Client, opts *FleetOptions) (*Fleet, error) {
 	case o.Turn < 0:
 		return nil, invalidArg("", "Turn", "%s is negative", o.Turn)
 	}
-	// The syncer options are checked once here rather than per seller.
-	if err := NewTradeSyncer(c, &MemoryCheckpoint{}, &o.Sync).err; err != nil {
+	// The syncer options are checked once here rather than at every
+	// seller's turn, through the syncer's public API only: a syncer with
+	// bad options refuses to start, and with a context already ended a
+	// good one stops before any call goes out.
+	probe, stop := context.WithCancel(context.Background())
+	stop()
+	noop := func(context.Context, *Trade) error { return nil }
+	if _, err := NewTradeSyncer(c, &MemoryCheckpoint{}, &o.Sync).SyncOnce(probe, noop); errors.Is(err, ErrInvalidArgument) {
 		return nil, err
 	}
 	o.Concurrency = cmp.Or(o.Concurrency, DefaultFleetConcurrency)

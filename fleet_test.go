@@ -507,6 +507,8 @@ func TestNewFleetRejectsBadOptions(t *testing.T) {
 		{"negative concurrency", &taobao.FleetOptions{Sellers: src, Handler: h, Concurrency: -1}, "Concurrency"},
 		{"bad window", &taobao.FleetOptions{Sellers: src, Handler: h, Sync: taobao.SyncOptions{Window: 48 * time.Hour}}, "Window"},
 		{"checkpoints without leases", &taobao.FleetOptions{Sellers: src, Handler: h, Checkpoints: taobao.NewMemoryLeases()}, "Leases"},
+		{"empty field", &taobao.FleetOptions{Sellers: src, Handler: h, Sync: taobao.SyncOptions{Fields: []string{"tid", ""}}}, "fields"},
+		{"since too old", &taobao.FleetOptions{Sellers: src, Handler: h, Sync: taobao.SyncOptions{Since: time.Now().Add(-taobao.SyncHistory - time.Hour)}}, "three months"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := taobao.NewFleet(c, tc.opts)
@@ -515,4 +517,7 @@ func TestNewFleetRejectsBadOptions(t *testing.T) {
 			assert.Contains(t, err.Error(), tc.want)
 		})
 	}
+	_, err := taobao.NewFleet(c, &taobao.FleetOptions{Sellers: src, Handler: h})
+	require.NoError(t, err)
+	assert.Zero(t, srv.Calls("*"), "checking the options called the gateway")
 }
