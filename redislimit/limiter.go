@@ -36,7 +36,7 @@ const DefaultPrefix = "taobao"
 const DefaultMaxQueue = 10 * time.Second
 
 // Limit is a rate: Rate calls a second on average, with bursts of up to
-// Burst calls. A zero Rate means no limit.
+// Burst calls. A zero Rate means no limit (but see LimiterOptions.App).
 type Limit struct {
 	Rate  float64
 	Burst int
@@ -46,7 +46,10 @@ type Limit struct {
 type LimiterOptions struct {
 	// Prefix starts the keys (default DefaultPrefix).
 	Prefix string
-	// App is the app key's rate, shared by all its calls.
+	// App is the app key's rate, shared by all its calls and processes. A
+	// zero Rate means no app-wide limit when Methods are given, and
+	// otherwise taobao.DefaultRate with taobao.DefaultBurst, the pacing of
+	// a lone client: a limiter is never unpaced by omission.
 	App Limit
 	// Methods are the per-API quotas the app key has, by method name.
 	Methods map[string]Limit
@@ -137,6 +140,9 @@ func NewLimiter(rdb redis.Scripter, appKey string, opts *LimiterOptions) (*Limit
 		l.maxQueue = DefaultMaxQueue
 	}
 	var err error
+	if o.App.Rate == 0 && len(o.Methods) == 0 {
+		o.App = Limit{Rate: taobao.DefaultRate, Burst: taobao.DefaultBurst}
+	}
 	if l.appL, err = toGCRA("app limit", o.App); err != nil {
 		return nil, err
 	}

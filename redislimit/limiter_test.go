@@ -329,3 +329,21 @@ func TestDailyQuotaStopsEveryProcessUntilMidnightGMT8(t *testing.T) {
 		require.NoError(t, a.Call(ctx, "taobao.time.get", nil, &out), "after midnight GMT+8")
 	})
 }
+
+// TestLimiterDefaultsToClientPacing: a limiter given no rate at all paces
+// the processes together at the pacing of a lone client, never not at all.
+func TestLimiterDefaultsToClientPacing(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		_, client := newMini(t)
+		ls := []*redislimit.Limiter{newLimiter(t, client(), nil), newLimiter(t, client(), &redislimit.LimiterOptions{}), newLimiter(t, client(), nil)}
+		ctx := context.Background()
+		start := time.Now()
+		const n = 3 * taobao.DefaultBurst
+		for i := range n {
+			require.NoError(t, ls[i%3].Wait(ctx, "taobao.time.get"))
+		}
+		// The burst at once, then DefaultRate a second.
+		want := time.Duration(float64(n-taobao.DefaultBurst) / taobao.DefaultRate * float64(time.Second))
+		assert.InDelta(t, want.Seconds(), time.Since(start).Seconds(), 0.01)
+	})
+}
