@@ -81,6 +81,7 @@ type config struct {
 	maxBackoff       time.Duration
 	maxInFlight      int
 	maxContent       int64
+	batch            int
 	logger           *slog.Logger
 	onReconnect      func(ReconnectEvent)
 	httpClient       *http.Client
@@ -243,13 +244,7 @@ func NewConsumer(appKey, appSecret string, opts ...Option) (*Consumer, error) {
 	if appSecret == "" {
 		return nil, errors.New("tmc: NewConsumer: empty app secret")
 	}
-	cfg := config{
-		url: DefaultURL, group: DefaultGroup, sdk: "top-sdk-go",
-		pull: 5 * time.Second, ping: 45 * time.Second,
-		handshakeTimeout: 10 * time.Second, writeTimeout: 10 * time.Second,
-		minBackoff: 3 * time.Second, maxBackoff: 2 * time.Minute,
-		maxInFlight: 16, maxContent: 4 << 20,
-	}
+	cfg := defaultConfig()
 	for _, o := range opts {
 		if o == nil {
 			continue
@@ -260,6 +255,16 @@ func NewConsumer(appKey, appSecret string, opts ...Option) (*Consumer, error) {
 	}
 	s := appSecret
 	return &Consumer{appKey: appKey, secret: &s, cfg: cfg}, nil
+}
+
+func defaultConfig() config {
+	return config{
+		url: DefaultURL, group: DefaultGroup, sdk: "top-sdk-go",
+		pull: 5 * time.Second, ping: 45 * time.Second,
+		handshakeTimeout: 10 * time.Second, writeTimeout: 10 * time.Second,
+		minBackoff: 3 * time.Second, maxBackoff: 2 * time.Minute,
+		maxInFlight: 16, maxContent: 4 << 20, batch: defaultBatch,
+	}
 }
 
 // String describes the consumer without its secret.
@@ -292,7 +297,7 @@ func (c *Consumer) Run(ctx context.Context, h Handler) error {
 			attempt = 0
 		}
 		attempt++
-		d := c.backoff(attempt)
+		d := backoff(c.cfg, attempt)
 		if c.cfg.logger != nil {
 			c.cfg.logger.Warn("tmc: reconnecting", "err", err, "attempt", attempt, "delay", d)
 		}
@@ -310,12 +315,12 @@ func (c *Consumer) Run(ctx context.Context, h Handler) error {
 }
 
 // backoff is min·2^(attempt-1), capped at max, with the upper half jittered.
-func (c *Consumer) backoff(attempt int) time.Duration {
-	d := c.cfg.minBackoff
-	for i := 1; i < attempt && d < c.cfg.maxBackoff; i++ {
+func backoff(cfg config, attempt int) time.Duration {
+	d := cfg.minBackoff
+	for i := 1; i < attempt && d < cfg.maxBackoff; i++ {
 		d *= 2
 	}
-	d = min(d, c.cfg.maxBackoff)
+	d = min(d, cfg.maxBackoff)
 	half := d / 2
 	return half + rand.N(half+1)
 }
