@@ -522,7 +522,9 @@ func (s *TMCServer) remove(c *tmcConn) {
 
 // Client returns an HTTP client that reaches s in memory, without a
 // socket, so that a consumer can run inside a testing/synctest bubble.
-// Any ws:// address works with it.
+// Any ws:// address works with it. Each side's writes are buffered, as a
+// socket's are, so that one side not reading does not stall the other's
+// reads.
 func (s *TMCServer) Client() *http.Client {
 	s.pipeOnce.Do(func() {
 		s.pipeLn = &pipeListener{conns: make(chan net.Conn), done: make(chan struct{})}
@@ -534,12 +536,15 @@ func (s *TMCServer) Client() *http.Client {
 		DisableKeepAlives: true,
 		DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
 			a, b := net.Pipe()
+			ca, cb := newBufferedConn(a), newBufferedConn(b)
 			select {
-			case ln.conns <- b:
-				return a, nil
+			case ln.conns <- cb:
+				return ca, nil
 			case <-ln.done:
+				_, _ = ca.Close(), cb.Close()
 				return nil, errors.New("taobaotest: TMC server closed")
 			case <-ctx.Done():
+				_, _ = ca.Close(), cb.Close()
 				return nil, ctx.Err()
 			}
 		},
@@ -883,4 +888,67 @@ func (s *TMCServer) messagesConfirm(r *Request) (any, error) {
 	}
 	s.ConfirmIDs(ids...)
 	return map[string]bool{"is_success": true}, nil
+}
+
+// bufferedConn gives one end of a net.Pipe a send buffer, as a socket has:
+// a write returns once its bytes are queued (up to bufferedChunks writes),
+// and a goroutine feeds them to the pipe. Bytes still queued when the
+// connection closes are dropped, as an abrupt close drops them.
+type bufferedConn struct {
+	net.Conn
+	q    chan []byte
+	done chan struct{}
+	once sync.Once
+	mu   sync.Mutex
+	err  error
+}
+
+const bufferedChunks = 1024
+
+func newBufferedConn(c net.Conn) *bufferedConn {
+	b := &bufferedConn{Conn: c, q: make(chan []byte, bufferedChunks), done: make(chan struct{})}
+	go b.drain()
+	return b
+}
+
+func (b *bufferedConn) drain() {
+	for {
+		select {
+		case p := <-b.q:
+			if _, err := b.Conn.Write(p); err != nil {
+				b.mu.Lock()
+				b.err = err
+				b.mu.Unlock()
+				_ = b.Close()
+				return
+			}
+		case <-b.done:
+			return
+		}
+	}
+}
+
+func (b *bufferedConn) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	err := b.err
+	b.mu.Unlock()
+	if err != nil {
+		return 0, err
+	}
+	select {
+	case <-b.done:
+		return 0, net.ErrClosed
+	default:
+	}
+	select {
+	case b.q <- append([]byte(nil), p...):
+		return len(p), nil
+	case <-b.done:
+		return 0, net.ErrClosed
+	}
+}
+
+func (b *bufferedConn) Close() error {
+	b.once.Do(func() { close(b.done) })
+	return b.Conn.Close()
 }

@@ -405,11 +405,15 @@ func (c *Consumer) session(ctx context.Context, h Handler, sem chan struct{}, wg
 			}
 		}
 	}
+	// busy is set while the reader waits for a free handler slot. It
+	// cannot read a pong then, so the timers neither ping nor ask for
+	// more messages.
+	var busy stall
 	var loops sync.WaitGroup
 	defer loops.Wait()
 	defer scancel(nil)
 	loops.Go(func() {
-		if err := c.timers(sctx, conn, token, send); err != nil {
+		if err := c.timers(sctx, conn, token, send, &busy); err != nil {
 			fail(err)
 		}
 	})
@@ -456,9 +460,7 @@ func (c *Consumer) session(ctx context.Context, h Handler, sem chan struct{}, wg
 			send(FailedFrame(token, m.ID, err.Error()))
 			continue
 		}
-		select {
-		case sem <- struct{}{}:
-		case <-sctx.Done():
+		if !acquire(sctx, sem, &busy) {
 			continue // the read above reports why
 		}
 		wg.Go(func() {
@@ -483,9 +485,37 @@ func (c *Consumer) log(msg string, args ...any) {
 	}
 }
 
-// timers pulls at once and then on every tick, and pings. It returns the
-// error of a ping that went unanswered.
-func (c *Consumer) timers(ctx context.Context, conn *websocket.Conn, token string, send func(*Frame)) error {
+// stall tells the timers that the reader is waiting for a handler slot:
+// on says it waits now, and count counts the waits begun so far, so that a
+// ping sent just before a wait is not taken for an unanswered one.
+type stall struct {
+	on    atomic.Bool
+	count atomic.Int64
+}
+
+// acquire takes a handler slot, waiting while all are busy, and reports
+// false if ctx ended first. busy is set for as long as it waits.
+func acquire(ctx context.Context, sem chan struct{}, busy *stall) bool {
+	select {
+	case sem <- struct{}{}:
+		return true
+	default:
+	}
+	busy.count.Add(1)
+	busy.on.Store(true)
+	defer busy.on.Store(false)
+	select {
+	case sem <- struct{}{}:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
+// timers pulls at once and then on every tick, and pings, except while the
+// reader is busy (see acquire). It returns the error of a ping that went
+// unanswered.
+func (c *Consumer) timers(ctx context.Context, conn *websocket.Conn, token string, send func(*Frame), busy *stall) error {
 	pull := time.NewTicker(c.cfg.pull)
 	defer pull.Stop()
 	ping := time.NewTicker(c.cfg.ping)
@@ -496,11 +526,20 @@ func (c *Consumer) timers(ctx context.Context, conn *websocket.Conn, token strin
 		case <-ctx.Done():
 			return nil
 		case <-pull.C:
-			send(PullFrame(token))
+			if !busy.on.Load() {
+				send(PullFrame(token))
+			}
 		case <-ping.C:
+			if busy.on.Load() {
+				continue
+			}
+			waits := busy.count.Load()
 			pctx, cancel := context.WithTimeout(ctx, c.cfg.writeTimeout)
 			err := conn.Ping(pctx)
 			cancel()
+			if err != nil && errors.Is(err, context.DeadlineExceeded) && (busy.on.Load() || busy.count.Load() != waits) {
+				continue // the reader stopped reading: the pong may be waiting
+			}
 			if err != nil && (!errors.Is(err, context.Canceled) || ctx.Err() == nil) {
 				err = fmt.Errorf("tmc: ping: %w", err)
 				_ = conn.CloseNow()

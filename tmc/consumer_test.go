@@ -369,3 +369,23 @@ func TestNewConsumerValidates(t *testing.T) {
 	require.NoError(t, err)
 	assert.NotContains(t, c.String(), appSecret)
 }
+
+func TestConsumerBackPressureKeepsConnection(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		srv := taobaotest.NewTMCServer(appKey, appSecret, taobaotest.WithTMCRedelivery(time.Hour))
+		h := start(t, srv, func(ctx context.Context, m *tmc.Message) error {
+			time.Sleep(time.Minute) // far longer than a ping's patience
+			return nil
+		}, tmc.WithMaxInFlight(1), tmc.WithPingInterval(time.Second), tmc.WithTimeouts(time.Second, time.Second))
+		synctest.Wait()
+		for range 4 {
+			srv.Publish("t", "shop", 1, []byte(`{}`))
+		}
+		time.Sleep(4*time.Minute + time.Second)
+		synctest.Wait()
+		assert.Empty(t, h.reconnects(), "a busy consumer is not a dead link")
+		assert.Len(t, h.messages(), 4)
+		assert.Equal(t, 4, srv.Stats().Confirmed)
+		assert.Equal(t, 1, srv.Stats().Connects)
+	})
+}
