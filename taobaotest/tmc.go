@@ -11,6 +11,7 @@ import (
 	mrand "math/rand/v2"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
 	"strings"
 	"sync"
@@ -50,6 +51,7 @@ type TMCServer struct {
 	pipeOnce sync.Once
 	pipeLn   *pipeListener
 	pipeSrv  *http.Server
+	loop     *httptest.Server
 }
 
 // TMCFaults are the misbehaviours a test can switch on with SetFaults.
@@ -559,11 +561,56 @@ func (s *TMCServer) Close() {
 	for _, m := range s.flight {
 		m.timer.Stop()
 	}
+	loop := s.loop
 	s.mu.Unlock()
 	s.DropConnections()
 	if s.pipeSrv != nil {
 		_ = s.pipeSrv.Close()
 	}
+	if loop != nil {
+		loop.Close()
+	}
+}
+
+// InMemoryURL is the address to give a consumer that reaches a TMCServer
+// through its Client; any ws:// address would do.
+const InMemoryURL = "ws://tmc.test/"
+
+// Start serves s on a loopback port, for clients that dial a real socket
+// (another process, say), and returns its ws:// address. Close stops it.
+// Real sockets do not follow a synctest bubble's clock: inside one, use
+// Client and InMemoryURL instead. Start again returns the same address.
+func (s *TMCServer) Start() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.loop == nil {
+		s.loop = httptest.NewServer(s)
+	}
+	return WebSocketURL(s.loop.URL) + "/"
+}
+
+// URL returns the address of s: the loopback one after Start, InMemoryURL
+// before.
+func (s *TMCServer) URL() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.loop == nil {
+		return InMemoryURL
+	}
+	return WebSocketURL(s.loop.URL) + "/"
+}
+
+// WebSocketURL turns an http:// or https:// address into the ws:// or
+// wss:// one of the same host and path; other addresses come back as
+// they are.
+func WebSocketURL(httpURL string) string {
+	switch {
+	case strings.HasPrefix(httpURL, "http://"):
+		return "ws://" + httpURL[len("http://"):]
+	case strings.HasPrefix(httpURL, "https://"):
+		return "wss://" + httpURL[len("https://"):]
+	}
+	return httpURL
 }
 
 type pipeListener struct {
