@@ -79,6 +79,7 @@ type TMCStats struct {
 	Dropped                  int // messages lost to the retention bound
 	Pending, InFlight        int // now waiting; now sent and unsettled
 	Connections              int // open now
+	Pings, PingDrops         int // pings answered; connections dropped for a missing pong
 }
 
 type tmcConfig struct {
@@ -86,6 +87,7 @@ type tmcConfig struct {
 	retention int
 	skew      time.Duration
 	gzipOver  int
+	ping      time.Duration
 }
 
 // TMCOption configures a TMCServer.
@@ -93,7 +95,8 @@ type TMCOption func(*tmcConfig)
 
 // WithTMCRedelivery sets how long a pushed message may stay unconfirmed, or
 // how long after a failure it comes back (default 5 minutes, as the real
-// channel's retry interval is described as at least that).
+// channel's retry interval is described as at least that). Zero or less
+// keeps the default.
 func WithTMCRedelivery(d time.Duration) TMCOption {
 	return func(c *tmcConfig) {
 		if d > 0 {
@@ -104,7 +107,8 @@ func WithTMCRedelivery(d time.Duration) TMCOption {
 
 // WithTMCRetention bounds the messages a group keeps while nobody consumes
 // it (default 10000); beyond it the oldest are dropped. The real channel's
-// bound is not published, only that it is bounded.
+// bound is not published, only that it is bounded. Zero or less keeps the
+// default.
 func WithTMCRetention(n int) TMCOption {
 	return func(c *tmcConfig) {
 		if n > 0 {
@@ -114,11 +118,22 @@ func WithTMCRetention(n int) TMCOption {
 }
 
 // WithTMCClockSkew sets how far a connect's timestamp may be from the
-// server's clock (default 10 minutes).
+// server's clock (default 10 minutes). Zero or less keeps the default.
 func WithTMCClockSkew(d time.Duration) TMCOption {
 	return func(c *tmcConfig) {
 		if d > 0 {
 			c.skew = d
+		}
+	}
+}
+
+// WithTMCPing makes the server ping every connection at this interval and
+// drop one whose pong does not come back within it, as the real channel
+// pings its clients (default: no pings; zero or less keeps that).
+func WithTMCPing(every time.Duration) TMCOption {
+	return func(c *tmcConfig) {
+		if every > 0 {
+			c.ping = every
 		}
 	}
 }
@@ -374,6 +389,9 @@ func (s *TMCServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer s.remove(c)
+	if s.cfg.ping > 0 {
+		go s.pinger(c)
+	}
 	s.dispatch(c.group)
 	for {
 		s.mu.Lock()
@@ -403,6 +421,37 @@ func (s *TMCServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			continue // the real channel drops frames of unknown origin
 		}
 		s.handle(c, f)
+	}
+}
+
+// pinger pings c until it closes, and drops it when a pong is late.
+func (s *TMCServer) pinger(c *tmcConn) {
+	t := time.NewTicker(s.cfg.ping)
+	defer t.Stop()
+	for {
+		select {
+		case <-c.ctx.Done():
+			return
+		case <-t.C:
+		}
+		pctx, cancel := context.WithTimeout(c.ctx, s.cfg.ping)
+		err := c.ws.Ping(pctx)
+		cancel()
+		if c.ctx.Err() != nil {
+			return
+		}
+		s.mu.Lock()
+		if err != nil {
+			s.stats.PingDrops++
+		} else {
+			s.stats.Pings++
+		}
+		s.mu.Unlock()
+		if err != nil {
+			c.stop()
+			_ = c.ws.CloseNow()
+			return
+		}
 	}
 }
 

@@ -158,3 +158,24 @@ func TestWebSocketURL(t *testing.T) {
 	assert.Equal(t, "wss://h/x", taobaotest.WebSocketURL("https://h/x"))
 	assert.Equal(t, "ws://h/", taobaotest.WebSocketURL("ws://h/"))
 }
+
+func TestTMCServerDropsClientsThatMissPongs(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		srv := taobaotest.NewTMCServer("k", "sec", taobaotest.WithTMCPing(time.Second))
+		defer srv.Close()
+		ctx := context.Background()
+		ws, _, err := websocket.Dial(ctx, taobaotest.InMemoryURL, &websocket.DialOptions{HTTPClient: srv.Client()})
+		require.NoError(t, err)
+		defer ws.CloseNow()
+		b, err := tmc.ConnectFrame("k", "sec", "default", strconv.FormatInt(time.Now().UnixMilli(), 10), 1, "raw").Marshal()
+		require.NoError(t, err)
+		require.NoError(t, ws.Write(ctx, websocket.MessageBinary, b))
+		_, _, err = ws.Read(ctx) // the acknowledgement; then this client reads no more
+		require.NoError(t, err)
+		time.Sleep(3 * time.Second)
+		synctest.Wait()
+		st := srv.Stats()
+		assert.Equal(t, 1, st.PingDrops, "no reader, no pong")
+		assert.Zero(t, st.Connections)
+	})
+}

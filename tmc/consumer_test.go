@@ -389,3 +389,17 @@ func TestConsumerBackPressureKeepsConnection(t *testing.T) {
 		assert.Equal(t, 1, srv.Stats().Connects)
 	})
 }
+
+func TestConsumerAnswersServerPings(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		srv := taobaotest.NewTMCServer(appKey, appSecret, taobaotest.WithTMCPing(time.Second))
+		h := start(t, srv, nil, tmc.WithPingInterval(time.Hour))
+		time.Sleep(30*time.Second + time.Millisecond)
+		synctest.Wait()
+		st := srv.Stats()
+		assert.GreaterOrEqual(t, st.Pings, 29)
+		assert.Zero(t, st.PingDrops)
+		assert.Equal(t, 1, st.Connects)
+		assert.Empty(t, h.reconnects())
+	})
+}
