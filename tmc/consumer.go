@@ -234,6 +234,53 @@ type Consumer struct {
 	cfg    config
 	flag   atomic.Int32
 	run    atomic.Bool
+	stats  counters
+}
+
+// Stats is a snapshot of a Consumer's counters, for a pipeline that
+// adapts to the channel's health: polling harder while it is down or its
+// newest message is old.
+type Stats struct {
+	// Connected reports an acknowledged connection open now.
+	Connected bool
+	// Connects counts acknowledged connections so far.
+	Connects int64
+	// Received counts messages read; Confirmed and Failed the reports
+	// written for them.
+	Received, Confirmed, Failed int64
+	// NewestSent is the latest send time seen on a message: how far the
+	// channel has caught up. Zero before the first.
+	NewestSent time.Time
+}
+
+type counters struct {
+	connected                                   atomic.Bool
+	connects, received, confirmed, failed, sent atomic.Int64 // sent: Unix ms
+}
+
+func (k *counters) seen(t time.Time) {
+	if t.IsZero() {
+		return
+	}
+	ms := t.UnixMilli()
+	for {
+		old := k.sent.Load()
+		if ms <= old || k.sent.CompareAndSwap(old, ms) {
+			return
+		}
+	}
+}
+
+// Stats returns the consumer's counters.
+func (c *Consumer) Stats() Stats {
+	st := Stats{
+		Connected: c.stats.connected.Load(), Connects: c.stats.connects.Load(),
+		Received: c.stats.received.Load(), Confirmed: c.stats.confirmed.Load(), Failed: c.stats.failed.Load(),
+	}
+	if ms := c.stats.sent.Load(); ms != 0 {
+		st.NewestSent = time.UnixMilli(ms)
+	}
+	return st
 }
 
 // NewConsumer returns a Consumer for an app.
@@ -390,11 +437,11 @@ func (c *Consumer) session(ctx context.Context, h Handler, sem chan struct{}, wg
 		failMu.Unlock()
 		scancel(err)
 	}
-	send := func(f *Frame) {
+	send := func(f *Frame) bool {
 		b, err := f.Marshal()
 		if err != nil {
 			fail(err)
-			return
+			return false
 		}
 		wctx, cancel := context.WithTimeout(sctx, c.cfg.writeTimeout)
 		defer cancel()
@@ -403,8 +450,13 @@ func (c *Consumer) session(ctx context.Context, h Handler, sem chan struct{}, wg
 			if !errors.Is(err, context.Canceled) || sctx.Err() == nil {
 				fail(fmt.Errorf("tmc: write: %w", err))
 			}
+			return false
 		}
+		return true
 	}
+	c.stats.connects.Add(1)
+	c.stats.connected.Store(true)
+	defer c.stats.connected.Store(false)
 	// busy is set while the reader waits for a free handler slot. It
 	// cannot read a pong then, so the timers neither ping nor ask for
 	// more messages.
@@ -457,19 +509,27 @@ func (c *Consumer) session(ctx context.Context, h Handler, sem chan struct{}, wg
 				continue
 			}
 			c.log("tmc: message content unreadable; reported as failed", "id", m.ID, "err", err)
-			send(FailedFrame(token, m.ID, err.Error()))
+			if send(FailedFrame(token, m.ID, err.Error())) {
+				c.stats.failed.Add(1)
+			}
 			continue
 		}
+		c.stats.received.Add(1)
+		c.stats.seen(m.Sent)
 		if !acquire(sctx, sem, &busy) {
 			continue // the read above reports why
 		}
 		wg.Go(func() {
 			defer func() { <-sem }()
 			if err := h(ctx, m); err != nil {
-				send(FailedFrame(token, m.ID, c.reason(err)))
+				if send(FailedFrame(token, m.ID, c.reason(err))) {
+					c.stats.failed.Add(1)
+				}
 				return
 			}
-			send(ConfirmFrame(token, m.ID))
+			if send(ConfirmFrame(token, m.ID)) {
+				c.stats.confirmed.Add(1)
+			}
 		})
 	}
 }
@@ -515,7 +575,7 @@ func acquire(ctx context.Context, sem chan struct{}, busy *stall) bool {
 // timers pulls at once and then on every tick, and pings, except while the
 // reader is busy (see acquire). It returns the error of a ping that went
 // unanswered.
-func (c *Consumer) timers(ctx context.Context, conn *websocket.Conn, token string, send func(*Frame), busy *stall) error {
+func (c *Consumer) timers(ctx context.Context, conn *websocket.Conn, token string, send func(*Frame) bool, busy *stall) error {
 	pull := time.NewTicker(c.cfg.pull)
 	defer pull.Stop()
 	ping := time.NewTicker(c.cfg.ping)

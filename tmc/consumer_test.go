@@ -25,6 +25,7 @@ const (
 // harness runs a consumer against a fake channel inside a bubble.
 type harness struct {
 	srv    *taobaotest.TMCServer
+	c      *tmc.Consumer
 	cancel context.CancelFunc
 	done   chan error
 	mu     sync.Mutex
@@ -41,6 +42,7 @@ func start(t *testing.T, srv *taobaotest.TMCServer, h tmc.Handler, opts ...tmc.O
 	}, opts...)
 	c, err := tmc.NewConsumer(appKey, appSecret, opts...)
 	require.NoError(t, err)
+	hs.c = c
 	if h == nil {
 		h = func(context.Context, *tmc.Message) error { return nil }
 	}
@@ -401,5 +403,43 @@ func TestConsumerAnswersServerPings(t *testing.T) {
 		assert.Zero(t, st.PingDrops)
 		assert.Equal(t, 1, st.Connects)
 		assert.Empty(t, h.reconnects())
+	})
+}
+
+func TestConsumerStats(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		srv := taobaotest.NewTMCServer(appKey, appSecret)
+		h := start(t, srv, func(_ context.Context, m *tmc.Message) error {
+			if m.UserID == 2 {
+				return errors.New("no")
+			}
+			return nil
+		}, tmc.WithBackoff(time.Second, time.Second))
+		synctest.Wait()
+		st := h.c.Stats()
+		assert.True(t, st.Connected)
+		assert.Equal(t, int64(1), st.Connects)
+		assert.True(t, st.NewestSent.IsZero())
+		srv.Publish("t", "shop", 1, []byte(`{}`))
+		time.Sleep(time.Minute)
+		sent := time.Now()
+		srv.Publish("t", "shop", 2, []byte(`{}`))
+		synctest.Wait()
+		st = h.c.Stats()
+		assert.Equal(t, int64(2), st.Received)
+		assert.Equal(t, int64(1), st.Confirmed)
+		assert.Equal(t, int64(1), st.Failed)
+		assert.True(t, st.NewestSent.Equal(sent.Truncate(time.Millisecond)), "%v", st.NewestSent)
+
+		srv.SetFaults(taobaotest.TMCFaults{RefuseConnect: true})
+		srv.DropConnections()
+		synctest.Wait()
+		assert.False(t, h.c.Stats().Connected)
+		srv.SetFaults(taobaotest.TMCFaults{})
+		time.Sleep(2 * time.Second)
+		synctest.Wait()
+		st = h.c.Stats()
+		assert.True(t, st.Connected)
+		assert.Equal(t, int64(2), st.Connects)
 	})
 }
