@@ -988,8 +988,8 @@ func (s *TMCServer) messagesConfirm(r *Request) (any, error) {
 
 // bufferedConn gives one end of a net.Pipe a send buffer, as a socket has:
 // a write returns once its bytes are queued (up to bufferedChunks writes),
-// and a goroutine feeds them to the pipe. Bytes still queued when the
-// connection closes are dropped, as an abrupt close drops them.
+// and a goroutine feeds them to the pipe. Closing lets the queued bytes go
+// out first, for at most lingerTime, as closing a socket does.
 type bufferedConn struct {
 	net.Conn
 	q    chan []byte
@@ -999,7 +999,10 @@ type bufferedConn struct {
 	err  error
 }
 
-const bufferedChunks = 1024
+const (
+	bufferedChunks = 1024
+	lingerTime     = 5 * time.Second
+)
 
 func newBufferedConn(c net.Conn) *bufferedConn {
 	b := &bufferedConn{Conn: c, q: make(chan []byte, bufferedChunks), done: make(chan struct{})}
@@ -1008,20 +1011,38 @@ func newBufferedConn(c net.Conn) *bufferedConn {
 }
 
 func (b *bufferedConn) drain() {
+	defer b.Conn.Close()
 	for {
 		select {
 		case p := <-b.q:
-			if _, err := b.Conn.Write(p); err != nil {
-				b.mu.Lock()
-				b.err = err
-				b.mu.Unlock()
-				_ = b.Close()
+			if !b.write(p) {
 				return
 			}
 		case <-b.done:
-			return
+			_ = b.Conn.SetWriteDeadline(time.Now().Add(lingerTime))
+			for {
+				select {
+				case p := <-b.q:
+					if !b.write(p) {
+						return
+					}
+				default:
+					return
+				}
+			}
 		}
 	}
+}
+
+func (b *bufferedConn) write(p []byte) bool {
+	if _, err := b.Conn.Write(p); err != nil {
+		b.mu.Lock()
+		b.err = err
+		b.mu.Unlock()
+		b.once.Do(func() { close(b.done) })
+		return false
+	}
+	return true
 }
 
 func (b *bufferedConn) Write(p []byte) (int, error) {
@@ -1044,7 +1065,11 @@ func (b *bufferedConn) Write(p []byte) (int, error) {
 	}
 }
 
+// Close stops reads and writes at once; the queued bytes drain, then the
+// pipe closes, which the peer reads as the end of the stream.
 func (b *bufferedConn) Close() error {
 	b.once.Do(func() { close(b.done) })
-	return b.Conn.Close()
+	// Reads end at once, as on a closed socket.
+	_ = b.Conn.SetReadDeadline(time.Unix(1, 0))
+	return nil
 }

@@ -423,8 +423,15 @@ func (c *Consumer) session(ctx context.Context, h Handler, sem chan struct{}, wg
 	}
 	hcancel()
 
-	sctx, scancel := context.WithCancelCause(ctx)
+	// The session outlives ctx a little: when ctx ends, the handlers
+	// already running finish and their reports are written before the
+	// connection closes, so that finished work is not delivered again.
+	sctx, scancel := context.WithCancelCause(context.WithoutCancel(ctx))
 	defer scancel(nil)
+	// tctx stops the timers: at the end of the session, or as soon as
+	// ctx ends (no more pulls or pings while draining).
+	tctx, tcancel := context.WithCancel(sctx)
+	defer tcancel()
 	// failure keeps the first reason the connection is given up; a failed
 	// write or ping closes the connection, so the read may see it first.
 	var failMu sync.Mutex
@@ -465,9 +472,27 @@ func (c *Consumer) session(ctx context.Context, h Handler, sem chan struct{}, wg
 	defer loops.Wait()
 	defer scancel(nil)
 	loops.Go(func() {
-		if err := c.timers(sctx, conn, token, send, &busy); err != nil {
+		if err := c.timers(tctx, conn, token, send, &busy); err != nil {
 			fail(err)
 		}
+	})
+	// handlers counts this session's running handlers; once draining is
+	// set (under drainMu) no new one starts.
+	var handlers sync.WaitGroup
+	var drainMu sync.Mutex
+	draining := false
+	loops.Go(func() {
+		select {
+		case <-sctx.Done():
+			return
+		case <-ctx.Done():
+		}
+		tcancel()
+		drainMu.Lock()
+		draining = true
+		drainMu.Unlock()
+		handlers.Wait()
+		scancel(nil)
 	})
 
 	for {
@@ -519,7 +544,16 @@ func (c *Consumer) session(ctx context.Context, h Handler, sem chan struct{}, wg
 		if !acquire(sctx, sem, &busy) {
 			continue // the read above reports why
 		}
+		drainMu.Lock()
+		if draining || ctx.Err() != nil {
+			drainMu.Unlock()
+			<-sem
+			continue // shutting down: the channel sends it again later
+		}
+		handlers.Add(1)
+		drainMu.Unlock()
 		wg.Go(func() {
+			defer handlers.Done()
 			defer func() { <-sem }()
 			if err := h(ctx, m); err != nil {
 				if send(FailedFrame(token, m.ID, c.reason(err))) {

@@ -443,3 +443,34 @@ func TestConsumerStats(t *testing.T) {
 		assert.Equal(t, int64(2), st.Connects)
 	})
 }
+
+func TestConsumerShutdownConfirmsWorkInFlight(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		srv := taobaotest.NewTMCServer(appKey, appSecret)
+		defer srv.Close()
+		c, err := tmc.NewConsumer(appKey, appSecret, tmc.WithURL(taobaotest.InMemoryURL), tmc.WithHTTPClient(srv.Client()))
+		require.NoError(t, err)
+		ctx, cancel := context.WithCancel(context.Background())
+		var started atomic.Int32
+		done := make(chan error, 1)
+		go func() {
+			done <- c.Run(ctx, func(context.Context, *tmc.Message) error {
+				started.Add(1)
+				time.Sleep(2 * time.Second) // finishes its work despite the cancel
+				return nil
+			})
+		}()
+		synctest.Wait()
+		srv.Publish("t", "shop", 1, []byte(`{}`))
+		srv.Publish("t", "shop", 2, []byte(`{}`))
+		time.Sleep(time.Second)
+		cancel()
+		srv.Publish("t", "shop", 3, []byte(`{}`)) // arrives while shutting down
+		assert.ErrorIs(t, <-done, context.Canceled)
+		synctest.Wait()
+		st := srv.Stats()
+		assert.Equal(t, int32(2), started.Load(), "nothing new starts after the cancel")
+		assert.Equal(t, 2, st.Confirmed, "work done before the end is confirmed")
+		assert.Zero(t, st.Connections)
+	})
+}
