@@ -155,11 +155,20 @@ func ParseEvent(m *Message) (any, error) {
 	if m == nil {
 		return nil, errors.New("tmc: ParseEvent: nil message")
 	}
+	// On an error the event is a plain nil, never a typed nil pointer.
 	switch {
 	case IsTradeTopic(m.Topic):
-		return ParseTradeEvent(m)
+		e, err := ParseTradeEvent(m)
+		if err != nil {
+			return nil, err
+		}
+		return e, nil
 	case IsRefundTopic(m.Topic):
-		return ParseRefundEvent(m)
+		e, err := ParseRefundEvent(m)
+		if err != nil {
+			return nil, err
+		}
+		return e, nil
 	}
 	return &RawEvent{Topic: m.Topic, Content: m.Content}, nil
 }

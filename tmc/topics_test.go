@@ -86,8 +86,9 @@ func TestParseEventErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := tmc.ParseEvent(&tmc.Message{ID: 42, Topic: tt.topic, Content: []byte(tt.body)})
+			ev, err := tmc.ParseEvent(&tmc.Message{ID: 42, Topic: tt.topic, Content: []byte(tt.body)})
 			require.Error(t, err)
+			assert.True(t, ev == nil, "a plain nil, not a typed nil pointer: %#v", ev)
 			assert.Equal(t, tt.noKey, errors.Is(err, tmc.ErrNoKey))
 			assert.Contains(t, err.Error(), "42")
 			assert.NotContains(t, err.Error(), "Secret Road")
@@ -151,4 +152,19 @@ func TestTopicLists(t *testing.T) {
 	}
 	trades[0] = "changed"
 	assert.Equal(t, tmc.TopicTradeCreate, tmc.TradeTopics()[0], "the lists are copies")
+}
+
+func FuzzParseEvent(f *testing.F) {
+	f.Add(tmc.TopicTradeBuyerPay, []byte(`{"tid":571090161493428,"payment":"1799.00"}`))
+	f.Add(tmc.TopicRefundCreated, []byte(`{"refund_id":"1","modified":"2024-01-02 03:04:05"}`))
+	f.Add("taobao_item_ItemAdd", []byte(`<x/>`))
+	f.Fuzz(func(t *testing.T, topic string, body []byte) {
+		ev, err := tmc.ParseEvent(&tmc.Message{Topic: topic, Content: body})
+		if (err == nil) == (ev == nil) {
+			t.Fatalf("want an event or an error, got %#v and %v", ev, err)
+		}
+		if e, ok := ev.(*tmc.TradeEvent); ok && e.Tid == 0 {
+			t.Fatal("a trade event without its tid")
+		}
+	})
 }
