@@ -163,7 +163,10 @@ func WithBackoff(min, max time.Duration) Option {
 
 // WithMaxInFlight bounds the handlers running at once (default 16). When
 // all are busy the Consumer stops reading, so that a slow handler holds
-// messages at the channel instead of in memory.
+// messages at the channel instead of in memory. While it does not read it
+// neither pulls nor pings, and the channel's own pings wait for an answer
+// until a handler returns: handlers much slower than the channel's ping
+// patience should have more slots, or hand long work off.
 func WithMaxInFlight(n int) Option {
 	return func(c *config) error {
 		if n < 1 {
