@@ -11,12 +11,15 @@ import (
 	mrand "math/rand/v2"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/coder/websocket"
 
+	"github.com/toptrade/taobao"
 	"github.com/toptrade/taobao/tmc"
 )
 
@@ -39,6 +42,7 @@ type TMCServer struct {
 	pending map[string][]*tmcMsg // per group, oldest first
 	flight  map[int64]*tmcMsg
 	groups  map[string]string // seller nick -> group
+	users   map[string]*TMCUser
 	faults  TMCFaults
 	stats   TMCStats
 	reasons []string
@@ -47,6 +51,7 @@ type TMCServer struct {
 	pipeOnce sync.Once
 	pipeLn   *pipeListener
 	pipeSrv  *http.Server
+	loop     *httptest.Server
 }
 
 // TMCFaults are the misbehaviours a test can switch on with SetFaults.
@@ -74,6 +79,7 @@ type TMCStats struct {
 	Dropped                  int // messages lost to the retention bound
 	Pending, InFlight        int // now waiting; now sent and unsettled
 	Connections              int // open now
+	Pings, PingDrops         int // pings answered; connections dropped for a missing pong
 }
 
 type tmcConfig struct {
@@ -81,6 +87,7 @@ type tmcConfig struct {
 	retention int
 	skew      time.Duration
 	gzipOver  int
+	ping      time.Duration
 }
 
 // TMCOption configures a TMCServer.
@@ -88,7 +95,8 @@ type TMCOption func(*tmcConfig)
 
 // WithTMCRedelivery sets how long a pushed message may stay unconfirmed, or
 // how long after a failure it comes back (default 5 minutes, as the real
-// channel's retry interval is described as at least that).
+// channel's retry interval is described as at least that). Zero or less
+// keeps the default.
 func WithTMCRedelivery(d time.Duration) TMCOption {
 	return func(c *tmcConfig) {
 		if d > 0 {
@@ -99,7 +107,8 @@ func WithTMCRedelivery(d time.Duration) TMCOption {
 
 // WithTMCRetention bounds the messages a group keeps while nobody consumes
 // it (default 10000); beyond it the oldest are dropped. The real channel's
-// bound is not published, only that it is bounded.
+// bound is not published, only that it is bounded. Zero or less keeps the
+// default.
 func WithTMCRetention(n int) TMCOption {
 	return func(c *tmcConfig) {
 		if n > 0 {
@@ -109,11 +118,22 @@ func WithTMCRetention(n int) TMCOption {
 }
 
 // WithTMCClockSkew sets how far a connect's timestamp may be from the
-// server's clock (default 10 minutes).
+// server's clock (default 10 minutes). Zero or less keeps the default.
 func WithTMCClockSkew(d time.Duration) TMCOption {
 	return func(c *tmcConfig) {
 		if d > 0 {
 			c.skew = d
+		}
+	}
+}
+
+// WithTMCPing makes the server ping every connection at this interval and
+// drop one whose pong does not come back within it, as the real channel
+// pings its clients (default: no pings; zero or less keeps that).
+func WithTMCPing(every time.Duration) TMCOption {
+	return func(c *tmcConfig) {
+		if every > 0 {
+			c.ping = every
 		}
 	}
 }
@@ -135,7 +155,7 @@ func NewTMCServer(appKey, appSecret string, opts ...TMCOption) *TMCServer {
 	return &TMCServer{
 		appKey: appKey, secret: appSecret, cfg: cfg,
 		conns: map[*tmcConn]struct{}{}, pending: map[string][]*tmcMsg{},
-		flight: map[int64]*tmcMsg{}, groups: map[string]string{},
+		flight: map[int64]*tmcMsg{}, groups: map[string]string{}, users: map[string]*TMCUser{},
 	}
 }
 
@@ -369,6 +389,9 @@ func (s *TMCServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer s.remove(c)
+	if s.cfg.ping > 0 {
+		go s.pinger(c)
+	}
 	s.dispatch(c.group)
 	for {
 		s.mu.Lock()
@@ -398,6 +421,37 @@ func (s *TMCServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			continue // the real channel drops frames of unknown origin
 		}
 		s.handle(c, f)
+	}
+}
+
+// pinger pings c until it closes, and drops it when a pong is late.
+func (s *TMCServer) pinger(c *tmcConn) {
+	t := time.NewTicker(s.cfg.ping)
+	defer t.Stop()
+	for {
+		select {
+		case <-c.ctx.Done():
+			return
+		case <-t.C:
+		}
+		pctx, cancel := context.WithTimeout(c.ctx, s.cfg.ping)
+		err := c.ws.Ping(pctx)
+		cancel()
+		if c.ctx.Err() != nil {
+			return
+		}
+		s.mu.Lock()
+		if err != nil {
+			s.stats.PingDrops++
+		} else {
+			s.stats.Pings++
+		}
+		s.mu.Unlock()
+		if err != nil {
+			c.stop()
+			_ = c.ws.CloseNow()
+			return
+		}
 	}
 }
 
@@ -519,7 +573,9 @@ func (s *TMCServer) remove(c *tmcConn) {
 
 // Client returns an HTTP client that reaches s in memory, without a
 // socket, so that a consumer can run inside a testing/synctest bubble.
-// Any ws:// address works with it.
+// Any ws:// address works with it. Each side's writes are buffered, as a
+// socket's are, so that one side not reading does not stall the other's
+// reads.
 func (s *TMCServer) Client() *http.Client {
 	s.pipeOnce.Do(func() {
 		s.pipeLn = &pipeListener{conns: make(chan net.Conn), done: make(chan struct{})}
@@ -531,12 +587,15 @@ func (s *TMCServer) Client() *http.Client {
 		DisableKeepAlives: true,
 		DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
 			a, b := net.Pipe()
+			ca, cb := newBufferedConn(a), newBufferedConn(b)
 			select {
-			case ln.conns <- b:
-				return a, nil
+			case ln.conns <- cb:
+				return ca, nil
 			case <-ln.done:
+				_, _ = ca.Close(), cb.Close()
 				return nil, errors.New("taobaotest: TMC server closed")
 			case <-ctx.Done():
+				_, _ = ca.Close(), cb.Close()
 				return nil, ctx.Err()
 			}
 		},
@@ -551,11 +610,56 @@ func (s *TMCServer) Close() {
 	for _, m := range s.flight {
 		m.timer.Stop()
 	}
+	loop := s.loop
 	s.mu.Unlock()
 	s.DropConnections()
 	if s.pipeSrv != nil {
 		_ = s.pipeSrv.Close()
 	}
+	if loop != nil {
+		loop.Close()
+	}
+}
+
+// InMemoryURL is the address to give a consumer that reaches a TMCServer
+// through its Client; any ws:// address would do.
+const InMemoryURL = "ws://tmc.test/"
+
+// Start serves s on a loopback port, for clients that dial a real socket
+// (another process, say), and returns its ws:// address. Close stops it.
+// Real sockets do not follow a synctest bubble's clock: inside one, use
+// Client and InMemoryURL instead. Start again returns the same address.
+func (s *TMCServer) Start() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.loop == nil {
+		s.loop = httptest.NewServer(s)
+	}
+	return WebSocketURL(s.loop.URL) + "/"
+}
+
+// URL returns the address of s: the loopback one after Start, InMemoryURL
+// before.
+func (s *TMCServer) URL() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.loop == nil {
+		return InMemoryURL
+	}
+	return WebSocketURL(s.loop.URL) + "/"
+}
+
+// WebSocketURL turns an http:// or https:// address into the ws:// or
+// wss:// one of the same host and path; other addresses come back as
+// they are.
+func WebSocketURL(httpURL string) string {
+	switch {
+	case strings.HasPrefix(httpURL, "http://"):
+		return "ws://" + httpURL[len("http://"):]
+	case strings.HasPrefix(httpURL, "https://"):
+		return "wss://" + httpURL[len("https://"):]
+	}
+	return httpURL
 }
 
 type pipeListener struct {
@@ -584,3 +688,388 @@ type pipeAddr struct{}
 
 func (pipeAddr) Network() string { return "pipe" }
 func (pipeAddr) String() string  { return "tmc.pipe" }
+
+// TMCMessage is a message taken from a TMCServer's queue over the gateway,
+// as taobao.tmc.messages.consume returns it.
+type TMCMessage struct {
+	ID        int64
+	Topic     string
+	Nick      string
+	UserID    int64
+	Content   []byte
+	Published time.Time
+	Retried   int
+}
+
+// Consume takes up to n waiting messages of a group ("" for the default
+// one), oldest first, as taobao.tmc.messages.consume does. They stay
+// unsettled until ConfirmIDs, and come back after the redelivery delay if
+// never confirmed. WebSocket connections and Consume share the queue.
+func (s *TMCServer) Consume(group string, n int) []TMCMessage {
+	if group == "" {
+		group = tmc.DefaultGroup
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	q := s.pending[group]
+	if n > len(q) {
+		n = len(q)
+	}
+	if n <= 0 || s.closed {
+		return nil
+	}
+	taken := q[:n]
+	if rest := q[n:]; len(rest) > 0 {
+		s.pending[group] = append(q[:0:0], rest...)
+	} else {
+		delete(s.pending, group)
+	}
+	out := make([]TMCMessage, 0, n)
+	for _, m := range taken {
+		s.flight[m.id] = m
+		s.armRedelivery(m)
+		s.stats.Pushed++
+		if m.retried > 0 {
+			s.stats.Redelivered++
+		}
+		out = append(out, TMCMessage{ID: m.id, Topic: m.topic, Nick: m.nick, UserID: m.userID,
+			Content: append([]byte(nil), m.content...), Published: m.published, Retried: m.retried})
+	}
+	return out
+}
+
+// ConfirmIDs settles messages by id, as taobao.tmc.messages.confirm does,
+// and returns how many of them were unsettled.
+func (s *TMCServer) ConfirmIDs(ids ...int64) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := 0
+	for _, id := range ids {
+		s.stats.Confirmed++
+		if m := s.flight[id]; m != nil {
+			m.timer.Stop()
+			delete(s.flight, id)
+			n++
+		}
+	}
+	return n
+}
+
+// TMCUser is a seller's subscription on a TMCServer.
+type TMCUser struct {
+	Nick              string
+	Topics            []string
+	Created, Modified time.Time
+}
+
+// Permit subscribes a seller, as taobao.tmc.user.permit does: the topics
+// replace the seller's previous ones, and no topics means every trade and
+// refund topic.
+func (s *TMCServer) Permit(nick string, topics ...string) {
+	if len(topics) == 0 {
+		topics = append(tmc.TradeTopics(), tmc.RefundTopics()...)
+	}
+	now := time.Now()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	u := s.users[nick]
+	if u == nil {
+		u = &TMCUser{Nick: nick, Created: now}
+		s.users[nick] = u
+	}
+	u.Topics, u.Modified = append([]string(nil), topics...), now
+}
+
+// User returns a copy of a seller's subscription.
+func (s *TMCServer) User(nick string) (TMCUser, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	u := s.users[nick]
+	if u == nil {
+		return TMCUser{}, false
+	}
+	c := *u
+	c.Topics = append([]string(nil), u.Topics...)
+	return c, true
+}
+
+// Permitted reports whether a seller is subscribed to a topic: a feed of
+// the fake's data changes publishes only what this allows.
+func (s *TMCServer) Permitted(nick, topic string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	u := s.users[nick]
+	if u == nil {
+		return false
+	}
+	for _, t := range u.Topics {
+		if t == topic {
+			return true
+		}
+	}
+	return false
+}
+
+// Group returns the group a seller's new messages go to.
+func (s *TMCServer) Group(nick string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if g := s.groups[nick]; g != "" {
+		return g
+	}
+	return tmc.DefaultGroup
+}
+
+// RegisterMethods serves the channel's gateway methods on srv from s:
+// taobao.tmc.user.permit (with the seller's session), user.get,
+// user.cancel, group.add, messages.consume and messages.confirm. srv must
+// have the same app key and secret as s.
+func (s *TMCServer) RegisterMethods(srv *Server) {
+	srv.Handle(tmc.MethodUserPermit, s.userPermit)
+	srv.HandleApp(tmc.MethodUserGet, s.userGet)
+	srv.HandleApp(tmc.MethodUserCancel, s.userCancel)
+	srv.HandleApp(tmc.MethodGroupAdd, s.groupAdd)
+	srv.HandleApp(tmc.MethodMessagesConsume, s.messagesConsume)
+	srv.HandleApp(tmc.MethodMessagesConfirm, s.messagesConfirm)
+}
+
+func (s *TMCServer) userPermit(r *Request) (any, error) {
+	var topics []string
+	if v := args(r.Params).get("topics"); v != "" {
+		for t := range strings.SplitSeq(v, ",") {
+			if t = strings.TrimSpace(t); t != "" {
+				topics = append(topics, t)
+			}
+		}
+		if len(topics) > tmc.MaxPermitTopics {
+			return nil, invalidArg("topics")
+		}
+	}
+	s.Permit(r.Seller, topics...)
+	return map[string]bool{"is_success": true}, nil
+}
+
+func (s *TMCServer) userGet(r *Request) (any, error) {
+	a := args(r.Params)
+	if _, e := a.required("fields"); e != nil {
+		return nil, e
+	}
+	nick, e := a.required("nick")
+	if e != nil {
+		return nil, e
+	}
+	u, ok := s.User(nick)
+	if !ok {
+		return nil, nil // the answer holds no tmc_user
+	}
+	group := s.Group(nick)
+	return map[string]any{"tmc_user": map[string]any{
+		"user_nick": u.Nick, "is_valid": true, "topics": map[string][]string{"string": u.Topics},
+		"created":  taobao.NewTime(u.Created),
+		"modified": taobao.NewTime(u.Modified), "group_name": group, "user_platform": "tbUIC",
+	}}, nil
+}
+
+func (s *TMCServer) userCancel(r *Request) (any, error) {
+	nick, e := args(r.Params).required("nick")
+	if e != nil {
+		return nil, e
+	}
+	s.mu.Lock()
+	_, ok := s.users[nick]
+	delete(s.users, nick)
+	s.mu.Unlock()
+	return map[string]bool{"is_success": ok}, nil
+}
+
+func (s *TMCServer) groupAdd(r *Request) (any, error) {
+	a := args(r.Params)
+	group, e := a.required("group_name")
+	if e != nil {
+		return nil, e
+	}
+	nicks, e := a.required("nicks")
+	if e != nil {
+		return nil, e
+	}
+	if len([]rune(group)) > 32 || strings.HasPrefix(group, tmc.DefaultGroup) {
+		return nil, invalidArg("group_name")
+	}
+	list := strings.Split(nicks, ",")
+	if len(list) > tmc.MaxGroupNicks {
+		return nil, invalidArg("nicks")
+	}
+	for _, n := range list {
+		if n = strings.TrimSpace(n); n != "" {
+			s.SetGroup(n, group)
+		}
+	}
+	return map[string]any{"group_name": group, "created": taobao.NewTime(time.Now())}, nil
+}
+
+func (s *TMCServer) messagesConsume(r *Request) (any, error) {
+	a := args(r.Params)
+	n := 100
+	if v := a.get("quantity"); v != "" {
+		q, err := strconv.Atoi(v)
+		if err != nil || q < tmc.MinConsumeBatch || q > tmc.MaxConsumeBatch {
+			return nil, invalidArg("quantity")
+		}
+		n = q
+	}
+	group := a.get("group_name")
+	if group != "" && !s.groupKnown(group) {
+		return nil, serviceErr("isv.group-not-exist", "group "+shorten(group, 32)+" does not exist")
+	}
+	type wire struct {
+		ID        int64       `json:"id"`
+		Topic     string      `json:"topic"`
+		PubAppKey string      `json:"pub_app_key"`
+		PubTime   taobao.Time `json:"pub_time"`
+		UserNick  string      `json:"user_nick"`
+		UserID    int64       `json:"user_id"`
+		Content   string      `json:"content"`
+	}
+	msgs := s.Consume(group, n)
+	out := make([]wire, len(msgs))
+	for i, m := range msgs {
+		out[i] = wire{ID: m.ID, Topic: m.Topic, PubAppKey: "12497914", PubTime: taobao.NewTime(m.Published),
+			UserNick: m.Nick, UserID: m.UserID, Content: string(m.Content)}
+	}
+	if len(out) == 0 {
+		return nil, nil // the gateway leaves an empty list out
+	}
+	return map[string]any{"messages": map[string]any{"tmc_message": out}}, nil
+}
+
+// groupKnown reports whether a group has sellers, connections or messages.
+func (s *TMCServer) groupKnown(group string) bool {
+	if group == tmc.DefaultGroup {
+		return true
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, g := range s.groups {
+		if g == group {
+			return true
+		}
+	}
+	if len(s.pending[group]) > 0 {
+		return true
+	}
+	for c := range s.conns {
+		if c.group == group {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *TMCServer) messagesConfirm(r *Request) (any, error) {
+	v, e := args(r.Params).required("s_message_ids")
+	if e != nil {
+		return nil, e
+	}
+	parts := strings.Split(v, ",")
+	if len(parts) > tmc.MaxConfirmIDs {
+		return nil, invalidArg("s_message_ids")
+	}
+	ids := make([]int64, 0, len(parts))
+	for _, p := range parts {
+		id, err := strconv.ParseInt(strings.TrimSpace(p), 10, 64)
+		if err != nil {
+			return nil, invalidArg("s_message_ids")
+		}
+		ids = append(ids, id)
+	}
+	s.ConfirmIDs(ids...)
+	return map[string]bool{"is_success": true}, nil
+}
+
+// bufferedConn gives one end of a net.Pipe a send buffer, as a socket has:
+// a write returns once its bytes are queued (up to bufferedChunks writes),
+// and a goroutine feeds them to the pipe. Closing lets the queued bytes go
+// out first, for at most lingerTime, as closing a socket does.
+type bufferedConn struct {
+	net.Conn
+	q    chan []byte
+	done chan struct{}
+	once sync.Once
+	mu   sync.Mutex
+	err  error
+}
+
+const (
+	bufferedChunks = 1024
+	lingerTime     = 5 * time.Second
+)
+
+func newBufferedConn(c net.Conn) *bufferedConn {
+	b := &bufferedConn{Conn: c, q: make(chan []byte, bufferedChunks), done: make(chan struct{})}
+	go b.drain()
+	return b
+}
+
+func (b *bufferedConn) drain() {
+	defer b.Conn.Close()
+	for {
+		select {
+		case p := <-b.q:
+			if !b.write(p) {
+				return
+			}
+		case <-b.done:
+			_ = b.Conn.SetWriteDeadline(time.Now().Add(lingerTime))
+			for {
+				select {
+				case p := <-b.q:
+					if !b.write(p) {
+						return
+					}
+				default:
+					return
+				}
+			}
+		}
+	}
+}
+
+func (b *bufferedConn) write(p []byte) bool {
+	if _, err := b.Conn.Write(p); err != nil {
+		b.mu.Lock()
+		b.err = err
+		b.mu.Unlock()
+		b.once.Do(func() { close(b.done) })
+		return false
+	}
+	return true
+}
+
+func (b *bufferedConn) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	err := b.err
+	b.mu.Unlock()
+	if err != nil {
+		return 0, err
+	}
+	select {
+	case <-b.done:
+		return 0, net.ErrClosed
+	default:
+	}
+	select {
+	case b.q <- append([]byte(nil), p...):
+		return len(p), nil
+	case <-b.done:
+		return 0, net.ErrClosed
+	}
+}
+
+// Close stops reads and writes at once; the queued bytes drain, then the
+// pipe closes, which the peer reads as the end of the stream.
+func (b *bufferedConn) Close() error {
+	b.once.Do(func() { close(b.done) })
+	// Reads end at once, as on a closed socket.
+	_ = b.Conn.SetReadDeadline(time.Unix(1, 0))
+	return nil
+}

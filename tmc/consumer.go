@@ -81,6 +81,7 @@ type config struct {
 	maxBackoff       time.Duration
 	maxInFlight      int
 	maxContent       int64
+	batch            int
 	logger           *slog.Logger
 	onReconnect      func(ReconnectEvent)
 	httpClient       *http.Client
@@ -162,7 +163,10 @@ func WithBackoff(min, max time.Duration) Option {
 
 // WithMaxInFlight bounds the handlers running at once (default 16). When
 // all are busy the Consumer stops reading, so that a slow handler holds
-// messages at the channel instead of in memory.
+// messages at the channel instead of in memory. While it does not read it
+// neither pulls nor pings, and the channel's own pings wait for an answer
+// until a handler returns: handlers much slower than the channel's ping
+// patience should have more slots, or hand long work off.
 func WithMaxInFlight(n int) Option {
 	return func(c *config) error {
 		if n < 1 {
@@ -233,6 +237,53 @@ type Consumer struct {
 	cfg    config
 	flag   atomic.Int32
 	run    atomic.Bool
+	stats  counters
+}
+
+// Stats is a snapshot of a Consumer's counters, for a pipeline that
+// adapts to the channel's health: polling harder while it is down or its
+// newest message is old.
+type Stats struct {
+	// Connected reports an acknowledged connection open now.
+	Connected bool
+	// Connects counts acknowledged connections so far.
+	Connects int64
+	// Received counts messages read; Confirmed and Failed the reports
+	// written for them.
+	Received, Confirmed, Failed int64
+	// NewestSent is the latest send time seen on a message: how far the
+	// channel has caught up. Zero before the first.
+	NewestSent time.Time
+}
+
+type counters struct {
+	connected                                   atomic.Bool
+	connects, received, confirmed, failed, sent atomic.Int64 // sent: Unix ms
+}
+
+func (k *counters) seen(t time.Time) {
+	if t.IsZero() {
+		return
+	}
+	ms := t.UnixMilli()
+	for {
+		old := k.sent.Load()
+		if ms <= old || k.sent.CompareAndSwap(old, ms) {
+			return
+		}
+	}
+}
+
+// Stats returns the consumer's counters.
+func (c *Consumer) Stats() Stats {
+	st := Stats{
+		Connected: c.stats.connected.Load(), Connects: c.stats.connects.Load(),
+		Received: c.stats.received.Load(), Confirmed: c.stats.confirmed.Load(), Failed: c.stats.failed.Load(),
+	}
+	if ms := c.stats.sent.Load(); ms != 0 {
+		st.NewestSent = time.UnixMilli(ms)
+	}
+	return st
 }
 
 // NewConsumer returns a Consumer for an app.
@@ -243,13 +294,7 @@ func NewConsumer(appKey, appSecret string, opts ...Option) (*Consumer, error) {
 	if appSecret == "" {
 		return nil, errors.New("tmc: NewConsumer: empty app secret")
 	}
-	cfg := config{
-		url: DefaultURL, group: DefaultGroup, sdk: "top-sdk-go",
-		pull: 5 * time.Second, ping: 45 * time.Second,
-		handshakeTimeout: 10 * time.Second, writeTimeout: 10 * time.Second,
-		minBackoff: 3 * time.Second, maxBackoff: 2 * time.Minute,
-		maxInFlight: 16, maxContent: 4 << 20,
-	}
+	cfg := defaultConfig()
 	for _, o := range opts {
 		if o == nil {
 			continue
@@ -260,6 +305,16 @@ func NewConsumer(appKey, appSecret string, opts ...Option) (*Consumer, error) {
 	}
 	s := appSecret
 	return &Consumer{appKey: appKey, secret: &s, cfg: cfg}, nil
+}
+
+func defaultConfig() config {
+	return config{
+		url: DefaultURL, group: DefaultGroup, sdk: "top-sdk-go",
+		pull: 5 * time.Second, ping: 45 * time.Second,
+		handshakeTimeout: 10 * time.Second, writeTimeout: 10 * time.Second,
+		minBackoff: 3 * time.Second, maxBackoff: 2 * time.Minute,
+		maxInFlight: 16, maxContent: 4 << 20, batch: defaultBatch,
+	}
 }
 
 // String describes the consumer without its secret.
@@ -292,7 +347,7 @@ func (c *Consumer) Run(ctx context.Context, h Handler) error {
 			attempt = 0
 		}
 		attempt++
-		d := c.backoff(attempt)
+		d := backoff(c.cfg, attempt)
 		if c.cfg.logger != nil {
 			c.cfg.logger.Warn("tmc: reconnecting", "err", err, "attempt", attempt, "delay", d)
 		}
@@ -310,12 +365,12 @@ func (c *Consumer) Run(ctx context.Context, h Handler) error {
 }
 
 // backoff is min·2^(attempt-1), capped at max, with the upper half jittered.
-func (c *Consumer) backoff(attempt int) time.Duration {
-	d := c.cfg.minBackoff
-	for i := 1; i < attempt && d < c.cfg.maxBackoff; i++ {
+func backoff(cfg config, attempt int) time.Duration {
+	d := cfg.minBackoff
+	for i := 1; i < attempt && d < cfg.maxBackoff; i++ {
 		d *= 2
 	}
-	d = min(d, c.cfg.maxBackoff)
+	d = min(d, cfg.maxBackoff)
 	half := d / 2
 	return half + rand.N(half+1)
 }
@@ -371,8 +426,15 @@ func (c *Consumer) session(ctx context.Context, h Handler, sem chan struct{}, wg
 	}
 	hcancel()
 
-	sctx, scancel := context.WithCancelCause(ctx)
+	// The session outlives ctx a little: when ctx ends, the handlers
+	// already running finish and their reports are written before the
+	// connection closes, so that finished work is not delivered again.
+	sctx, scancel := context.WithCancelCause(context.WithoutCancel(ctx))
 	defer scancel(nil)
+	// tctx stops the timers: at the end of the session, or as soon as
+	// ctx ends (no more pulls or pings while draining).
+	tctx, tcancel := context.WithCancel(sctx)
+	defer tcancel()
 	// failure keeps the first reason the connection is given up; a failed
 	// write or ping closes the connection, so the read may see it first.
 	var failMu sync.Mutex
@@ -385,11 +447,11 @@ func (c *Consumer) session(ctx context.Context, h Handler, sem chan struct{}, wg
 		failMu.Unlock()
 		scancel(err)
 	}
-	send := func(f *Frame) {
+	send := func(f *Frame) bool {
 		b, err := f.Marshal()
 		if err != nil {
 			fail(err)
-			return
+			return false
 		}
 		wctx, cancel := context.WithTimeout(sctx, c.cfg.writeTimeout)
 		defer cancel()
@@ -398,15 +460,42 @@ func (c *Consumer) session(ctx context.Context, h Handler, sem chan struct{}, wg
 			if !errors.Is(err, context.Canceled) || sctx.Err() == nil {
 				fail(fmt.Errorf("tmc: write: %w", err))
 			}
+			return false
 		}
+		return true
 	}
+	c.stats.connects.Add(1)
+	c.stats.connected.Store(true)
+	defer c.stats.connected.Store(false)
+	// busy is set while the reader waits for a free handler slot. It
+	// cannot read a pong then, so the timers neither ping nor ask for
+	// more messages.
+	var busy stall
 	var loops sync.WaitGroup
 	defer loops.Wait()
 	defer scancel(nil)
 	loops.Go(func() {
-		if err := c.timers(sctx, conn, token, send); err != nil {
+		if err := c.timers(tctx, conn, token, send, &busy); err != nil {
 			fail(err)
 		}
+	})
+	// handlers counts this session's running handlers; once draining is
+	// set (under drainMu) no new one starts.
+	var handlers sync.WaitGroup
+	var drainMu sync.Mutex
+	draining := false
+	loops.Go(func() {
+		select {
+		case <-sctx.Done():
+			return
+		case <-ctx.Done():
+		}
+		tcancel()
+		drainMu.Lock()
+		draining = true
+		drainMu.Unlock()
+		handlers.Wait()
+		scancel(nil)
 	})
 
 	for {
@@ -448,21 +537,36 @@ func (c *Consumer) session(ctx context.Context, h Handler, sem chan struct{}, wg
 				continue
 			}
 			c.log("tmc: message content unreadable; reported as failed", "id", m.ID, "err", err)
-			send(FailedFrame(token, m.ID, err.Error()))
+			if send(FailedFrame(token, m.ID, err.Error())) {
+				c.stats.failed.Add(1)
+			}
 			continue
 		}
-		select {
-		case sem <- struct{}{}:
-		case <-sctx.Done():
+		c.stats.received.Add(1)
+		c.stats.seen(m.Sent)
+		if !acquire(sctx, sem, &busy) {
 			continue // the read above reports why
 		}
+		drainMu.Lock()
+		if draining || ctx.Err() != nil {
+			drainMu.Unlock()
+			<-sem
+			continue // shutting down: the channel sends it again later
+		}
+		handlers.Add(1)
+		drainMu.Unlock()
 		wg.Go(func() {
+			defer handlers.Done()
 			defer func() { <-sem }()
 			if err := h(ctx, m); err != nil {
-				send(FailedFrame(token, m.ID, c.reason(err)))
+				if send(FailedFrame(token, m.ID, c.reason(err))) {
+					c.stats.failed.Add(1)
+				}
 				return
 			}
-			send(ConfirmFrame(token, m.ID))
+			if send(ConfirmFrame(token, m.ID)) {
+				c.stats.confirmed.Add(1)
+			}
 		})
 	}
 }
@@ -478,9 +582,37 @@ func (c *Consumer) log(msg string, args ...any) {
 	}
 }
 
-// timers pulls at once and then on every tick, and pings. It returns the
-// error of a ping that went unanswered.
-func (c *Consumer) timers(ctx context.Context, conn *websocket.Conn, token string, send func(*Frame)) error {
+// stall tells the timers that the reader is waiting for a handler slot:
+// on says it waits now, and count counts the waits begun so far, so that a
+// ping sent just before a wait is not taken for an unanswered one.
+type stall struct {
+	on    atomic.Bool
+	count atomic.Int64
+}
+
+// acquire takes a handler slot, waiting while all are busy, and reports
+// false if ctx ended first. busy is set for as long as it waits.
+func acquire(ctx context.Context, sem chan struct{}, busy *stall) bool {
+	select {
+	case sem <- struct{}{}:
+		return true
+	default:
+	}
+	busy.count.Add(1)
+	busy.on.Store(true)
+	defer busy.on.Store(false)
+	select {
+	case sem <- struct{}{}:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
+// timers pulls at once and then on every tick, and pings, except while the
+// reader is busy (see acquire). It returns the error of a ping that went
+// unanswered.
+func (c *Consumer) timers(ctx context.Context, conn *websocket.Conn, token string, send func(*Frame) bool, busy *stall) error {
 	pull := time.NewTicker(c.cfg.pull)
 	defer pull.Stop()
 	ping := time.NewTicker(c.cfg.ping)
@@ -491,11 +623,20 @@ func (c *Consumer) timers(ctx context.Context, conn *websocket.Conn, token strin
 		case <-ctx.Done():
 			return nil
 		case <-pull.C:
-			send(PullFrame(token))
+			if !busy.on.Load() {
+				send(PullFrame(token))
+			}
 		case <-ping.C:
+			if busy.on.Load() {
+				continue
+			}
+			waits := busy.count.Load()
 			pctx, cancel := context.WithTimeout(ctx, c.cfg.writeTimeout)
 			err := conn.Ping(pctx)
 			cancel()
+			if err != nil && errors.Is(err, context.DeadlineExceeded) && (busy.on.Load() || busy.count.Load() != waits) {
+				continue // the reader stopped reading: the pong may be waiting
+			}
 			if err != nil && (!errors.Is(err, context.Canceled) || ctx.Err() == nil) {
 				err = fmt.Errorf("tmc: ping: %w", err)
 				_ = conn.CloseNow()

@@ -25,6 +25,7 @@ const (
 // harness runs a consumer against a fake channel inside a bubble.
 type harness struct {
 	srv    *taobaotest.TMCServer
+	c      *tmc.Consumer
 	cancel context.CancelFunc
 	done   chan error
 	mu     sync.Mutex
@@ -41,6 +42,7 @@ func start(t *testing.T, srv *taobaotest.TMCServer, h tmc.Handler, opts ...tmc.O
 	}, opts...)
 	c, err := tmc.NewConsumer(appKey, appSecret, opts...)
 	require.NoError(t, err)
+	hs.c = c
 	if h == nil {
 		h = func(context.Context, *tmc.Message) error { return nil }
 	}
@@ -368,4 +370,107 @@ func TestNewConsumerValidates(t *testing.T) {
 	c, err := tmc.NewConsumer("k", appSecret)
 	require.NoError(t, err)
 	assert.NotContains(t, c.String(), appSecret)
+}
+
+func TestConsumerBackPressureKeepsConnection(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		srv := taobaotest.NewTMCServer(appKey, appSecret, taobaotest.WithTMCRedelivery(time.Hour))
+		h := start(t, srv, func(ctx context.Context, m *tmc.Message) error {
+			time.Sleep(time.Minute) // far longer than a ping's patience
+			return nil
+		}, tmc.WithMaxInFlight(1), tmc.WithPingInterval(time.Second), tmc.WithTimeouts(time.Second, time.Second))
+		synctest.Wait()
+		for range 4 {
+			srv.Publish("t", "shop", 1, []byte(`{}`))
+		}
+		time.Sleep(4*time.Minute + time.Second)
+		synctest.Wait()
+		assert.Empty(t, h.reconnects(), "a busy consumer is not a dead link")
+		assert.Len(t, h.messages(), 4)
+		assert.Equal(t, 4, srv.Stats().Confirmed)
+		assert.Equal(t, 1, srv.Stats().Connects)
+	})
+}
+
+func TestConsumerAnswersServerPings(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		srv := taobaotest.NewTMCServer(appKey, appSecret, taobaotest.WithTMCPing(time.Second))
+		h := start(t, srv, nil, tmc.WithPingInterval(time.Hour))
+		time.Sleep(30*time.Second + time.Millisecond)
+		synctest.Wait()
+		st := srv.Stats()
+		assert.GreaterOrEqual(t, st.Pings, 29)
+		assert.Zero(t, st.PingDrops)
+		assert.Equal(t, 1, st.Connects)
+		assert.Empty(t, h.reconnects())
+	})
+}
+
+func TestConsumerStats(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		srv := taobaotest.NewTMCServer(appKey, appSecret)
+		h := start(t, srv, func(_ context.Context, m *tmc.Message) error {
+			if m.UserID == 2 {
+				return errors.New("no")
+			}
+			return nil
+		}, tmc.WithBackoff(time.Second, time.Second))
+		synctest.Wait()
+		st := h.c.Stats()
+		assert.True(t, st.Connected)
+		assert.Equal(t, int64(1), st.Connects)
+		assert.True(t, st.NewestSent.IsZero())
+		srv.Publish("t", "shop", 1, []byte(`{}`))
+		time.Sleep(time.Minute)
+		sent := time.Now()
+		srv.Publish("t", "shop", 2, []byte(`{}`))
+		synctest.Wait()
+		st = h.c.Stats()
+		assert.Equal(t, int64(2), st.Received)
+		assert.Equal(t, int64(1), st.Confirmed)
+		assert.Equal(t, int64(1), st.Failed)
+		assert.True(t, st.NewestSent.Equal(sent.Truncate(time.Millisecond)), "%v", st.NewestSent)
+
+		srv.SetFaults(taobaotest.TMCFaults{RefuseConnect: true})
+		srv.DropConnections()
+		synctest.Wait()
+		assert.False(t, h.c.Stats().Connected)
+		srv.SetFaults(taobaotest.TMCFaults{})
+		time.Sleep(2 * time.Second)
+		synctest.Wait()
+		st = h.c.Stats()
+		assert.True(t, st.Connected)
+		assert.Equal(t, int64(2), st.Connects)
+	})
+}
+
+func TestConsumerShutdownConfirmsWorkInFlight(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		srv := taobaotest.NewTMCServer(appKey, appSecret)
+		defer srv.Close()
+		c, err := tmc.NewConsumer(appKey, appSecret, tmc.WithURL(taobaotest.InMemoryURL), tmc.WithHTTPClient(srv.Client()))
+		require.NoError(t, err)
+		ctx, cancel := context.WithCancel(context.Background())
+		var started atomic.Int32
+		done := make(chan error, 1)
+		go func() {
+			done <- c.Run(ctx, func(context.Context, *tmc.Message) error {
+				started.Add(1)
+				time.Sleep(2 * time.Second) // finishes its work despite the cancel
+				return nil
+			})
+		}()
+		synctest.Wait()
+		srv.Publish("t", "shop", 1, []byte(`{}`))
+		srv.Publish("t", "shop", 2, []byte(`{}`))
+		time.Sleep(time.Second)
+		cancel()
+		srv.Publish("t", "shop", 3, []byte(`{}`)) // arrives while shutting down
+		assert.ErrorIs(t, <-done, context.Canceled)
+		synctest.Wait()
+		st := srv.Stats()
+		assert.Equal(t, int32(2), started.Load(), "nothing new starts after the cancel")
+		assert.Equal(t, 2, st.Confirmed, "work done before the end is confirmed")
+		assert.Zero(t, st.Connections)
+	})
 }
