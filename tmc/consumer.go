@@ -286,6 +286,20 @@ func (c *Consumer) Stats() Stats {
 	return st
 }
 
+// newConfig applies opts over the defaults; nil options are skipped.
+func newConfig(opts []Option) (config, error) {
+	cfg := defaultConfig()
+	for _, o := range opts {
+		if o == nil {
+			continue
+		}
+		if err := o(&cfg); err != nil {
+			return config{}, err
+		}
+	}
+	return cfg, nil
+}
+
 // NewConsumer returns a Consumer for an app.
 func NewConsumer(appKey, appSecret string, opts ...Option) (*Consumer, error) {
 	if appKey == "" {
@@ -294,14 +308,9 @@ func NewConsumer(appKey, appSecret string, opts ...Option) (*Consumer, error) {
 	if appSecret == "" {
 		return nil, errors.New("tmc: NewConsumer: empty app secret")
 	}
-	cfg := defaultConfig()
-	for _, o := range opts {
-		if o == nil {
-			continue
-		}
-		if err := o(&cfg); err != nil {
-			return nil, err
-		}
+	cfg, err := newConfig(opts)
+	if err != nil {
+		return nil, err
 	}
 	s := appSecret
 	return &Consumer{appKey: appKey, secret: &s, cfg: cfg}, nil

@@ -43,14 +43,9 @@ func NewPoller(c *taobao.Client, opts ...Option) (*Poller, error) {
 	if c == nil {
 		return nil, errors.New("tmc: NewPoller: nil *taobao.Client")
 	}
-	cfg := defaultConfig()
-	for _, o := range opts {
-		if o == nil {
-			continue
-		}
-		if err := o(&cfg); err != nil {
-			return nil, err
-		}
+	cfg, err := newConfig(opts)
+	if err != nil {
+		return nil, err
 	}
 	return &Poller{c: c, cfg: cfg}, nil
 }

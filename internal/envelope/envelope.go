@@ -84,10 +84,6 @@ func wholeObjectError(body []byte) error {
 	return ErrTrailing
 }
 
-// IsTruncated reports whether err from Split or Slow means the body was cut
-// short.
-func IsTruncated(err error) bool { return err == errTruncated }
-
 // Slow decodes the root as a map and picks error_response wherever it
 // stands, then the method's member. A root with neither is returned whole
 // with Missing set: only a caller that asked for simplify=true answers may
