@@ -54,6 +54,10 @@ type Client struct {
 	Trades *TradeService
 	// Logistics calls the logistics APIs.
 	Logistics *LogisticsService
+	// Refunds calls the refund (after-sales) APIs.
+	Refunds *RefundService
+	// Privacy calls the buyer-privacy APIs: OAID decrypt and merge.
+	Privacy *PrivacyService
 
 	cfg   *config
 	creds *credentials // behind a pointer, so that printing a Client by reflection shows no session
@@ -122,6 +126,8 @@ func NewClient(appKey, appSecret string, opts ...Option) (*Client, error) {
 func (c *Client) initServices() {
 	c.Trades = &TradeService{client: c}
 	c.Logistics = &LogisticsService{client: c}
+	c.Refunds = &RefundService{client: c}
+	c.Privacy = &PrivacyService{client: c}
 }
 
 // Default HTTP client settings.

@@ -33,9 +33,19 @@ var (
 	// gateway (codes 40, 41, 43, isv.missing-parameter, isv.invalid-parameter)
 	// or by the SDK before calling.
 	ErrInvalidArgument = errors.New("taobao: invalid argument")
-	// ErrAlreadyShipped: taobao.logistics.offline.send found the trade
-	// already shipped or closed (sub_code B04).
+	// ErrAlreadyShipped: a shipping call found the trade already shipped or
+	// closed (the logistics sub_codes ending in B04 or B27). After a write
+	// whose outcome was unknown, it usually means the first attempt worked.
 	ErrAlreadyShipped = errors.New("taobao: trade already shipped or closed")
+	// ErrNoChange: the gateway found nothing to change (P07 of
+	// taobao.logistics.consign.resend): the same change was applied before.
+	ErrNoChange = errors.New("taobao: nothing changed")
+	// ErrInvalidWaybill: the carrier's rule refuses the waybill number, or
+	// it was used, faked or expired (the logistics sub_codes B60, F01-F06).
+	ErrInvalidWaybill = errors.New("taobao: waybill number refused")
+	// ErrNotFound: the trade or record does not exist for this seller
+	// (isv.trade-not-exist, the logistics sub_code B01).
+	ErrNotFound = errors.New("taobao: not found")
 	// ErrOutcomeUnknown: a write may or may not have taken effect (the
 	// request was sent, but no answer came back). It is never retried.
 	ErrOutcomeUnknown = errors.New("taobao: outcome unknown")
@@ -123,9 +133,33 @@ func (e *APIError) Is(target error) bool {
 		}
 		return strings.HasPrefix(sub, "isv.missing-parameter") || strings.HasPrefix(sub, "isv.invalid-parameter")
 	case ErrAlreadyShipped:
-		return strings.HasPrefix(sub, "isv.logistics-offline-service-error") && strings.HasSuffix(sub, ":B04")
+		c := logisticsCode(sub)
+		return c == "B04" || c == "B27"
+	case ErrNoChange:
+		return logisticsCode(sub) == "P07"
+	case ErrInvalidWaybill:
+		switch logisticsCode(sub) {
+		case "B60", "F01", "F02", "F03", "F04", "F05", "F06":
+			return true
+		}
+		return false
+	case ErrNotFound:
+		return sub == "isv.trade-not-exist" || logisticsCode(sub) == "B01"
 	}
 	return false
+}
+
+// logisticsCode returns the short code after the colon of a logistics
+// sub_code ("isv.logistics-offline-service-error:B04" -> "B04"), or "".
+func logisticsCode(sub string) string {
+	if !strings.HasPrefix(sub, "isv.logistics-") {
+		return ""
+	}
+	_, code, ok := strings.Cut(sub, ":")
+	if !ok {
+		return ""
+	}
+	return code
 }
 
 // Retryable reports whether the same call may succeed later: back-end

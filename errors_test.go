@@ -56,7 +56,7 @@ func TestErrorSamples(t *testing.T) {
 		{"error_response.11.insufficient-isv-permissions.json", 11, "isv.permission-api-package-limit", taobao.ErrPermissionDenied, false, 0},
 		{"error_response.15.isv-business.json", 15, "", nil, false, 0},
 		{"error_response.15.logistics-offline-B04.json", 15, "isv.logistics-offline-service-error:B04", taobao.ErrAlreadyShipped, false, 0},
-		{"error_response.15.logistics-offline-B60.json", 15, "isv.logistics-offline-service-error:B60", nil, false, 0},
+		{"error_response.15.logistics-offline-B60.json", 15, "isv.logistics-offline-service-error:B60", taobao.ErrInvalidWaybill, false, 0},
 		{"error_response.25.invalid-signature.json", 25, "", taobao.ErrInvalidSignature, false, 0},
 		{"error_response.27.invalid-sessionkey.json", 27, "invalid-sessionkey", taobao.ErrInvalidSession, false, 0},
 		{"error_response.40.missing-arguments.test-fixture.json", 40, "", taobao.ErrInvalidArgument, false, 0},

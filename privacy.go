@@ -1,0 +1,5 @@
+package taobao
+
+// PrivacyService calls the buyer-privacy APIs for the client's seller:
+// OAID decrypt and merge.
+type PrivacyService struct{ client *Client }
