@@ -147,26 +147,25 @@ func decodePart(method string, part envelope.Part, out any, redact func(string) 
 	}
 	if fd, ok := out.(fastDecoder); ok {
 		// One pass with the generated decoder, which drops or converts a
-		// value of the wrong type and goes on; anything it is not sure to
-		// read as encoding/json would (an escaped or case-folded member
-		// name, a list sent twice) falls back to encoding/json from a
-		// clean value.
+		// value of the wrong type and goes on; it fails only on what is
+		// not JSON.
 		s := jsonscan.New(part.Value)
 		fd.decodeFast(&s)
-		if s.End() {
-			drops, n := s.Drops()
-			rep.add(drops, n)
-			if ds, ok := out.(droppedSetter); ok && n > 0 {
-				ds.setDropped(droppedValues(drops))
-			}
-			return nil
+		if !s.End() {
+			reflect.ValueOf(out).Elem().SetZero()
+			return syntaxError(part.Value)
 		}
-		reflect.ValueOf(out).Elem().SetZero()
+		drops, n := s.Drops()
+		rep.add(drops, n)
+		if ds, ok := out.(droppedSetter); ok && n > 0 {
+			ds.setDropped(droppedValues(drops))
+		}
+		return nil
 	}
-	// Raw control characters inside strings are kept: escape them for
-	// encoding/json. A value of the wrong type is skipped by encoding/json,
-	// which decodes the rest and reports the first such value: that value
-	// is dropped, not the answer.
+	// A caller's own struct. Raw control characters inside strings are
+	// kept: escape them for encoding/json. A value of the wrong type is
+	// skipped by encoding/json, which decodes the rest and reports the
+	// first such value: that value is dropped, not the answer.
 	err := json.Unmarshal(jsonscan.EscapeControls(part.Value), out)
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
@@ -178,6 +177,17 @@ func decodePart(method string, part envelope.Part, out any, redact func(string) 
 		return nil
 	}
 	return err
+}
+
+// syntaxError returns encoding/json's account of what is wrong with data,
+// which the generated decoders could not read.
+func syntaxError(data []byte) error {
+	var v any
+	err := json.Unmarshal(jsonscan.EscapeControls(data), &v)
+	if isSyntaxError(err) {
+		return err
+	}
+	return errors.New("a value nested too deeply to read")
 }
 
 // parseErrorResponse decodes the body of an error_response, for the client
@@ -228,13 +238,11 @@ func newDecodeError(method string, body []byte, err error, truncated bool, redac
 // (validation, then the decode), and again for every value that has its
 // own UnmarshalJSON: on a page of trades every order list is read five
 // times. The generated decodeFast methods read the payload once with a
-// scanner, calling the same UnmarshalJSON methods on the same bytes for
-// Int64, Money, Time and Bool. They are tolerant as the official Java
-// converter is: a value of the wrong type is dropped (or, for a number in
-// a string field, kept as text) and recorded, and the rest is read on.
-// Whatever they are not sure to decode exactly as encoding/json would
-// (escaped or case-folded member names, duplicate lists) makes them give
-// up, and the caller then decodes the body through encoding/json.
+// scanner. They are tolerant as the official Java converter is: a value of
+// the wrong type is dropped (or, for a number in a string field, kept as
+// text) and recorded, and the rest is read on. They fail only on bytes
+// that are not JSON. Each model's UnmarshalJSON runs the same decoder, so
+// encoding/json users read stored trades the same way.
 
 // fastDecoder is a wire struct with a generated or hand-written decodeFast.
 type fastDecoder interface{ decodeFast(s *jsonscan.Scanner) }
@@ -346,11 +354,17 @@ func scalarLiteral(s *jsonscan.Scanner, what string) []byte {
 // recorded. (One function per type: a generic one, calling the method
 // through its type parameter, makes every value escape to the heap.)
 
-func fastInt64(s *jsonscan.Scanner, p *Int64) {
-	if raw := scalarLiteral(s, "an integer"); raw != nil && p.UnmarshalJSON(raw) != nil {
-		s.Drop(quoteSample(raw) + " is not an integer: dropped")
+func fastInt64(s *jsonscan.Scanner, p *int64) {
+	if raw := scalarLiteral(s, "an integer"); raw != nil {
+		if v, err := parseLenientInt(raw); err == nil {
+			*p = v
+		} else {
+			s.Drop(quoteSample(raw) + " is not an integer: dropped")
+		}
 	}
 }
+
+func fastInt64Item(p *int64, s *jsonscan.Scanner) { fastInt64(s, p) }
 
 func fastMoney(s *jsonscan.Scanner, p *Money) {
 	if raw := scalarLiteral(s, "an amount"); raw != nil && p.UnmarshalJSON(raw) != nil {
@@ -364,9 +378,13 @@ func fastTime(s *jsonscan.Scanner, p *Time) {
 	}
 }
 
-func fastBool(s *jsonscan.Scanner, p *Bool) {
-	if raw := scalarLiteral(s, "a boolean"); raw != nil && p.UnmarshalJSON(raw) != nil {
-		s.Drop(quoteSample(raw) + " is not a boolean: dropped")
+func fastBool(s *jsonscan.Scanner, p *bool) {
+	if raw := scalarLiteral(s, "a boolean"); raw != nil {
+		if v, err := parseLenientBool(raw); err == nil {
+			*p = v
+		} else {
+			s.Drop(quoteSample(raw) + " is not a boolean: dropped")
+		}
 	}
 }
 
@@ -378,23 +396,12 @@ func fastRaw(s *jsonscan.Scanner, p any) {
 	}
 }
 
-// fastUnknown skips the value of a member the struct does not have. A name
-// with capitals or non-ASCII letters might match a field case-insensitively
-// in encoding/json, so it gives up on those.
-func fastUnknown(s *jsonscan.Scanner, key []byte) {
-	for _, c := range key {
-		if c >= 'A' && c <= 'Z' || c >= 0x80 {
-			s.Fail()
-			return
-		}
-	}
-	s.Skip()
-}
-
-// fastList reads a List as List.UnmarshalJSON does for the shapes the
-// gateway sends: {"<item>":[...]}, a bare array, {}, null or "". Anything
-// else, or a list seen twice, gives up.
-func fastList[T any](s *jsonscan.Scanner, l *List[T], item func(*T, *jsonscan.Scanner)) {
+// fastList reads a list in every shape the gateway sends: {"<item>":[...]},
+// a bare array (simplify=true), {}, null or "". A wrapper is read as
+// List.UnmarshalJSON reads it: its first member holding an array, or a
+// lone member holding one object (XML-born JSON's list of one). A list
+// sent twice keeps the last.
+func fastList[T any](s *jsonscan.Scanner, l *[]T, item func(*T, *jsonscan.Scanner)) {
 	switch s.Peek() {
 	case 'n':
 		if s.Null() {
@@ -408,35 +415,55 @@ func fastList[T any](s *jsonscan.Scanner, l *List[T], item func(*T, *jsonscan.Sc
 	case '[':
 		fastItems(s, l, item)
 	case '{':
-		s.ObjectStart()
-		if !s.More(true) {
-			*l = nil
-			return
-		}
-		if s.Key(); s.Failed() {
-			return
-		}
-		if s.Null() {
-			*l = nil
-		} else {
-			fastItems(s, l, item)
-		}
-		if s.More(false) {
-			s.Fail() // several members: leave the choice to List.UnmarshalJSON
-		}
+		fastWrapped(s, l, item)
 	default:
 		dropValue(s, "not a list")
 	}
 }
 
-// fastItems reads an array into a slice allocated at its final length.
-func fastItems[T any](s *jsonscan.Scanner, l *List[T], item func(*T, *jsonscan.Scanner)) {
+// fastWrapped reads a list wrapper object.
+func fastWrapped[T any](s *jsonscan.Scanner, l *[]T, item func(*T, *jsonscan.Scanner)) {
+	s.ObjectStart()
+	members, taken := 0, false
+	var single *T
+	for first := true; s.More(first); first = false {
+		if s.Key(); s.Failed() {
+			return
+		}
+		members++
+		switch c := s.Peek(); {
+		case taken:
+			s.Skip()
+		case c == '[':
+			fastItems(s, l, item)
+			taken = true
+		case c == '{' && members == 1:
+			single = new(T)
+			item(single, s)
+		default:
+			s.Skip()
+		}
+	}
+	switch {
+	case s.Failed() || taken:
+	case members == 0:
+		*l = nil
+	case members == 1 && single != nil:
+		*l = []T{*single}
+	default:
+		*l = nil
+		s.Drop("a list wrapper without an array: dropped")
+	}
+}
+
+// fastItems reads an array into a new slice.
+func fastItems[T any](s *jsonscan.Scanner, l *[]T, item func(*T, *jsonscan.Scanner)) {
 	n := s.CountItems()
-	if n < 0 || *l != nil {
+	if n < 0 {
 		s.Fail()
 		return
 	}
-	out := make(List[T], n)
+	out := make([]T, n)
 	s.ArrayStart()
 	i := 0
 	for first := true; s.MoreItems(first); first = false {
@@ -452,6 +479,17 @@ func fastItems[T any](s *jsonscan.Scanner, l *List[T], item func(*T, *jsonscan.S
 		return
 	}
 	*l = out
+}
+
+// unmarshalModel is every model's UnmarshalJSON: the generated decoder,
+// tolerant as the client's own decoding, without the drop report.
+func unmarshalModel(data []byte, v fastDecoder) error {
+	s := jsonscan.New(data)
+	v.decodeFast(&s)
+	if !s.End() {
+		return syntaxError(data)
+	}
+	return nil
 }
 
 // missingMember reports an answer without the member the method promises.

@@ -12,6 +12,7 @@ func (v *Trade) decodeFast(s *jsonscan.Scanner) {
 	}
 	for first := true; s.More(first); first = false {
 		key := s.Key()
+	member:
 		switch string(key) {
 		case "buyer_open_uid":
 			fastString(s, &v.BuyerOpenUID)
@@ -628,10 +629,12 @@ func (v *Trade) decodeFast(s *jsonscan.Scanner) {
 			fastBool(s, &v.NoShipping)
 		case "aid":
 			fastString(s, &v.Aid)
-		case "is_3d": // encoding/json would match it case-insensitively
-			s.Fail()
 		default:
-			fastUnknown(s, key)
+			if k := jsonscan.Fold(key); k != nil {
+				key = k
+				goto member
+			}
+			s.Skip()
 		}
 	}
 }
@@ -642,6 +645,7 @@ func (v *Order) decodeFast(s *jsonscan.Scanner) {
 	}
 	for first := true; s.More(first); first = false {
 		key := s.Key()
+	member:
 		switch string(key) {
 		case "title":
 			fastString(s, &v.Title)
@@ -965,7 +969,11 @@ func (v *Order) decodeFast(s *jsonscan.Scanner) {
 		case "shp_info":
 			fastList(s, &v.ShpInfo, (*ShipInfo).decodeFast)
 		default:
-			fastUnknown(s, key)
+			if k := jsonscan.Fold(key); k != nil {
+				key = k
+				goto member
+			}
+			s.Skip()
 		}
 	}
 }
@@ -976,13 +984,18 @@ func (v *SortInfo) decodeFast(s *jsonscan.Scanner) {
 	}
 	for first := true; s.More(first); first = false {
 		key := s.Key()
+	member:
 		switch string(key) {
 		case "day_sort_val":
 			fastInt64(s, &v.DaySortVal)
 		case "hour_sort_val":
 			fastInt64(s, &v.HourSortVal)
 		default:
-			fastUnknown(s, key)
+			if k := jsonscan.Fold(key); k != nil {
+				key = k
+				goto member
+			}
+			s.Skip()
 		}
 	}
 }
@@ -993,11 +1006,16 @@ func (v *ShipInfo) decodeFast(s *jsonscan.Scanner) {
 	}
 	for first := true; s.More(first); first = false {
 		key := s.Key()
+	member:
 		switch string(key) {
 		case "transport_type":
 			fastString(s, &v.TransportType)
 		default:
-			fastUnknown(s, key)
+			if k := jsonscan.Fold(key); k != nil {
+				key = k
+				goto member
+			}
+			s.Skip()
 		}
 	}
 }
@@ -1008,6 +1026,7 @@ func (v *CombineSubItem) decodeFast(s *jsonscan.Scanner) {
 	}
 	for first := true; s.More(first); first = false {
 		key := s.Key()
+	member:
 		switch string(key) {
 		case "item_id":
 			fastInt64(s, &v.ItemID)
@@ -1034,7 +1053,11 @@ func (v *CombineSubItem) decodeFast(s *jsonscan.Scanner) {
 		case "edu_original_fee":
 			fastInt64(s, &v.EduOriginalFee)
 		default:
-			fastUnknown(s, key)
+			if k := jsonscan.Fold(key); k != nil {
+				key = k
+				goto member
+			}
+			s.Skip()
 		}
 	}
 }
@@ -1045,6 +1068,7 @@ func (v *PromotionDetail) decodeFast(s *jsonscan.Scanner) {
 	}
 	for first := true; s.More(first); first = false {
 		key := s.Key()
+	member:
 		switch string(key) {
 		case "id":
 			fastInt64(s, &v.ID)
@@ -1067,7 +1091,11 @@ func (v *PromotionDetail) decodeFast(s *jsonscan.Scanner) {
 		case "kd_child_discount_fee":
 			fastString(s, &v.KdChildDiscountFee)
 		default:
-			fastUnknown(s, key)
+			if k := jsonscan.Fold(key); k != nil {
+				key = k
+				goto member
+			}
+			s.Skip()
 		}
 	}
 }
@@ -1078,13 +1106,18 @@ func (v *LogisticsTag) decodeFast(s *jsonscan.Scanner) {
 	}
 	for first := true; s.More(first); first = false {
 		key := s.Key()
+	member:
 		switch string(key) {
 		case "order_id":
 			fastString(s, &v.OrderID)
 		case "logistic_service_tag_list":
 			fastList(s, &v.LogisticServiceTagList, (*LogisticServiceTag).decodeFast)
 		default:
-			fastUnknown(s, key)
+			if k := jsonscan.Fold(key); k != nil {
+				key = k
+				goto member
+			}
+			s.Skip()
 		}
 	}
 }
@@ -1095,13 +1128,18 @@ func (v *LogisticServiceTag) decodeFast(s *jsonscan.Scanner) {
 	}
 	for first := true; s.More(first); first = false {
 		key := s.Key()
+	member:
 		switch string(key) {
 		case "service_tag":
 			fastString(s, &v.ServiceTag)
 		case "service_type":
 			fastString(s, &v.ServiceType)
 		default:
-			fastUnknown(s, key)
+			if k := jsonscan.Fold(key); k != nil {
+				key = k
+				goto member
+			}
+			s.Skip()
 		}
 	}
 }
@@ -1112,6 +1150,7 @@ func (v *ServiceOrder) decodeFast(s *jsonscan.Scanner) {
 	}
 	for first := true; s.More(first); first = false {
 		key := s.Key()
+	member:
 		switch string(key) {
 		case "oid":
 			fastInt64(s, &v.Oid)
@@ -1168,7 +1207,11 @@ func (v *ServiceOrder) decodeFast(s *jsonscan.Scanner) {
 		case "comm_amount_unit":
 			fastString(s, &v.CommAmountUnit)
 		default:
-			fastUnknown(s, key)
+			if k := jsonscan.Fold(key); k != nil {
+				key = k
+				goto member
+			}
+			s.Skip()
 		}
 	}
 }
@@ -1179,6 +1222,7 @@ func (v *TradeExt) decodeFast(s *jsonscan.Scanner) {
 	}
 	for first := true; s.More(first); first = false {
 		key := s.Key()
+	member:
 		switch string(key) {
 		case "before_enable_flag":
 			fastInt64(s, &v.BeforeEnableFlag)
@@ -1203,7 +1247,11 @@ func (v *TradeExt) decodeFast(s *jsonscan.Scanner) {
 		case "ext_attributes":
 			fastString(s, &v.ExtAttributes)
 		default:
-			fastUnknown(s, key)
+			if k := jsonscan.Fold(key); k != nil {
+				key = k
+				goto member
+			}
+			s.Skip()
 		}
 	}
 }
@@ -1214,6 +1262,7 @@ func (v *LogisticsInfo) decodeFast(s *jsonscan.Scanner) {
 	}
 	for first := true; s.More(first); first = false {
 		key := s.Key()
+	member:
 		switch string(key) {
 		case "trade_id":
 			fastInt64(s, &v.TradeID)
@@ -1280,7 +1329,11 @@ func (v *LogisticsInfo) decodeFast(s *jsonscan.Scanner) {
 		case "promise_collect_time":
 			fastString(s, &v.PromiseCollectTime)
 		default:
-			fastUnknown(s, key)
+			if k := jsonscan.Fold(key); k != nil {
+				key = k
+				goto member
+			}
+			s.Skip()
 		}
 	}
 }
@@ -1291,6 +1344,7 @@ func (v *ExpandCardInfo) decodeFast(s *jsonscan.Scanner) {
 	}
 	for first := true; s.More(first); first = false {
 		key := s.Key()
+	member:
 		switch string(key) {
 		case "basic_price":
 			fastString(s, &v.BasicPrice)
@@ -1301,7 +1355,11 @@ func (v *ExpandCardInfo) decodeFast(s *jsonscan.Scanner) {
 		case "expand_price_used":
 			fastString(s, &v.ExpandPriceUsed)
 		default:
-			fastUnknown(s, key)
+			if k := jsonscan.Fold(key); k != nil {
+				key = k
+				goto member
+			}
+			s.Skip()
 		}
 	}
 }
@@ -1312,6 +1370,7 @@ func (v *StepPayDetail) decodeFast(s *jsonscan.Scanner) {
 	}
 	for first := true; s.More(first); first = false {
 		key := s.Key()
+	member:
 		switch string(key) {
 		case "id":
 			fastInt64(s, &v.ID)
@@ -1326,7 +1385,11 @@ func (v *StepPayDetail) decodeFast(s *jsonscan.Scanner) {
 		case "step_actual_pay_fee":
 			fastString(s, &v.StepActualPayFee)
 		default:
-			fastUnknown(s, key)
+			if k := jsonscan.Fold(key); k != nil {
+				key = k
+				goto member
+			}
+			s.Skip()
 		}
 	}
 }
@@ -1337,6 +1400,7 @@ func (v *AgreeRefundCheck) decodeFast(s *jsonscan.Scanner) {
 	}
 	for first := true; s.More(first); first = false {
 		key := s.Key()
+	member:
 		switch string(key) {
 		case "delivery_tips":
 			fastString(s, &v.DeliveryTips)
@@ -1345,7 +1409,11 @@ func (v *AgreeRefundCheck) decodeFast(s *jsonscan.Scanner) {
 		case "detail_order_id":
 			fastString(s, &v.DetailOrderID)
 		default:
-			fastUnknown(s, key)
+			if k := jsonscan.Fold(key); k != nil {
+				key = k
+				goto member
+			}
+			s.Skip()
 		}
 	}
 }
@@ -1356,6 +1424,7 @@ func (v *AddressDetail) decodeFast(s *jsonscan.Scanner) {
 	}
 	for first := true; s.More(first); first = false {
 		key := s.Key()
+	member:
 		switch string(key) {
 		case "detailed_address":
 			fastString(s, &v.DetailedAddress)
@@ -1376,7 +1445,11 @@ func (v *AddressDetail) decodeFast(s *jsonscan.Scanner) {
 		case "biz_type":
 			fastString(s, &v.BizType)
 		default:
-			fastUnknown(s, key)
+			if k := jsonscan.Fold(key); k != nil {
+				key = k
+				goto member
+			}
+			s.Skip()
 		}
 	}
 }
@@ -1387,6 +1460,7 @@ func (v *DeliveryPlan) decodeFast(s *jsonscan.Scanner) {
 	}
 	for first := true; s.More(first); first = false {
 		key := s.Key()
+	member:
 		switch string(key) {
 		case "plan_id":
 			fastInt64(s, &v.PlanID)
@@ -1433,7 +1507,11 @@ func (v *DeliveryPlan) decodeFast(s *jsonscan.Scanner) {
 		case "receiver_country":
 			fastString(s, &v.ReceiverCountry)
 		default:
-			fastUnknown(s, key)
+			if k := jsonscan.Fold(key); k != nil {
+				key = k
+				goto member
+			}
+			s.Skip()
 		}
 	}
 }
@@ -1444,6 +1522,7 @@ func (v *CombineLogisticsDetail) decodeFast(s *jsonscan.Scanner) {
 	}
 	for first := true; s.More(first); first = false {
 		key := s.Key()
+	member:
 		switch string(key) {
 		case "invoice_no":
 			fastString(s, &v.InvoiceNo)
@@ -1454,7 +1533,11 @@ func (v *CombineLogisticsDetail) decodeFast(s *jsonscan.Scanner) {
 		case "send_goods_details":
 			fastList(s, &v.SendGoodsDetails, (*SendGoodsDetail).decodeFast)
 		default:
-			fastUnknown(s, key)
+			if k := jsonscan.Fold(key); k != nil {
+				key = k
+				goto member
+			}
+			s.Skip()
 		}
 	}
 }
@@ -1465,6 +1548,7 @@ func (v *SendGoodsDetail) decodeFast(s *jsonscan.Scanner) {
 	}
 	for first := true; s.More(first); first = false {
 		key := s.Key()
+	member:
 		switch string(key) {
 		case "type":
 			fastInt64(s, &v.Type)
@@ -1475,7 +1559,11 @@ func (v *SendGoodsDetail) decodeFast(s *jsonscan.Scanner) {
 		case "goods_details":
 			fastList(s, &v.GoodsDetails, (*PackageGoodsDetail).decodeFast)
 		default:
-			fastUnknown(s, key)
+			if k := jsonscan.Fold(key); k != nil {
+				key = k
+				goto member
+			}
+			s.Skip()
 		}
 	}
 }
@@ -1490,13 +1578,18 @@ func (v *IdentifyInfo) decodeFast(s *jsonscan.Scanner) {
 	}
 	for first := true; s.More(first); first = false {
 		key := s.Key()
+	member:
 		switch string(key) {
 		case "identify_logistics_infos":
 			fastList(s, &v.IdentifyLogisticsInfos, (*IdentifyLogisticsInfo).decodeFast)
 		case "identify_service_infos":
 			fastList(s, &v.IdentifyServiceInfos, (*IdentifyServiceInfo).decodeFast)
 		default:
-			fastUnknown(s, key)
+			if k := jsonscan.Fold(key); k != nil {
+				key = k
+				goto member
+			}
+			s.Skip()
 		}
 	}
 }
@@ -1507,6 +1600,7 @@ func (v *IdentifyLogisticsInfo) decodeFast(s *jsonscan.Scanner) {
 	}
 	for first := true; s.More(first); first = false {
 		key := s.Key()
+	member:
 		switch string(key) {
 		case "detail_order_id":
 			fastInt64(s, &v.DetailOrderID)
@@ -1521,7 +1615,11 @@ func (v *IdentifyLogisticsInfo) decodeFast(s *jsonscan.Scanner) {
 		case "refund":
 			fastBool(s, &v.Refund)
 		default:
-			fastUnknown(s, key)
+			if k := jsonscan.Fold(key); k != nil {
+				key = k
+				goto member
+			}
+			s.Skip()
 		}
 	}
 }
@@ -1532,6 +1630,7 @@ func (v *IdentifyServiceInfo) decodeFast(s *jsonscan.Scanner) {
 	}
 	for first := true; s.More(first); first = false {
 		key := s.Key()
+	member:
 		switch string(key) {
 		case "detail_order_id":
 			fastInt64(s, &v.DetailOrderID)
@@ -1540,7 +1639,11 @@ func (v *IdentifyServiceInfo) decodeFast(s *jsonscan.Scanner) {
 		case "service_id":
 			fastString(s, &v.ServiceID)
 		default:
-			fastUnknown(s, key)
+			if k := jsonscan.Fold(key); k != nil {
+				key = k
+				goto member
+			}
+			s.Skip()
 		}
 	}
 }
@@ -1551,6 +1654,7 @@ func (v *LogisticsConsignInfo) decodeFast(s *jsonscan.Scanner) {
 	}
 	for first := true; s.More(first); first = false {
 		key := s.Key()
+	member:
 		switch string(key) {
 		case "related_id":
 			fastString(s, &v.RelatedID)
@@ -1561,7 +1665,11 @@ func (v *LogisticsConsignInfo) decodeFast(s *jsonscan.Scanner) {
 		case "combine_item":
 			fastList(s, &v.CombineItem, (*CombineConsignInfo).decodeFast)
 		default:
-			fastUnknown(s, key)
+			if k := jsonscan.Fold(key); k != nil {
+				key = k
+				goto member
+			}
+			s.Skip()
 		}
 	}
 }
@@ -1572,6 +1680,7 @@ func (v *CombineConsignInfo) decodeFast(s *jsonscan.Scanner) {
 	}
 	for first := true; s.More(first); first = false {
 		key := s.Key()
+	member:
 		switch string(key) {
 		case "comb_id":
 			fastString(s, &v.CombID)
@@ -1584,7 +1693,11 @@ func (v *CombineConsignInfo) decodeFast(s *jsonscan.Scanner) {
 		case "render_consign_time":
 			fastString(s, &v.RenderConsignTime)
 		default:
-			fastUnknown(s, key)
+			if k := jsonscan.Fold(key); k != nil {
+				key = k
+				goto member
+			}
+			s.Skip()
 		}
 	}
 }
@@ -1595,6 +1708,7 @@ func (v *LogisticsModifyInfo) decodeFast(s *jsonscan.Scanner) {
 	}
 	for first := true; s.More(first); first = false {
 		key := s.Key()
+	member:
 		switch string(key) {
 		case "related_id":
 			fastString(s, &v.RelatedID)
@@ -1613,7 +1727,11 @@ func (v *LogisticsModifyInfo) decodeFast(s *jsonscan.Scanner) {
 		case "comb_id":
 			fastString(s, &v.CombID)
 		default:
-			fastUnknown(s, key)
+			if k := jsonscan.Fold(key); k != nil {
+				key = k
+				goto member
+			}
+			s.Skip()
 		}
 	}
 }
@@ -1624,6 +1742,7 @@ func (v *LogisticsAgreement) decodeFast(s *jsonscan.Scanner) {
 	}
 	for first := true; s.More(first); first = false {
 		key := s.Key()
+	member:
 		switch string(key) {
 		case "logistics_service_msg":
 			fastString(s, &v.LogisticsServiceMsg)
@@ -1642,7 +1761,244 @@ func (v *LogisticsAgreement) decodeFast(s *jsonscan.Scanner) {
 		case "sink_type":
 			fastString(s, &v.SinkType)
 		default:
-			fastUnknown(s, key)
+			if k := jsonscan.Fold(key); k != nil {
+				key = k
+				goto member
+			}
+			s.Skip()
+		}
+	}
+}
+
+func (v *Trace) decodeFast(s *jsonscan.Scanner) {
+	if !fastObject(s) {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+	member:
+		switch string(key) {
+		case "out_sid":
+			fastString(s, &v.OutSid)
+		case "company_name":
+			fastString(s, &v.CompanyName)
+		case "tid":
+			fastInt64(s, &v.Tid)
+		case "status":
+			fastString(s, &v.Status)
+		case "trace_list":
+			fastList(s, &v.TraceList, (*TransitStepInfo).decodeFast)
+		case "request_id":
+			fastString(s, &v.RequestID)
+		default:
+			if k := jsonscan.Fold(key); k != nil {
+				key = k
+				goto member
+			}
+			s.Skip()
+		}
+	}
+}
+
+func (v *TransitStepInfo) decodeFast(s *jsonscan.Scanner) {
+	if !fastObject(s) {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+	member:
+		switch string(key) {
+		case "status_time":
+			fastTime(s, &v.StatusTime)
+		case "status_desc":
+			fastString(s, &v.StatusDesc)
+		case "action":
+			fastString(s, &v.Action)
+		default:
+			if k := jsonscan.Fold(key); k != nil {
+				key = k
+				goto member
+			}
+			s.Skip()
+		}
+	}
+}
+
+func (v *Shipping) decodeFast(s *jsonscan.Scanner) {
+	if !fastObject(s) {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+	member:
+		switch string(key) {
+		case "tid":
+			fastInt64(s, &v.Tid)
+		case "order_code":
+			fastString(s, &v.OrderCode)
+		case "seller_nick":
+			fastString(s, &v.SellerNick)
+		case "buyer_nick":
+			fastString(s, &v.BuyerNick)
+		case "delivery_start":
+			fastTime(s, &v.DeliveryStart)
+		case "delivery_end":
+			fastTime(s, &v.DeliveryEnd)
+		case "out_sid":
+			fastString(s, &v.OutSid)
+		case "item_title":
+			fastString(s, &v.ItemTitle)
+		case "receiver_name":
+			fastString(s, &v.ReceiverName)
+		case "created":
+			fastTime(s, &v.Created)
+		case "modified":
+			fastTime(s, &v.Modified)
+		case "status":
+			fastString(s, (*string)(&v.Status))
+		case "type":
+			fastString(s, (*string)(&v.Type))
+		case "freight_payer":
+			fastString(s, &v.FreightPayer)
+		case "company_name":
+			fastString(s, &v.CompanyName)
+		case "seller_confirm":
+			fastString(s, &v.SellerConfirm)
+		case "is_split":
+			fastInt64(s, &v.IsSplit)
+		case "sub_tids":
+			fastList(s, &v.SubTids, fastInt64Item)
+		case "ouid":
+			fastString(s, &v.Ouid)
+		case "openuid":
+			fastString(s, &v.OpenUID)
+		case "receiver_phone":
+			fastString(s, &v.ReceiverPhone)
+		case "receiver_mobile":
+			fastString(s, &v.ReceiverMobile)
+		case "location":
+			if s.Null() {
+				v.Location = nil
+			} else {
+				if v.Location == nil {
+					v.Location = new(Location)
+				}
+				v.Location.decodeFast(s)
+			}
+		case "is_quick_cod_order":
+			fastBool(s, &v.IsQuickCodOrder)
+		case "mails":
+			fastList(s, &v.Mails, (*LogisticsMail).decodeFast)
+		case "receiver_phone_new":
+			fastString(s, &v.ReceiverPhoneNew)
+		case "receiver_mobile_new":
+			fastString(s, &v.ReceiverMobileNew)
+		default:
+			if k := jsonscan.Fold(key); k != nil {
+				key = k
+				goto member
+			}
+			s.Skip()
+		}
+	}
+}
+
+func (v *Location) decodeFast(s *jsonscan.Scanner) {
+	if !fastObject(s) {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+	member:
+		switch string(key) {
+		case "zip":
+			fastString(s, &v.Zip)
+		case "address":
+			fastString(s, &v.Address)
+		case "city":
+			fastString(s, &v.City)
+		case "state":
+			fastString(s, &v.State)
+		case "country":
+			fastString(s, &v.Country)
+		case "district":
+			fastString(s, &v.District)
+		default:
+			if k := jsonscan.Fold(key); k != nil {
+				key = k
+				goto member
+			}
+			s.Skip()
+		}
+	}
+}
+
+func (v *LogisticsMail) decodeFast(s *jsonscan.Scanner) {
+	if !fastObject(s) {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+	member:
+		switch string(key) {
+		case "out_sid":
+			fastString(s, &v.OutSid)
+		case "company_name":
+			fastString(s, &v.CompanyName)
+		default:
+			if k := jsonscan.Fold(key); k != nil {
+				key = k
+				goto member
+			}
+			s.Skip()
+		}
+	}
+}
+
+func (v *LogisticsCompany) decodeFast(s *jsonscan.Scanner) {
+	if !fastObject(s) {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+	member:
+		switch string(key) {
+		case "id":
+			fastInt64(s, &v.ID)
+		case "code":
+			fastString(s, &v.Code)
+		case "name":
+			fastString(s, &v.Name)
+		case "reg_mail_no":
+			fastString(s, &v.RegMailNo)
+		default:
+			if k := jsonscan.Fold(key); k != nil {
+				key = k
+				goto member
+			}
+			s.Skip()
+		}
+	}
+}
+
+func (v *ShipResult) decodeFast(s *jsonscan.Scanner) {
+	if !fastObject(s) {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+	member:
+		switch string(key) {
+		case "is_success":
+			fastBool(s, &v.IsSuccess)
+		case "request_id":
+			fastString(s, &v.RequestID)
+		default:
+			if k := jsonscan.Fold(key); k != nil {
+				key = k
+				goto member
+			}
+			s.Skip()
 		}
 	}
 }

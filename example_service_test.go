@@ -22,7 +22,7 @@ func exampleShop() (*taobaotest.Server, *taobao.Client, []taobao.Trade) {
 			Status:  status,
 			Payment: taobao.Money(10000 * (i + 1)),
 			Created: taobao.NewTime(srv.Now().Add(time.Duration(i-3) * time.Hour)),
-			Orders: taobao.List[taobao.Order]{
+			Orders: []taobao.Order{
 				{Title: "纯棉T恤", Num: 1, Price: 4000, Payment: taobao.Money(4000 * (i + 1))},
 				{Title: "帆布鞋", Num: 2, Price: 3000, Payment: taobao.Money(6000 * (i + 1))},
 			},

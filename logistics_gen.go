@@ -67,17 +67,22 @@ type Trace struct {
 	CompanyName string `json:"company_name,omitempty"`
 
 	// Tid is the trade whose parcel this is.
-	Tid Int64 `json:"tid,omitempty"`
+	Tid int64 `json:"tid,omitempty"`
 
 	// Status is the parcel's state as the carrier words it (Chinese text).
 	Status string `json:"status,omitempty"`
 
 	// TraceList are the tracking events, oldest first.
-	TraceList List[TransitStepInfo] `json:"trace_list,omitempty"`
+	TraceList []TransitStepInfo `json:"trace_list,omitempty" top:"transit_step_info"`
 
 	// RequestID is the gateway's id for the call, when it sent one.
 	RequestID string `json:"request_id,omitempty"`
 }
+
+// UnmarshalJSON reads v as the SDK reads the gateway's answers: list
+// wrappers or bare arrays, numbers from quoted strings, values of the
+// wrong type dropped one at a time.
+func (v *Trace) UnmarshalJSON(data []byte) error { return unmarshalModel(data, v) }
 
 // TransitStepInfo is one tracking event of a parcel.
 type TransitStepInfo struct {
@@ -91,13 +96,16 @@ type TransitStepInfo struct {
 	Action string `json:"action,omitempty"`
 }
 
-func (TransitStepInfo) topListKey() string { return "transit_step_info" }
+// UnmarshalJSON reads v as the SDK reads the gateway's answers: list
+// wrappers or bare arrays, numbers from quoted strings, values of the
+// wrong type dropped one at a time.
+func (v *TransitStepInfo) UnmarshalJSON(data []byte) error { return unmarshalModel(data, v) }
 
 // Shipping is a logistics order: the shipment of a trade (or of some of its
 // orders) with a carrier.
 type Shipping struct {
 	// Tid is the trade this shipment belongs to.
-	Tid Int64 `json:"tid,omitempty"`
+	Tid int64 `json:"tid,omitempty"`
 
 	// OrderCode is the logistics order's number.
 	OrderCode string `json:"order_code,omitempty"`
@@ -145,10 +153,10 @@ type Shipping struct {
 	SellerConfirm string `json:"seller_confirm,omitempty"`
 
 	// IsSplit is 1 when the trade ships in several parcels, 0 otherwise.
-	IsSplit Int64 `json:"is_split,omitempty"`
+	IsSplit int64 `json:"is_split,omitempty"`
 
 	// SubTids are the orders (oids) in this shipment.
-	SubTids List[Int64] `json:"sub_tids,omitempty"`
+	SubTids []int64 `json:"sub_tids,omitempty" top:"number"`
 
 	// Ouid is the buyer's ouid.
 	Ouid string `json:"ouid,omitempty"`
@@ -166,10 +174,10 @@ type Shipping struct {
 	Location *Location `json:"location,omitempty"`
 
 	// IsQuickCodOrder reports whether this is a quick cash-on-delivery shipment.
-	IsQuickCodOrder Bool `json:"is_quick_cod_order,omitempty"`
+	IsQuickCodOrder bool `json:"is_quick_cod_order,omitempty"`
 
 	// Mails are the shipment's parcels.
-	Mails List[LogisticsMail] `json:"mails,omitempty"`
+	Mails []LogisticsMail `json:"mails,omitempty" top:"logistics_mail"`
 
 	// ReceiverPhoneNew is the receiver's phone, masked.
 	ReceiverPhoneNew string `json:"receiver_phone_new,omitempty"`
@@ -178,7 +186,10 @@ type Shipping struct {
 	ReceiverMobileNew string `json:"receiver_mobile_new,omitempty"`
 }
 
-func (Shipping) topListKey() string { return "shipping" }
+// UnmarshalJSON reads v as the SDK reads the gateway's answers: list
+// wrappers or bare arrays, numbers from quoted strings, values of the
+// wrong type dropped one at a time.
+func (v *Shipping) UnmarshalJSON(data []byte) error { return unmarshalModel(data, v) }
 
 // Location is a postal address of a shipment.
 type Location struct {
@@ -201,6 +212,11 @@ type Location struct {
 	District string `json:"district,omitempty"`
 }
 
+// UnmarshalJSON reads v as the SDK reads the gateway's answers: list
+// wrappers or bare arrays, numbers from quoted strings, values of the
+// wrong type dropped one at a time.
+func (v *Location) UnmarshalJSON(data []byte) error { return unmarshalModel(data, v) }
+
 // LogisticsMail is one parcel of a shipment: waybill number and carrier.
 type LogisticsMail struct {
 	// OutSid is the waybill number.
@@ -210,12 +226,15 @@ type LogisticsMail struct {
 	CompanyName string `json:"company_name,omitempty"`
 }
 
-func (LogisticsMail) topListKey() string { return "logistics_mail" }
+// UnmarshalJSON reads v as the SDK reads the gateway's answers: list
+// wrappers or bare arrays, numbers from quoted strings, values of the
+// wrong type dropped one at a time.
+func (v *LogisticsMail) UnmarshalJSON(data []byte) error { return unmarshalModel(data, v) }
 
 // LogisticsCompany is a carrier that sellers can ship with.
 type LogisticsCompany struct {
 	// ID is the carrier's id.
-	ID Int64 `json:"id,omitempty"`
+	ID int64 `json:"id,omitempty"`
 
 	// Code is the carrier's code, e.g. SF, ZTO, YTO, POST; the shipping APIs take
 	// it.
@@ -228,16 +247,24 @@ type LogisticsCompany struct {
 	RegMailNo string `json:"reg_mail_no,omitempty"`
 }
 
-func (LogisticsCompany) topListKey() string { return "logistics_company" }
+// UnmarshalJSON reads v as the SDK reads the gateway's answers: list
+// wrappers or bare arrays, numbers from quoted strings, values of the
+// wrong type dropped one at a time.
+func (v *LogisticsCompany) UnmarshalJSON(data []byte) error { return unmarshalModel(data, v) }
 
 // ShipResult is the answer of taobao.logistics.offline.send.
 type ShipResult struct {
 	// IsSuccess reports whether the trade was marked as shipped.
-	IsSuccess Bool `json:"is_success,omitempty"`
+	IsSuccess bool `json:"is_success,omitempty"`
 
 	// RequestID is the gateway's id for the call, when it sent one.
 	RequestID string `json:"request_id,omitempty"`
 }
+
+// UnmarshalJSON reads v as the SDK reads the gateway's answers: list
+// wrappers or bare arrays, numbers from quoted strings, values of the
+// wrong type dropped one at a time.
+func (v *ShipResult) UnmarshalJSON(data []byte) error { return unmarshalModel(data, v) }
 
 // ShippingFields asks taobao.logistics.orders.get for every shipment field it
 // documents. It is a copy for reading: the SDK never reads it, so changing it

@@ -24,7 +24,7 @@ func TestDecodeTrace(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "1324657987", tr.OutSid)
 	assert.Equal(t, "中通速递", tr.CompanyName)
-	assert.Equal(t, taobao.Int64(1324657987), tr.Tid)
+	assert.Equal(t, int64(1324657987), tr.Tid)
 	assert.Equal(t, "1", tr.Status)
 	assert.Equal(t, "REPLACE_request_id", tr.RequestID)
 	require.Len(t, tr.TraceList, 1)
@@ -58,7 +58,7 @@ func TestDecodeShippingPage(t *testing.T) {
 			assert.Equal(t, "REPLACE_request_id", p.RequestID)
 			require.Len(t, p.Shippings, 1)
 			s := p.Shippings[0]
-			assert.Equal(t, taobao.Int64(518073718172548), s.Tid)
+			assert.Equal(t, int64(518073718172548), s.Tid)
 			assert.Equal(t, "12345678", s.OrderCode)
 			assert.Equal(t, "550281136794", s.OutSid)
 			assert.Equal(t, taobao.ShippingStatusAcceptedByReceiver, s.Status)
@@ -66,7 +66,7 @@ func TestDecodeShippingPage(t *testing.T) {
 			assert.Equal(t, "seller", s.FreightPayer)
 			assert.Equal(t, "yes", s.SellerConfirm)
 			assert.Equal(t, "顺丰速运", s.CompanyName)
-			assert.Equal(t, taobao.Int64(0), s.IsSplit)
+			assert.Equal(t, int64(0), s.IsSplit)
 			assert.True(t, s.Created.Equal(gmt8(2014, 1, 15, 21, 40, 24)))
 			assert.True(t, s.Modified.Equal(gmt8(2014, 1, 17, 15, 31, 7)))
 			if tt.detail {
@@ -77,7 +77,7 @@ func TestDecodeShippingPage(t *testing.T) {
 				assert.False(t, bool(s.IsQuickCodOrder))
 			} else {
 				assert.Nil(t, s.Location)
-				assert.Equal(t, taobao.List[taobao.Int64]{518073718172548}, s.SubTids)
+				assert.Equal(t, []int64{518073718172548}, s.SubTids)
 				assert.True(t, s.DeliveryStart.Equal(gmt8(2014, 1, 16, 9, 0, 0)))
 				assert.True(t, s.DeliveryEnd.Equal(gmt8(2014, 1, 16, 18, 0, 0)))
 			}
@@ -85,15 +85,21 @@ func TestDecodeShippingPage(t *testing.T) {
 	}
 }
 
-func TestShippingMarshalsWrappers(t *testing.T) {
-	s := taobao.Shipping{Tid: 1, SubTids: taobao.List[taobao.Int64]{7, 8},
-		Mails: taobao.List[taobao.LogisticsMail]{{OutSid: "a", CompanyName: "b"}}}
+func TestShippingJSONRoundTrip(t *testing.T) {
+	s := taobao.Shipping{Tid: 1, SubTids: []int64{7, 8},
+		Mails: []taobao.LogisticsMail{{OutSid: "a", CompanyName: "b"}}}
 	out, err := json.Marshal(s)
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"tid":1,"sub_tids":{"number":[7,8]},"mails":{"logistics_mail":[{"out_sid":"a","company_name":"b"}]}}`, string(out))
+	assert.JSONEq(t, `{"tid":1,"sub_tids":[7,8],"mails":[{"out_sid":"a","company_name":"b"}]}`, string(out),
+		"plain slices marshal as plain arrays")
 	var back taobao.Shipping
 	require.NoError(t, json.Unmarshal(out, &back))
 	assert.Equal(t, s, back)
+
+	// The gateway's wrapped form reads the same through encoding/json.
+	var wrapped taobao.Shipping
+	require.NoError(t, json.Unmarshal([]byte(`{"tid":"1","sub_tids":{"number":["7",8]},"mails":{"logistics_mail":[{"out_sid":"a","company_name":"b"}]}}`), &wrapped))
+	assert.Equal(t, s, wrapped)
 }
 
 func TestDecodeCompanies(t *testing.T) {

@@ -189,7 +189,7 @@ func (w *tradePageWire) setDropped(d []DroppedValue) { w.dropped = d }
 
 func (w *tradePageWire) page() *TradePage {
 	return &TradePage{
-		Trades:       w.Trades,
+		Trades:       []Trade(w.Trades),
 		TotalResults: int64(w.TotalResults),
 		HasNext:      bool(w.HasNext),
 		RequestID:    w.RequestID,
@@ -203,17 +203,22 @@ func (w *tradePageWire) decodeFast(s *jsonscan.Scanner) {
 	}
 	for first := true; s.More(first); first = false {
 		key := s.Key()
+	member:
 		switch string(key) {
 		case "total_results":
-			fastInt64(s, &w.TotalResults)
+			fastInt64(s, (*int64)(&w.TotalResults))
 		case "trades":
-			fastList(s, &w.Trades, (*Trade).decodeFast)
+			fastList(s, (*[]Trade)(&w.Trades), (*Trade).decodeFast)
 		case "has_next":
-			fastBool(s, &w.HasNext)
+			fastBool(s, (*bool)(&w.HasNext))
 		case "request_id":
 			fastString(s, &w.RequestID)
 		default:
-			fastUnknown(s, key)
+			if k := jsonscan.Fold(key); k != nil {
+				key = k
+				goto member
+			}
+			s.Skip()
 		}
 	}
 }
@@ -238,6 +243,7 @@ func (w *tradeWire) decodeFast(s *jsonscan.Scanner) {
 	}
 	for first := true; s.More(first); first = false {
 		key := s.Key()
+	member:
 		switch string(key) {
 		case "trade":
 			if s.Null() {
@@ -251,7 +257,11 @@ func (w *tradeWire) decodeFast(s *jsonscan.Scanner) {
 		case "request_id":
 			fastString(s, &w.RequestID)
 		default:
-			fastUnknown(s, key)
+			if k := jsonscan.Fold(key); k != nil {
+				key = k
+				goto member
+			}
+			s.Skip()
 		}
 	}
 }

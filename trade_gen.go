@@ -379,16 +379,16 @@ type Trade struct {
 	Sid string `json:"sid,omitempty"`
 
 	// Tid is the trade id. It exceeds 2^53: keep it an integer.
-	Tid Int64 `json:"tid,omitempty"`
+	Tid int64 `json:"tid,omitempty"`
 
 	// AcookieID is the trade's unique Acookie id.
 	AcookieID string `json:"acookie_id,omitempty"`
 
 	// SellerRate reports whether the seller has rated.
-	SellerRate Bool `json:"seller_rate,omitempty"`
+	SellerRate bool `json:"seller_rate,omitempty"`
 
 	// BuyerRate reports whether the buyer has rated.
-	BuyerRate Bool `json:"buyer_rate,omitempty"`
+	BuyerRate bool `json:"buyer_rate,omitempty"`
 
 	// Status is the trade's state.
 	Status TradeStatus `json:"status,omitempty"`
@@ -448,7 +448,7 @@ type Trade struct {
 	PicPath string `json:"pic_path,omitempty"`
 
 	// NumIid is the item's numeric id.
-	NumIid Int64 `json:"num_iid,omitempty"`
+	NumIid int64 `json:"num_iid,omitempty"`
 
 	// Price is the item's unit price, in fen.
 	Price Money `json:"price,omitempty"`
@@ -473,18 +473,18 @@ type Trade struct {
 	ShippingType ShippingType `json:"shipping_type,omitempty"`
 
 	// Num is the quantity bought; 0 on a trade with several orders.
-	Num Int64 `json:"num,omitempty"`
+	Num int64 `json:"num,omitempty"`
 
 	// PointFee is the buyer's points used, fixed when ordering.
-	PointFee Int64 `json:"point_fee,omitempty"`
+	PointFee int64 `json:"point_fee,omitempty"`
 
 	// RealPointFee is the points actually used after refunds, known once the trade
 	// ends.
-	RealPointFee Int64 `json:"real_point_fee,omitempty"`
+	RealPointFee int64 `json:"real_point_fee,omitempty"`
 
 	// BuyerObtainPointFee is the points the buyer earns, credited when the trade
 	// completes.
-	BuyerObtainPointFee Int64 `json:"buyer_obtain_point_fee,omitempty"`
+	BuyerObtainPointFee int64 `json:"buyer_obtain_point_fee,omitempty"`
 
 	// BuyerAlipayNo is the buyer's Alipay account (masked).
 	BuyerAlipayNo string `json:"buyer_alipay_no,omitempty"`
@@ -544,7 +544,7 @@ type Trade struct {
 	AvailableConfirmFee Money `json:"available_confirm_fee,omitempty"`
 
 	// HasPostFee reports whether AvailableConfirmFee includes the postage.
-	HasPostFee Bool `json:"has_post_fee,omitempty"`
+	HasPostFee bool `json:"has_post_fee,omitempty"`
 
 	// TimeoutActionTime is when the current state times out (for a shipped, paid
 	// trade: automatic receipt).
@@ -560,27 +560,27 @@ type Trade struct {
 	Promotion string `json:"promotion,omitempty"`
 
 	// Is3D reports whether this is a 3D trade.
-	Is3D Bool `json:"is_3D,omitempty"`
+	Is3D bool `json:"is_3D,omitempty"`
 
 	// IsLgtype reports whether this is a guaranteed-express trade, to be shipped
 	// with offline send.
-	IsLgtype Bool `json:"is_lgtype,omitempty"`
+	IsLgtype bool `json:"is_lgtype,omitempty"`
 
 	// IsBrandSale reports whether this is a brand flash sale; with IsForceWlb it
 	// must ship through Taobao's warehouses.
-	IsBrandSale Bool `json:"is_brand_sale,omitempty"`
+	IsBrandSale bool `json:"is_brand_sale,omitempty"`
 
 	// IsForceWlb reports whether the trade must ship through Taobao's warehouses
 	// (物流宝).
-	IsForceWlb Bool `json:"is_force_wlb,omitempty"`
+	IsForceWlb bool `json:"is_force_wlb,omitempty"`
 
 	// BuyerFlag is the buyer's note flag colour, 1 to 5 (red, yellow, green, blue,
 	// purple).
-	BuyerFlag Int64 `json:"buyer_flag,omitempty"`
+	BuyerFlag int64 `json:"buyer_flag,omitempty"`
 
 	// SellerFlag is the seller's note flag colour, 1 to 5 (red, yellow, green,
 	// blue, purple); 0 means none.
-	SellerFlag Int64 `json:"seller_flag,omitempty"`
+	SellerFlag int64 `json:"seller_flag,omitempty"`
 
 	// CreditCardFee is the amount paid by credit card, in fen.
 	CreditCardFee Money `json:"credit_card_fee,omitempty"`
@@ -598,7 +598,7 @@ type Trade struct {
 	MarkDesc string `json:"mark_desc,omitempty"`
 
 	// HasYfx reports whether the trade has return-shipping insurance.
-	HasYfx Bool `json:"has_yfx,omitempty"`
+	HasYfx bool `json:"has_yfx,omitempty"`
 
 	// YfxFee is the return-shipping insurance premium, in fen.
 	YfxFee Money `json:"yfx_fee,omitempty"`
@@ -613,29 +613,29 @@ type Trade struct {
 	SendTime string `json:"send_time,omitempty"`
 
 	// CanRate reports whether the buyer may rate the trade now.
-	CanRate Bool `json:"can_rate,omitempty"`
+	CanRate bool `json:"can_rate,omitempty"`
 
 	// SellerCanRate reports whether the seller may rate the trade.
-	SellerCanRate Bool `json:"seller_can_rate,omitempty"`
+	SellerCanRate bool `json:"seller_can_rate,omitempty"`
 
 	// IsPartConsign reports whether the seller ships the trade in several parcels.
-	IsPartConsign Bool `json:"is_part_consign,omitempty"`
+	IsPartConsign bool `json:"is_part_consign,omitempty"`
 
 	// IsDaixiao reports whether the trade has a matching dropshipping purchase
 	// order.
-	IsDaixiao Bool `json:"is_daixiao,omitempty"`
+	IsDaixiao bool `json:"is_daixiao,omitempty"`
 
 	// IsWt reports whether this is a carrier business-hall (网厅) trade.
-	IsWt Bool `json:"is_wt,omitempty"`
+	IsWt bool `json:"is_wt,omitempty"`
 
 	// ArriveInterval is the delivery promise, in days.
-	ArriveInterval Int64 `json:"arrive_interval,omitempty"`
+	ArriveInterval int64 `json:"arrive_interval,omitempty"`
 
 	// ArriveCutTime is the daily cut-off for the delivery promise, as HH:mm.
 	ArriveCutTime string `json:"arrive_cut_time,omitempty"`
 
 	// ConsignInterval is the shipping promise, in hours.
-	ConsignInterval Int64 `json:"consign_interval,omitempty"`
+	ConsignInterval int64 `json:"consign_interval,omitempty"`
 
 	// O2O marks a shopping-guide (导购宝) trade: "crm".
 	O2O string `json:"o2o,omitempty"`
@@ -697,16 +697,16 @@ type Trade struct {
 	EstConTime string `json:"est_con_time,omitempty"`
 
 	// Orders are the trade's orders (line items).
-	Orders List[Order] `json:"orders,omitempty"`
+	Orders []Order `json:"orders,omitempty" top:"order"`
 
 	// PromotionDetails are the discounts applied to the trade and its orders.
-	PromotionDetails List[PromotionDetail] `json:"promotion_details,omitempty"`
+	PromotionDetails []PromotionDetail `json:"promotion_details,omitempty" top:"promotion_detail"`
 
 	// ServiceTags are the logistics service tags of the trade and its orders.
-	ServiceTags List[LogisticsTag] `json:"service_tags,omitempty"`
+	ServiceTags []LogisticsTag `json:"service_tags,omitempty" top:"logistics_tag"`
 
 	// ServiceOrders are the services bought with the trade's items.
-	ServiceOrders List[ServiceOrder] `json:"service_orders,omitempty"`
+	ServiceOrders []ServiceOrder `json:"service_orders,omitempty" top:"service_order"`
 
 	// TradeFrom lists where the trade came from, comma-separated: WAP, HITAO, TOP,
 	// TAOBAO, JHS...
@@ -717,13 +717,13 @@ type Trade struct {
 
 	// ZeroPurchase reports whether this is a zero-down phone contract trade under
 	// pre-authorisation.
-	ZeroPurchase Bool `json:"zero_purchase,omitempty"`
+	ZeroPurchase bool `json:"zero_purchase,omitempty"`
 
 	// AlipayPoint is the Alipay points used, in fen.
-	AlipayPoint Int64 `json:"alipay_point,omitempty"`
+	AlipayPoint int64 `json:"alipay_point,omitempty"`
 
 	// PccAf is the amount paid with Tmall point cards, in fen.
-	PccAf Int64 `json:"pcc_af,omitempty"`
+	PccAf int64 `json:"pcc_af,omitempty"`
 
 	// TradeExt holds the trade's extension flags.
 	TradeExt *TradeExt `json:"trade_ext,omitempty"`
@@ -748,7 +748,7 @@ type Trade struct {
 	O2OSnatchStatus string `json:"o2o_snatch_status,omitempty"`
 
 	// IsShShip reports whether shipping is blocked.
-	IsShShip Bool `json:"is_sh_ship,omitempty"`
+	IsShShip bool `json:"is_sh_ship,omitempty"`
 
 	// EticketServiceAddr is the installation address of a home-improvement
 	// voucher.
@@ -764,7 +764,7 @@ type Trade struct {
 	Obs string `json:"obs,omitempty"`
 
 	// EtShopID is the store linked to a scan-to-buy trade.
-	EtShopID Int64 `json:"et_shop_id,omitempty"`
+	EtShopID int64 `json:"et_shop_id,omitempty"`
 
 	// PaidCouponFee is the cash-back coupon amount, in fen.
 	PaidCouponFee Money `json:"paid_coupon_fee,omitempty"`
@@ -788,20 +788,20 @@ type Trade struct {
 	OsRange string `json:"os_range,omitempty"`
 
 	// CouponFee is the coupon amount (an integer; the docs give no unit).
-	CouponFee Int64 `json:"coupon_fee,omitempty"`
+	CouponFee int64 `json:"coupon_fee,omitempty"`
 
 	// PostGateDeclare reports whether the trade clears customs by post.
-	PostGateDeclare Bool `json:"post_gate_declare,omitempty"`
+	PostGateDeclare bool `json:"post_gate_declare,omitempty"`
 
 	// CrossBondedDeclare reports whether this is a cross-border trade.
-	CrossBondedDeclare Bool `json:"cross_bonded_declare,omitempty"`
+	CrossBondedDeclare bool `json:"cross_bonded_declare,omitempty"`
 
 	// TradeAttr holds extension attributes as a JSON object in a string, e.g.
 	// {"erpHold":"0"} or a payCurrency.
 	TradeAttr string `json:"trade_attr,omitempty"`
 
 	// TopHold is 1 when the platform holds the trade back from ERPs, 0 otherwise.
-	TopHold Int64 `json:"top_hold,omitempty"`
+	TopHold int64 `json:"top_hold,omitempty"`
 
 	// OmniAttr marks an omnichannel (星盘) trade.
 	OmniAttr string `json:"omni_attr,omitempty"`
@@ -813,19 +813,19 @@ type Trade struct {
 	Assembly string `json:"assembly,omitempty"`
 
 	// ForbidConsign marks a Juhuasuan group-buy trade that may not ship yet.
-	ForbidConsign Int64 `json:"forbid_consign,omitempty"`
+	ForbidConsign int64 `json:"forbid_consign,omitempty"`
 
 	// Identity marks a purchase order.
 	Identity string `json:"identity,omitempty"`
 
 	// TeamBuyHold marks a Tmall group-buy trade held back.
-	TeamBuyHold Int64 `json:"team_buy_hold,omitempty"`
+	TeamBuyHold int64 `json:"team_buy_hold,omitempty"`
 
 	// ShareGroupHold marks a share-to-buy trade held back.
-	ShareGroupHold Int64 `json:"share_group_hold,omitempty"`
+	ShareGroupHold int64 `json:"share_group_hold,omitempty"`
 
 	// OfpHold marks a trade held back by Tmall Global.
-	OfpHold Int64 `json:"ofp_hold,omitempty"`
+	OfpHold int64 `json:"ofp_hold,omitempty"`
 
 	// O2OStepTradeDetail lists the stages of an O2O staged trade, e.g.
 	// "3_1_100_paid;3_2_2000_nopaid" (stages, stage, amount in fen, state).
@@ -845,14 +845,14 @@ type Trade struct {
 	OrderTaxPromotionFee string `json:"order_tax_promotion_fee,omitempty"`
 
 	// DelayCreateDelivery marks a Juhuasuan flash-deal trade.
-	DelayCreateDelivery Int64 `json:"delay_create_delivery,omitempty"`
+	DelayCreateDelivery int64 `json:"delay_create_delivery,omitempty"`
 
 	// TidStr is the trade id as a string, for clients that cannot hold 64-bit
 	// integers.
 	TidStr string `json:"tid_str,omitempty"`
 
 	// Toptype is the trade kind as the platform classifies it.
-	Toptype Int64 `json:"toptype,omitempty"`
+	Toptype int64 `json:"toptype,omitempty"`
 
 	// ServiceType lists the trade services included.
 	ServiceType string `json:"service_type,omitempty"`
@@ -909,7 +909,7 @@ type Trade struct {
 	WttParam string `json:"wtt_param,omitempty"`
 
 	// LogisticsInfos hold the fulfilment advice for each order.
-	LogisticsInfos List[LogisticsInfo] `json:"logistics_infos,omitempty"`
+	LogisticsInfos []LogisticsInfo `json:"logistics_infos,omitempty" top:"logistics_info"`
 
 	// SellerNick is the seller's nick.
 	SellerNick string `json:"seller_nick,omitempty"`
@@ -936,7 +936,7 @@ type Trade struct {
 	SortInfo *SortInfo `json:"sort_info,omitempty"`
 
 	// Sorted is 1 when the trade was sorted, 2 when not.
-	Sorted Int64 `json:"sorted,omitempty"`
+	Sorted int64 `json:"sorted,omitempty"`
 
 	// NrNoHandle marks a one-hour-delivery trade the seller need not handle.
 	NrNoHandle string `json:"nr_no_handle,omitempty"`
@@ -949,7 +949,7 @@ type Trade struct {
 	CloudStore string `json:"cloud_store,omitempty"`
 
 	// IsGift reports whether the trade is a gift (not public yet, say the docs).
-	IsGift Bool `json:"is_gift,omitempty"`
+	IsGift bool `json:"is_gift,omitempty"`
 
 	// DoneeNick is the gift receiver's nick (not public yet).
 	DoneeNick string `json:"donee_nick,omitempty"`
@@ -961,22 +961,22 @@ type Trade struct {
 	SuningShopCode string `json:"suning_shop_code,omitempty"`
 
 	// SuningShopValid reports whether the Suning pick-up store is valid.
-	SuningShopValid Int64 `json:"suning_shop_valid,omitempty"`
+	SuningShopValid int64 `json:"suning_shop_valid,omitempty"`
 
 	// AllowAppkeys lists the app keys allowed to see the trade, comma-separated.
 	AllowAppkeys string `json:"allow_appkeys,omitempty"`
 
 	// NewPresell reports whether this is a pre-sale trade.
-	NewPresell Bool `json:"new_presell,omitempty"`
+	NewPresell bool `json:"new_presell,omitempty"`
 
 	// YouXiang reports whether this is a 优享 trade.
-	YouXiang Bool `json:"you_xiang,omitempty"`
+	YouXiang bool `json:"you_xiang,omitempty"`
 
 	// RetailStoreID is the offline store of a Tmall future-store trade.
 	RetailStoreID string `json:"retail_store_id,omitempty"`
 
 	// IsIstore reports whether this is an iStore trade.
-	IsIstore Bool `json:"is_istore,omitempty"`
+	IsIstore bool `json:"is_istore,omitempty"`
 
 	// Ua tells where an iStore trade came from.
 	Ua string `json:"ua,omitempty"`
@@ -1132,13 +1132,13 @@ type Trade struct {
 	AsdpBizType string `json:"asdp_biz_type,omitempty"`
 
 	// IsOpenmall reports whether this is an Openmall trade.
-	IsOpenmall Bool `json:"is_openmall,omitempty"`
+	IsOpenmall bool `json:"is_openmall,omitempty"`
 
 	// VLogisticsCreate reports whether this is a 码上收 trade.
-	VLogisticsCreate Bool `json:"v_logistics_create,omitempty"`
+	VLogisticsCreate bool `json:"v_logistics_create,omitempty"`
 
 	// QRPay reports whether the trade has nothing to ship.
-	QRPay Bool `json:"q_r_pay,omitempty"`
+	QRPay bool `json:"q_r_pay,omitempty"`
 
 	// OrderFollowID is the linked trade.
 	OrderFollowID string `json:"order_follow_id,omitempty"`
@@ -1151,20 +1151,20 @@ type Trade struct {
 
 	// GeneralNewPresell reports whether this is a pre-sale trade, for every kind
 	// of pre-sale; filled only when asked for by name.
-	GeneralNewPresell Bool `json:"general_new_presell,omitempty"`
+	GeneralNewPresell bool `json:"general_new_presell,omitempty"`
 
 	// DrugRegister is 1 when the trade was registered for epidemic control, 0
 	// otherwise.
 	DrugRegister string `json:"drug_register,omitempty"`
 
 	// StepPayDetails are the stages of a trade paid in stages.
-	StepPayDetails List[StepPayDetail] `json:"step_pay_details,omitempty"`
+	StepPayDetails []StepPayDetail `json:"step_pay_details,omitempty" top:"step_pay_detail"`
 
 	// AgreeRefundChecks flag what to check before agreeing to a refund.
-	AgreeRefundChecks List[AgreeRefundCheck] `json:"agree_refund_checks,omitempty"`
+	AgreeRefundChecks []AgreeRefundCheck `json:"agree_refund_checks,omitempty" top:"agree_refund_check"`
 
 	// AddressDetails are the delivery addresses of each stage.
-	AddressDetails List[AddressDetail] `json:"address_details,omitempty"`
+	AddressDetails []AddressDetail `json:"address_details,omitempty" top:"address_detail"`
 
 	// StageAddressType marks a trade with per-stage addresses.
 	StageAddressType string `json:"stage_address_type,omitempty"`
@@ -1177,10 +1177,10 @@ type Trade struct {
 
 	// TmallCouponFee is the Tmall red-packet amount used (an integer; the docs
 	// give no unit).
-	TmallCouponFee Int64 `json:"tmall_coupon_fee,omitempty"`
+	TmallCouponFee int64 `json:"tmall_coupon_fee,omitempty"`
 
 	// DeliveryPlan are the planned deliveries of the trade.
-	DeliveryPlan List[DeliveryPlan] `json:"delivery_plan,omitempty"`
+	DeliveryPlan []DeliveryPlan `json:"delivery_plan,omitempty" top:"delivery_plan"`
 
 	// OmnichannelParam holds omnichannel trade data.
 	OmnichannelParam string `json:"omnichannel_param,omitempty"`
@@ -1191,7 +1191,7 @@ type Trade struct {
 	Oaid string `json:"oaid,omitempty"`
 
 	// IsCycleBuy reports whether this is a periodic purchase.
-	IsCycleBuy Bool `json:"is_cycle_buy,omitempty"`
+	IsCycleBuy bool `json:"is_cycle_buy,omitempty"`
 
 	// ScenarioGroup marks a 淘鲜达 half-day delivery.
 	ScenarioGroup string `json:"scenario_group,omitempty"`
@@ -1201,20 +1201,20 @@ type Trade struct {
 
 	// IsForceDc reports whether the platform routes the trade to a Cainiao
 	// warehouse automatically.
-	IsForceDc Bool `json:"is_force_dc,omitempty"`
+	IsForceDc bool `json:"is_force_dc,omitempty"`
 
 	// CombineLogisticsDetails are the parcels of orders whose bundle components
 	// ship separately.
-	CombineLogisticsDetails List[CombineLogisticsDetail] `json:"combine_logistics_details,omitempty"`
+	CombineLogisticsDetails []CombineLogisticsDetail `json:"combine_logistics_details,omitempty" top:"combine_logistics_detail"`
 
 	// IdentifyInfo holds the third-party authentication records.
 	IdentifyInfo *IdentifyInfo `json:"identify_info,omitempty"`
 
 	// LogisticsConsignInfo hold the promised shipping times.
-	LogisticsConsignInfo List[LogisticsConsignInfo] `json:"logistics_consign_info,omitempty"`
+	LogisticsConsignInfo []LogisticsConsignInfo `json:"logistics_consign_info,omitempty" top:"logistics_consign_info"`
 
 	// LogisticsModifyInfo record changes of the promised shipping time.
-	LogisticsModifyInfo List[LogisticsModifyInfo] `json:"logistics_modify_info,omitempty"`
+	LogisticsModifyInfo []LogisticsModifyInfo `json:"logistics_modify_info,omitempty" top:"logistics_modify_info"`
 
 	// PriorityConsignTime is when the trade should ship first.
 	PriorityConsignTime string `json:"priority_consign_time,omitempty"`
@@ -1234,7 +1234,7 @@ type Trade struct {
 	ReceiptType string `json:"receipt_type,omitempty"`
 
 	// ReceiptRelIDs are the trades a make-up payment relates to.
-	ReceiptRelIDs List[string] `json:"receipt_rel_ids,omitempty"`
+	ReceiptRelIDs []string `json:"receipt_rel_ids,omitempty"`
 
 	// Pmtp names the marketing tool applied before checkout.
 	Pmtp string `json:"pmtp,omitempty"`
@@ -1244,7 +1244,7 @@ type Trade struct {
 	AsyncModified Time `json:"async_modified,omitzero"`
 
 	// AlipayID is the buyer's Alipay user id, stable across e-mail changes.
-	AlipayID Int64 `json:"alipay_id,omitempty"`
+	AlipayID int64 `json:"alipay_id,omitempty"`
 
 	// NutFeature holds 卡易售 data, without the order's IP.
 	NutFeature string `json:"nut_feature,omitempty"`
@@ -1256,29 +1256,32 @@ type Trade struct {
 	LgAging string `json:"lg_aging,omitempty"`
 
 	// HasBuyerMessage reports whether the buyer left a message.
-	HasBuyerMessage Bool `json:"has_buyer_message,omitempty"`
+	HasBuyerMessage bool `json:"has_buyer_message,omitempty"`
 
 	// IsO2OPassport is true for a smart-store trade (or absent).
-	IsO2OPassport Bool `json:"is_o2o_passport,omitempty"`
+	IsO2OPassport bool `json:"is_o2o_passport,omitempty"`
 
 	// TmallDelivery is a Tmall delivery flag; the docs name it only.
-	TmallDelivery Bool `json:"tmall_delivery,omitempty"`
+	TmallDelivery bool `json:"tmall_delivery,omitempty"`
 
 	// ThreeplTiming is a third-party logistics timing flag; the docs name it only.
-	ThreeplTiming Bool `json:"threepl_timing,omitempty"`
+	ThreeplTiming bool `json:"threepl_timing,omitempty"`
 
 	// CnService is the Tmall direct-delivery service.
 	CnService string `json:"cn_service,omitempty"`
 
 	// NoShipping is true when there is no logistics information (a platform
 	// attribute not to rely on).
-	NoShipping Bool `json:"no_shipping,omitempty"`
+	NoShipping bool `json:"no_shipping,omitempty"`
 
 	// Aid is the address id.
 	Aid string `json:"aid,omitempty"`
 }
 
-func (Trade) topListKey() string { return "trade" }
+// UnmarshalJSON reads v as the SDK reads the gateway's answers: list
+// wrappers or bare arrays, numbers from quoted strings, values of the
+// wrong type dropped one at a time.
+func (v *Trade) UnmarshalJSON(data []byte) error { return unmarshalModel(data, v) }
 
 // Order is one line item of a trade: an item (and SKU) bought in some
 // quantity, with its own amounts, state and refund state.
@@ -1293,7 +1296,7 @@ type Order struct {
 	Price Money `json:"price,omitempty"`
 
 	// NumIid is the item's numeric id.
-	NumIid Int64 `json:"num_iid,omitempty"`
+	NumIid int64 `json:"num_iid,omitempty"`
 
 	// SkuID is the SKU's id.
 	SkuID string `json:"sku_id,omitempty"`
@@ -1311,7 +1314,7 @@ type Order struct {
 	Status OrderStatus `json:"status,omitempty"`
 
 	// Oid is the order id; unique across trades.
-	Oid Int64 `json:"oid,omitempty"`
+	Oid int64 `json:"oid,omitempty"`
 
 	// TotalFee is what the order costs: price*num + adjust_fee - discount_fee, in
 	// fen.
@@ -1339,13 +1342,13 @@ type Order struct {
 	SkuPropertiesName string `json:"sku_properties_name,omitempty"`
 
 	// ItemMealID is the item package's id.
-	ItemMealID Int64 `json:"item_meal_id,omitempty"`
+	ItemMealID int64 `json:"item_meal_id,omitempty"`
 
 	// ItemMealName describes the item package.
 	ItemMealName string `json:"item_meal_name,omitempty"`
 
 	// Num is the quantity bought.
-	Num Int64 `json:"num,omitempty"`
+	Num int64 `json:"num,omitempty"`
 
 	// SnapshotURL is the item snapshot taken at purchase.
 	SnapshotURL string `json:"snapshot_url,omitempty"`
@@ -1357,10 +1360,10 @@ type Order struct {
 	ItemMemo string `json:"item_memo,omitempty"`
 
 	// BuyerRate reports whether the buyer has rated.
-	BuyerRate Bool `json:"buyer_rate,omitempty"`
+	BuyerRate bool `json:"buyer_rate,omitempty"`
 
 	// SellerRate reports whether the seller has rated.
-	SellerRate Bool `json:"seller_rate,omitempty"`
+	SellerRate bool `json:"seller_rate,omitempty"`
 
 	// RefundID is the latest refund's id.
 	RefundID string `json:"refund_id,omitempty"`
@@ -1369,10 +1372,10 @@ type Order struct {
 	SellerType string `json:"seller_type,omitempty"`
 
 	// Cid is the item's category id.
-	Cid Int64 `json:"cid,omitempty"`
+	Cid int64 `json:"cid,omitempty"`
 
 	// IsOversold reports whether the item was oversold.
-	IsOversold Bool `json:"is_oversold,omitempty"`
+	IsOversold bool `json:"is_oversold,omitempty"`
 
 	// EndTime is when this order ended; it may be earlier than the trade's.
 	EndTime Time `json:"end_time,omitzero"`
@@ -1381,7 +1384,7 @@ type Order struct {
 	OrderFrom string `json:"order_from,omitempty"`
 
 	// IsServiceOrder reports whether this is a service order.
-	IsServiceOrder Bool `json:"is_service_order,omitempty"`
+	IsServiceOrder bool `json:"is_service_order,omitempty"`
 
 	// ConsignTime is when this order shipped; after split shipments it may differ
 	// from the trade's.
@@ -1398,11 +1401,11 @@ type Order struct {
 	InvoiceNo string `json:"invoice_no,omitempty"`
 
 	// BindOid is an order that must ship together with this one.
-	BindOid Int64 `json:"bind_oid,omitempty"`
+	BindOid int64 `json:"bind_oid,omitempty"`
 
 	// IsDaixiao reports whether the trade has a matching dropshipping purchase
 	// order.
-	IsDaixiao Bool `json:"is_daixiao,omitempty"`
+	IsDaixiao bool `json:"is_daixiao,omitempty"`
 
 	// TicketOuterID is the external id of a ticket's validity period.
 	TicketOuterID string `json:"ticket_outer_id,omitempty"`
@@ -1411,7 +1414,7 @@ type Order struct {
 	TicketExpdateKey string `json:"ticket_expdate_key,omitempty"`
 
 	// IsWww reports whether this is a www order.
-	IsWww Bool `json:"is_www,omitempty"`
+	IsWww bool `json:"is_www,omitempty"`
 
 	// StoreCode is the warehouse the order ships from.
 	StoreCode string `json:"store_code,omitempty"`
@@ -1461,7 +1464,7 @@ type Order struct {
 	InvType string `json:"inv_type,omitempty"`
 
 	// IsShShip reports whether the order was shipped.
-	IsShShip Bool `json:"is_sh_ship,omitempty"`
+	IsShShip bool `json:"is_sh_ship,omitempty"`
 
 	// Shipper holds warehousing information.
 	Shipper string `json:"shipper,omitempty"`
@@ -1539,13 +1542,13 @@ type Order struct {
 	OidStr string `json:"oid_str,omitempty"`
 
 	// FqgNum is the number of Huabei instalments.
-	FqgNum Int64 `json:"fqg_num,omitempty"`
+	FqgNum int64 `json:"fqg_num,omitempty"`
 
 	// IsFqgSFee reports whether the seller pays the instalment fee.
-	IsFqgSFee Bool `json:"is_fqg_s_fee,omitempty"`
+	IsFqgSFee bool `json:"is_fqg_s_fee,omitempty"`
 
 	// TaxFree reports whether the Tmall Global order's duty is included.
-	TaxFree Bool `json:"tax_free,omitempty"`
+	TaxFree bool `json:"tax_free,omitempty"`
 
 	// TaxCouponDiscount is the duty included in a Tmall Global order.
 	TaxCouponDiscount string `json:"tax_coupon_discount,omitempty"`
@@ -1676,7 +1679,7 @@ type Order struct {
 	Propoint string `json:"propoint,omitempty"`
 
 	// IsKaola reports whether the item is a Kaola item.
-	IsKaola Bool `json:"is_kaola,omitempty"`
+	IsKaola bool `json:"is_kaola,omitempty"`
 
 	// SpecialRefundType is a special refund kind, such as live-stream cash back or
 	// price protection.
@@ -1686,7 +1689,7 @@ type Order struct {
 	ExtendInfo string `json:"extend_info,omitempty"`
 
 	// IsDevalueFee reports whether the order's discount lost value.
-	IsDevalueFee Bool `json:"is_devalue_fee,omitempty"`
+	IsDevalueFee bool `json:"is_devalue_fee,omitempty"`
 
 	// BrandLightShopStoreID is the same-city channel store's id.
 	BrandLightShopStoreID string `json:"brand_light_shop_store_id,omitempty"`
@@ -1716,7 +1719,7 @@ type Order struct {
 	AutoFlow string `json:"auto_flow,omitempty"`
 
 	// TradeFulfillmentType is the fulfilment type.
-	TradeFulfillmentType Int64 `json:"trade_fulfillment_type,omitempty"`
+	TradeFulfillmentType int64 `json:"trade_fulfillment_type,omitempty"`
 
 	// DistributeStatus is the dropshipping state: empty (none), distribute or
 	// cancel.
@@ -1729,30 +1732,30 @@ type Order struct {
 	GiftMids string `json:"gift_mids,omitempty"`
 
 	// IsFreeGift reports whether this order is a free gift.
-	IsFreeGift Bool `json:"is_free_gift,omitempty"`
+	IsFreeGift bool `json:"is_free_gift,omitempty"`
 
 	// HasGift reports whether this order comes with gifts.
-	HasGift Bool `json:"has_gift,omitempty"`
+	HasGift bool `json:"has_gift,omitempty"`
 
 	// PromiseCollectTime is the promised (latest) pick-up time.
 	PromiseCollectTime string `json:"promise_collect_time,omitempty"`
 
 	// IsForceDc reports whether the platform routes the order to a Cainiao
 	// warehouse automatically.
-	IsForceDc Bool `json:"is_force_dc,omitempty"`
+	IsForceDc bool `json:"is_force_dc,omitempty"`
 
 	// B2BDaixiao tells whether the order is B2B dropshipping.
 	B2BDaixiao string `json:"b2b_daixiao,omitempty"`
 
 	// ShipInfo records how the order shipped.
-	ShipInfo List[ShipInfo] `json:"ship_info,omitempty"`
+	ShipInfo []ShipInfo `json:"ship_info,omitempty" top:"ship_info"`
 
 	// CombineItemInfo are the components of a bundle item.
-	CombineItemInfo List[CombineSubItem] `json:"combine_item_info,omitempty"`
+	CombineItemInfo []CombineSubItem `json:"combine_item_info,omitempty" top:"combine_sub_item_do"`
 
 	// NeedReturn reports, for a gift order, whether it must come back with a
 	// returned main item (absent means yes).
-	NeedReturn Bool `json:"need_return,omitempty"`
+	NeedReturn bool `json:"need_return,omitempty"`
 
 	// BundleID is the bundle's id.
 	BundleID string `json:"bundle_id,omitempty"`
@@ -1761,33 +1764,41 @@ type Order struct {
 	BundleOutName string `json:"bundle_out_name,omitempty"`
 
 	// BundleType is the bundle kind: 1 promotional, 2 audience.
-	BundleType Int64 `json:"bundle_type,omitempty"`
+	BundleType int64 `json:"bundle_type,omitempty"`
 
 	// OneYuanReservationOrders is the linked one-yuan reservation order.
 	OneYuanReservationOrders string `json:"one_yuan_reservation_orders,omitempty"`
 
 	// IsJzfx reports whether this is a home-improvement distribution order; filled
 	// only when "orders.is_jzfx" is asked for.
-	IsJzfx Bool `json:"is_jzfx,omitempty"`
+	IsJzfx bool `json:"is_jzfx,omitempty"`
 
 	// JewccNo is the appraisal code.
 	JewccNo string `json:"jewcc_no,omitempty"`
 
 	// ShpInfo records how the order shipped (the name taobao.trades.sold.get
 	// documents; fullinfo says ship_info).
-	ShpInfo List[ShipInfo] `json:"shp_info,omitempty"`
+	ShpInfo []ShipInfo `json:"shp_info,omitempty" top:"ship_info"`
 }
 
-func (Order) topListKey() string { return "order" }
+// UnmarshalJSON reads v as the SDK reads the gateway's answers: list
+// wrappers or bare arrays, numbers from quoted strings, values of the
+// wrong type dropped one at a time.
+func (v *Order) UnmarshalJSON(data []byte) error { return unmarshalModel(data, v) }
 
 // SortInfo holds the gateway's sort keys of a trade or order.
 type SortInfo struct {
 	// DaySortVal is the daily sort key.
-	DaySortVal Int64 `json:"day_sort_val,omitempty"`
+	DaySortVal int64 `json:"day_sort_val,omitempty"`
 
 	// HourSortVal is the hourly sort key.
-	HourSortVal Int64 `json:"hour_sort_val,omitempty"`
+	HourSortVal int64 `json:"hour_sort_val,omitempty"`
 }
+
+// UnmarshalJSON reads v as the SDK reads the gateway's answers: list
+// wrappers or bare arrays, numbers from quoted strings, values of the
+// wrong type dropped one at a time.
+func (v *SortInfo) UnmarshalJSON(data []byte) error { return unmarshalModel(data, v) }
 
 // ShipInfo records how an order was shipped.
 type ShipInfo struct {
@@ -1795,19 +1806,22 @@ type ShipInfo struct {
 	TransportType string `json:"transport_type,omitempty"`
 }
 
-func (ShipInfo) topListKey() string { return "ship_info" }
+// UnmarshalJSON reads v as the SDK reads the gateway's answers: list
+// wrappers or bare arrays, numbers from quoted strings, values of the
+// wrong type dropped one at a time.
+func (v *ShipInfo) UnmarshalJSON(data []byte) error { return unmarshalModel(data, v) }
 
 // CombineSubItem is one component item of a bundle sold as a single order
 // (TOP's CombineSubItemDO).
 type CombineSubItem struct {
 	// ItemID is the item's numeric id.
-	ItemID Int64 `json:"item_id,omitempty"`
+	ItemID int64 `json:"item_id,omitempty"`
 
 	// SkuID is the component's SKU id.
-	SkuID Int64 `json:"sku_id,omitempty"`
+	SkuID int64 `json:"sku_id,omitempty"`
 
 	// Quantity is the component's quantity.
-	Quantity Int64 `json:"quantity,omitempty"`
+	Quantity int64 `json:"quantity,omitempty"`
 
 	// ItemName is the component's name.
 	ItemName string `json:"item_name,omitempty"`
@@ -1820,14 +1834,14 @@ type CombineSubItem struct {
 
 	// OriginFee is the component's original price (an integer; the docs give no
 	// unit).
-	OriginFee Int64 `json:"origin_fee,omitempty"`
+	OriginFee int64 `json:"origin_fee,omitempty"`
 
 	// CombineSubItemFee is the component's bundle price (an integer; the docs give
 	// no unit).
-	CombineSubItemFee Int64 `json:"combine_sub_item_fee,omitempty"`
+	CombineSubItemFee int64 `json:"combine_sub_item_fee,omitempty"`
 
 	// Ismain reports whether the component is the bundle's main item.
-	Ismain Bool `json:"ismain,omitempty"`
+	Ismain bool `json:"ismain,omitempty"`
 
 	// EstconTime is the component's promised shipping time: a date (yyyy-MM-dd) or
 	// a number of days.
@@ -1838,15 +1852,18 @@ type CombineSubItem struct {
 
 	// EduOriginalFee is the original price before the education discount (an
 	// integer; the docs give no unit).
-	EduOriginalFee Int64 `json:"edu_original_fee,omitempty"`
+	EduOriginalFee int64 `json:"edu_original_fee,omitempty"`
 }
 
-func (CombineSubItem) topListKey() string { return "combine_sub_item_do" }
+// UnmarshalJSON reads v as the SDK reads the gateway's answers: list
+// wrappers or bare arrays, numbers from quoted strings, values of the
+// wrong type dropped one at a time.
+func (v *CombineSubItem) UnmarshalJSON(data []byte) error { return unmarshalModel(data, v) }
 
 // PromotionDetail is one discount applied to a trade or to one of its orders.
 type PromotionDetail struct {
 	// ID is the trade or order the discount applies to.
-	ID Int64 `json:"id,omitempty"`
+	ID int64 `json:"id,omitempty"`
 
 	// PromotionName is the discount's name.
 	PromotionName string `json:"promotion_name,omitempty"`
@@ -1880,7 +1897,10 @@ type PromotionDetail struct {
 	KdChildDiscountFee string `json:"kd_child_discount_fee,omitempty"`
 }
 
-func (PromotionDetail) topListKey() string { return "promotion_detail" }
+// UnmarshalJSON reads v as the SDK reads the gateway's answers: list
+// wrappers or bare arrays, numbers from quoted strings, values of the
+// wrong type dropped one at a time.
+func (v *PromotionDetail) UnmarshalJSON(data []byte) error { return unmarshalModel(data, v) }
 
 // LogisticsTag holds the logistics service tags of a trade or order.
 type LogisticsTag struct {
@@ -1888,10 +1908,13 @@ type LogisticsTag struct {
 	OrderID string `json:"order_id,omitempty"`
 
 	// LogisticServiceTagList are the logistics services and their tags.
-	LogisticServiceTagList List[LogisticServiceTag] `json:"logistic_service_tag_list,omitempty"`
+	LogisticServiceTagList []LogisticServiceTag `json:"logistic_service_tag_list,omitempty" top:"logistic_service_tag"`
 }
 
-func (LogisticsTag) topListKey() string { return "logistics_tag" }
+// UnmarshalJSON reads v as the SDK reads the gateway's answers: list
+// wrappers or bare arrays, numbers from quoted strings, values of the
+// wrong type dropped one at a time.
+func (v *LogisticsTag) UnmarshalJSON(data []byte) error { return unmarshalModel(data, v) }
 
 // LogisticServiceTag is one logistics service and its tags.
 type LogisticServiceTag struct {
@@ -1903,25 +1926,28 @@ type LogisticServiceTag struct {
 	ServiceType string `json:"service_type,omitempty"`
 }
 
-func (LogisticServiceTag) topListKey() string { return "logistic_service_tag" }
+// UnmarshalJSON reads v as the SDK reads the gateway's answers: list
+// wrappers or bare arrays, numbers from quoted strings, values of the
+// wrong type dropped one at a time.
+func (v *LogisticServiceTag) UnmarshalJSON(data []byte) error { return unmarshalModel(data, v) }
 
 // ServiceOrder is a service bought with an item (an extended warranty,
 // installation...), billed as its own order.
 type ServiceOrder struct {
 	// Oid is the service order's id.
-	Oid Int64 `json:"oid,omitempty"`
+	Oid int64 `json:"oid,omitempty"`
 
 	// ItemOid is the order the service covers.
-	ItemOid Int64 `json:"item_oid,omitempty"`
+	ItemOid int64 `json:"item_oid,omitempty"`
 
 	// ServiceID is the service's numeric id.
-	ServiceID Int64 `json:"service_id,omitempty"`
+	ServiceID int64 `json:"service_id,omitempty"`
 
 	// ServiceDetailURL is the URL of the service's details.
 	ServiceDetailURL string `json:"service_detail_url,omitempty"`
 
 	// Num is the number of services bought.
-	Num Int64 `json:"num,omitempty"`
+	Num int64 `json:"num,omitempty"`
 
 	// Price is the service's price, in fen.
 	Price Money `json:"price,omitempty"`
@@ -1982,46 +2008,49 @@ type ServiceOrder struct {
 	ExtServiceBizID string `json:"ext_service_biz_id,omitempty"`
 
 	// CombineSubItemID is the bundle component the service belongs to.
-	CombineSubItemID Int64 `json:"combine_sub_item_id,omitempty"`
+	CombineSubItemID int64 `json:"combine_sub_item_id,omitempty"`
 
 	// CombineSubItemSkuID is that component's SKU id.
-	CombineSubItemSkuID Int64 `json:"combine_sub_item_sku_id,omitempty"`
+	CombineSubItemSkuID int64 `json:"combine_sub_item_sku_id,omitempty"`
 
 	// CommAmountUnit is the bundle service's original price, in fen (a string).
 	CommAmountUnit string `json:"comm_amount_unit,omitempty"`
 }
 
-func (ServiceOrder) topListKey() string { return "service_order" }
+// UnmarshalJSON reads v as the SDK reads the gateway's answers: list
+// wrappers or bare arrays, numbers from quoted strings, values of the
+// wrong type dropped one at a time.
+func (v *ServiceOrder) UnmarshalJSON(data []byte) error { return unmarshalModel(data, v) }
 
 // TradeExt holds a trade's extension flags, set by third parties at stages of
 // the trade.
 type TradeExt struct {
 	// BeforeEnableFlag is the extension flag set before the trade is enabled.
-	BeforeEnableFlag Int64 `json:"before_enable_flag,omitempty"`
+	BeforeEnableFlag int64 `json:"before_enable_flag,omitempty"`
 
 	// BeforeCloseFlag is the extension flag set before closing.
-	BeforeCloseFlag Int64 `json:"before_close_flag,omitempty"`
+	BeforeCloseFlag int64 `json:"before_close_flag,omitempty"`
 
 	// BeforePayFlag is the extension flag set before payment.
-	BeforePayFlag Int64 `json:"before_pay_flag,omitempty"`
+	BeforePayFlag int64 `json:"before_pay_flag,omitempty"`
 
 	// BeforeShipFlag is the extension flag set before shipping.
-	BeforeShipFlag Int64 `json:"before_ship_flag,omitempty"`
+	BeforeShipFlag int64 `json:"before_ship_flag,omitempty"`
 
 	// BeforeConfirmFlag is the extension flag set before receipt confirmation.
-	BeforeConfirmFlag Int64 `json:"before_confirm_flag,omitempty"`
+	BeforeConfirmFlag int64 `json:"before_confirm_flag,omitempty"`
 
 	// BeforeRateFlag is the extension flag set before rating.
-	BeforeRateFlag Int64 `json:"before_rate_flag,omitempty"`
+	BeforeRateFlag int64 `json:"before_rate_flag,omitempty"`
 
 	// BeforeRefundFlag is the extension flag set before a refund.
-	BeforeRefundFlag Int64 `json:"before_refund_flag,omitempty"`
+	BeforeRefundFlag int64 `json:"before_refund_flag,omitempty"`
 
 	// BeforeModifyFlag is the extension flag set before a change.
-	BeforeModifyFlag Int64 `json:"before_modify_flag,omitempty"`
+	BeforeModifyFlag int64 `json:"before_modify_flag,omitempty"`
 
 	// ThirdPartyStatus is a state the third party defines.
-	ThirdPartyStatus Int64 `json:"third_party_status,omitempty"`
+	ThirdPartyStatus int64 `json:"third_party_status,omitempty"`
 
 	// ExtraData holds the third party's own data.
 	ExtraData string `json:"extra_data,omitempty"`
@@ -2030,14 +2059,19 @@ type TradeExt struct {
 	ExtAttributes string `json:"ext_attributes,omitempty"`
 }
 
+// UnmarshalJSON reads v as the SDK reads the gateway's answers: list
+// wrappers or bare arrays, numbers from quoted strings, values of the
+// wrong type dropped one at a time.
+func (v *TradeExt) UnmarshalJSON(data []byte) error { return unmarshalModel(data, v) }
+
 // LogisticsInfo holds the fulfilment advice for one order: warehouse,
 // quantity, carrier advice.
 type LogisticsInfo struct {
 	// TradeID is the trade.
-	TradeID Int64 `json:"trade_id,omitempty"`
+	TradeID int64 `json:"trade_id,omitempty"`
 
 	// SubTradeID is the order.
-	SubTradeID Int64 `json:"sub_trade_id,omitempty"`
+	SubTradeID int64 `json:"sub_trade_id,omitempty"`
 
 	// ItemID is the warehouse goods id.
 	ItemID string `json:"item_id,omitempty"`
@@ -2046,7 +2080,7 @@ type LogisticsInfo struct {
 	ItemCode string `json:"item_code,omitempty"`
 
 	// NeedConsignNum is the quantity to ship.
-	NeedConsignNum Int64 `json:"need_consign_num,omitempty"`
+	NeedConsignNum int64 `json:"need_consign_num,omitempty"`
 
 	// StoreCode is the Cainiao regional warehouse, or SC for the merchant's own.
 	StoreCode string `json:"store_code,omitempty"`
@@ -2059,7 +2093,7 @@ type LogisticsInfo struct {
 	SkuID string `json:"sku_id,omitempty"`
 
 	// NumIid is the item's numeric id.
-	NumIid Int64 `json:"num_iid,omitempty"`
+	NumIid int64 `json:"num_iid,omitempty"`
 
 	// ConsignType is CN when Cainiao ships, SC when the merchant's warehouse does.
 	ConsignType string `json:"consign_type,omitempty"`
@@ -2071,7 +2105,7 @@ type LogisticsInfo struct {
 	CombineItemCode string `json:"combine_item_code,omitempty"`
 
 	// ItemRatio is the combined goods ratio.
-	ItemRatio Int64 `json:"item_ratio,omitempty"`
+	ItemRatio int64 `json:"item_ratio,omitempty"`
 
 	// BarCode is the goods bar code.
 	BarCode string `json:"bar_code,omitempty"`
@@ -2114,7 +2148,7 @@ type LogisticsInfo struct {
 
 	// BizDeliveryType is the carrier advice: 0 none, 1 a list to consider, 2 a
 	// list to choose from, 3 carriers to avoid.
-	BizDeliveryType Int64 `json:"biz_delivery_type,omitempty"`
+	BizDeliveryType int64 `json:"biz_delivery_type,omitempty"`
 
 	// UnusedWarehouseErrorMsg explains a warehouse advice not followed.
 	UnusedWarehouseErrorMsg string `json:"unused_warehouse_error_msg,omitempty"`
@@ -2132,7 +2166,10 @@ type LogisticsInfo struct {
 	PromiseCollectTime string `json:"promise_collect_time,omitempty"`
 }
 
-func (LogisticsInfo) topListKey() string { return "logistics_info" }
+// UnmarshalJSON reads v as the SDK reads the gateway's answers: list
+// wrappers or bare arrays, numbers from quoted strings, values of the
+// wrong type dropped one at a time.
+func (v *LogisticsInfo) UnmarshalJSON(data []byte) error { return unmarshalModel(data, v) }
 
 // ExpandCardInfo holds the shopping-card (购物金) amounts of a trade.
 type ExpandCardInfo struct {
@@ -2149,16 +2186,21 @@ type ExpandCardInfo struct {
 	ExpandPriceUsed string `json:"expand_price_used,omitempty"`
 }
 
+// UnmarshalJSON reads v as the SDK reads the gateway's answers: list
+// wrappers or bare arrays, numbers from quoted strings, values of the
+// wrong type dropped one at a time.
+func (v *ExpandCardInfo) UnmarshalJSON(data []byte) error { return unmarshalModel(data, v) }
+
 // StepPayDetail is one stage of a trade paid in stages.
 type StepPayDetail struct {
 	// ID is the stage payment's id.
-	ID Int64 `json:"id,omitempty"`
+	ID int64 `json:"id,omitempty"`
 
 	// PayStatus is the stage's payment state.
-	PayStatus Int64 `json:"pay_status,omitempty"`
+	PayStatus int64 `json:"pay_status,omitempty"`
 
 	// StepNo is the stage's number.
-	StepNo Int64 `json:"step_no,omitempty"`
+	StepNo int64 `json:"step_no,omitempty"`
 
 	// StepChannelNo is the stage's Alipay transaction number.
 	StepChannelNo string `json:"step_channel_no,omitempty"`
@@ -2170,7 +2212,10 @@ type StepPayDetail struct {
 	StepActualPayFee string `json:"step_actual_pay_fee,omitempty"`
 }
 
-func (StepPayDetail) topListKey() string { return "step_pay_detail" }
+// UnmarshalJSON reads v as the SDK reads the gateway's answers: list
+// wrappers or bare arrays, numbers from quoted strings, values of the
+// wrong type dropped one at a time.
+func (v *StepPayDetail) UnmarshalJSON(data []byte) error { return unmarshalModel(data, v) }
 
 // AgreeRefundCheck flags what a seller should check before agreeing to a
 // refund.
@@ -2185,7 +2230,10 @@ type AgreeRefundCheck struct {
 	DetailOrderID string `json:"detail_order_id,omitempty"`
 }
 
-func (AgreeRefundCheck) topListKey() string { return "agree_refund_check" }
+// UnmarshalJSON reads v as the SDK reads the gateway's answers: list
+// wrappers or bare arrays, numbers from quoted strings, values of the
+// wrong type dropped one at a time.
+func (v *AgreeRefundCheck) UnmarshalJSON(data []byte) error { return unmarshalModel(data, v) }
 
 // AddressDetail is the delivery address of one stage of a trade.
 type AddressDetail struct {
@@ -2217,18 +2265,21 @@ type AddressDetail struct {
 	BizType string `json:"biz_type,omitempty"`
 }
 
-func (AddressDetail) topListKey() string { return "address_detail" }
+// UnmarshalJSON reads v as the SDK reads the gateway's answers: list
+// wrappers or bare arrays, numbers from quoted strings, values of the
+// wrong type dropped one at a time.
+func (v *AddressDetail) UnmarshalJSON(data []byte) error { return unmarshalModel(data, v) }
 
 // DeliveryPlan is one planned delivery of a trade delivered in phases.
 type DeliveryPlan struct {
 	// PlanID is the plan's id.
-	PlanID Int64 `json:"plan_id,omitempty"`
+	PlanID int64 `json:"plan_id,omitempty"`
 
 	// OrderID is the trade.
-	OrderID Int64 `json:"order_id,omitempty"`
+	OrderID int64 `json:"order_id,omitempty"`
 
 	// CurrPhase is the delivery's phase number.
-	CurrPhase Int64 `json:"curr_phase,omitempty"`
+	CurrPhase int64 `json:"curr_phase,omitempty"`
 
 	// OutLogisticsID is the external logistics number.
 	OutLogisticsID string `json:"out_logistics_id,omitempty"`
@@ -2243,13 +2294,13 @@ type DeliveryPlan struct {
 	ActualShipTime Time `json:"actual_ship_time,omitzero"`
 
 	// GoodsNum is the quantity shipped.
-	GoodsNum Int64 `json:"goods_num,omitempty"`
+	GoodsNum int64 `json:"goods_num,omitempty"`
 
 	// PlanStatus is the plan's state.
-	PlanStatus Int64 `json:"plan_status,omitempty"`
+	PlanStatus int64 `json:"plan_status,omitempty"`
 
 	// PlanRefundStatus is the plan's refund state.
-	PlanRefundStatus Int64 `json:"plan_refund_status,omitempty"`
+	PlanRefundStatus int64 `json:"plan_refund_status,omitempty"`
 
 	// ReceiverName is the receiver's name (masked or encrypted).
 	ReceiverName string `json:"receiver_name,omitempty"`
@@ -2290,7 +2341,10 @@ type DeliveryPlan struct {
 	ReceiverCountry string `json:"receiver_country,omitempty"`
 }
 
-func (DeliveryPlan) topListKey() string { return "delivery_plan" }
+// UnmarshalJSON reads v as the SDK reads the gateway's answers: list
+// wrappers or bare arrays, numbers from quoted strings, values of the
+// wrong type dropped one at a time.
+func (v *DeliveryPlan) UnmarshalJSON(data []byte) error { return unmarshalModel(data, v) }
 
 // CombineLogisticsDetail holds the parcels of an order whose bundle components
 // ship separately.
@@ -2305,55 +2359,64 @@ type CombineLogisticsDetail struct {
 	SubOrderID string `json:"sub_order_id,omitempty"`
 
 	// SendGoodsDetails are the parcels (components only).
-	SendGoodsDetails List[SendGoodsDetail] `json:"send_goods_details,omitempty"`
+	SendGoodsDetails []SendGoodsDetail `json:"send_goods_details,omitempty" top:"send_goods_detail"`
 }
 
-func (CombineLogisticsDetail) topListKey() string { return "combine_logistics_detail" }
+// UnmarshalJSON reads v as the SDK reads the gateway's answers: list
+// wrappers or bare arrays, numbers from quoted strings, values of the
+// wrong type dropped one at a time.
+func (v *CombineLogisticsDetail) UnmarshalJSON(data []byte) error { return unmarshalModel(data, v) }
 
 // SendGoodsDetail is one parcel of a bundle's components.
 type SendGoodsDetail struct {
 	// Type is the parcel kind: 0 normal, 1 combined item, 2 bundle, 3 later gift,
 	// 4 state change.
-	Type Int64 `json:"type,omitempty"`
+	Type int64 `json:"type,omitempty"`
 
 	// ConsignStatus is 0 when all shipped, 1 when part.
-	ConsignStatus Int64 `json:"consign_status,omitempty"`
+	ConsignStatus int64 `json:"consign_status,omitempty"`
 
 	// Amount is the quantity.
-	Amount Int64 `json:"amount,omitempty"`
+	Amount int64 `json:"amount,omitempty"`
 
 	// GoodsDetails are the parcel's contents.
-	GoodsDetails List[PackageGoodsDetail] `json:"goods_details,omitempty"`
+	GoodsDetails []PackageGoodsDetail `json:"goods_details,omitempty" top:"package_goods_detail"`
 }
 
-func (SendGoodsDetail) topListKey() string { return "send_goods_detail" }
+// UnmarshalJSON reads v as the SDK reads the gateway's answers: list
+// wrappers or bare arrays, numbers from quoted strings, values of the
+// wrong type dropped one at a time.
+func (v *SendGoodsDetail) UnmarshalJSON(data []byte) error { return unmarshalModel(data, v) }
 
 // PackageGoodsDetail is the content of a parcel. The docs list no fields for
 // it, so its members are kept as raw JSON.
 type PackageGoodsDetail map[string]json.RawMessage
 
-func (PackageGoodsDetail) topListKey() string { return "package_goods_detail" }
-
 // IdentifyInfo holds the third-party authentication (鉴定) records of a
 // trade.
 type IdentifyInfo struct {
 	// IdentifyLogisticsInfos are the shipments to and from the authenticator.
-	IdentifyLogisticsInfos List[IdentifyLogisticsInfo] `json:"identify_logistics_infos,omitempty"`
+	IdentifyLogisticsInfos []IdentifyLogisticsInfo `json:"identify_logistics_infos,omitempty" top:"identify_logistics_info"`
 
 	// IdentifyServiceInfos are the authentication service orders.
-	IdentifyServiceInfos List[IdentifyServiceInfo] `json:"identify_service_infos,omitempty"`
+	IdentifyServiceInfos []IdentifyServiceInfo `json:"identify_service_infos,omitempty" top:"identify_service_info"`
 }
+
+// UnmarshalJSON reads v as the SDK reads the gateway's answers: list
+// wrappers or bare arrays, numbers from quoted strings, values of the
+// wrong type dropped one at a time.
+func (v *IdentifyInfo) UnmarshalJSON(data []byte) error { return unmarshalModel(data, v) }
 
 // IdentifyLogisticsInfo is a shipment to or from a third-party authenticator.
 type IdentifyLogisticsInfo struct {
 	// DetailOrderID is the order.
-	DetailOrderID Int64 `json:"detail_order_id,omitempty"`
+	DetailOrderID int64 `json:"detail_order_id,omitempty"`
 
 	// LogisticsCompany is the carrier that shipped the order.
 	LogisticsCompany string `json:"logistics_company,omitempty"`
 
 	// StageNo is the stage number.
-	StageNo Int64 `json:"stage_no,omitempty"`
+	StageNo int64 `json:"stage_no,omitempty"`
 
 	// InvoiceNo is the waybill number of the order's parcel.
 	InvoiceNo string `json:"invoice_no,omitempty"`
@@ -2362,15 +2425,18 @@ type IdentifyLogisticsInfo struct {
 	RefundID string `json:"refund_id,omitempty"`
 
 	// Refund reports whether goods are returned.
-	Refund Bool `json:"refund,omitempty"`
+	Refund bool `json:"refund,omitempty"`
 }
 
-func (IdentifyLogisticsInfo) topListKey() string { return "identify_logistics_info" }
+// UnmarshalJSON reads v as the SDK reads the gateway's answers: list
+// wrappers or bare arrays, numbers from quoted strings, values of the
+// wrong type dropped one at a time.
+func (v *IdentifyLogisticsInfo) UnmarshalJSON(data []byte) error { return unmarshalModel(data, v) }
 
 // IdentifyServiceInfo is a third-party authentication service order.
 type IdentifyServiceInfo struct {
 	// DetailOrderID is the order.
-	DetailOrderID Int64 `json:"detail_order_id,omitempty"`
+	DetailOrderID int64 `json:"detail_order_id,omitempty"`
 
 	// UnitID is the item authenticated.
 	UnitID string `json:"unit_id,omitempty"`
@@ -2379,7 +2445,10 @@ type IdentifyServiceInfo struct {
 	ServiceID string `json:"service_id,omitempty"`
 }
 
-func (IdentifyServiceInfo) topListKey() string { return "identify_service_info" }
+// UnmarshalJSON reads v as the SDK reads the gateway's answers: list
+// wrappers or bare arrays, numbers from quoted strings, values of the
+// wrong type dropped one at a time.
+func (v *IdentifyServiceInfo) UnmarshalJSON(data []byte) error { return unmarshalModel(data, v) }
 
 // LogisticsConsignInfo holds the promised shipping time of a trade or order.
 type LogisticsConsignInfo struct {
@@ -2393,10 +2462,13 @@ type LogisticsConsignInfo struct {
 	RenderConsignTime string `json:"render_consign_time,omitempty"`
 
 	// CombineItem are the promised shipping times of bundle components.
-	CombineItem List[CombineConsignInfo] `json:"combine_item,omitempty"`
+	CombineItem []CombineConsignInfo `json:"combine_item,omitempty" top:"combine_consign_info"`
 }
 
-func (LogisticsConsignInfo) topListKey() string { return "logistics_consign_info" }
+// UnmarshalJSON reads v as the SDK reads the gateway's answers: list
+// wrappers or bare arrays, numbers from quoted strings, values of the
+// wrong type dropped one at a time.
+func (v *LogisticsConsignInfo) UnmarshalJSON(data []byte) error { return unmarshalModel(data, v) }
 
 // CombineConsignInfo holds the promised shipping time of one bundle component.
 type CombineConsignInfo struct {
@@ -2416,7 +2488,10 @@ type CombineConsignInfo struct {
 	RenderConsignTime string `json:"render_consign_time,omitempty"`
 }
 
-func (CombineConsignInfo) topListKey() string { return "combine_consign_info" }
+// UnmarshalJSON reads v as the SDK reads the gateway's answers: list
+// wrappers or bare arrays, numbers from quoted strings, values of the
+// wrong type dropped one at a time.
+func (v *CombineConsignInfo) UnmarshalJSON(data []byte) error { return unmarshalModel(data, v) }
 
 // LogisticsModifyInfo records a change of the promised shipping time.
 type LogisticsModifyInfo struct {
@@ -2445,7 +2520,10 @@ type LogisticsModifyInfo struct {
 	CombID string `json:"comb_id,omitempty"`
 }
 
-func (LogisticsModifyInfo) topListKey() string { return "logistics_modify_info" }
+// UnmarshalJSON reads v as the SDK reads the gateway's answers: list
+// wrappers or bare arrays, numbers from quoted strings, values of the
+// wrong type dropped one at a time.
+func (v *LogisticsModifyInfo) UnmarshalJSON(data []byte) error { return unmarshalModel(data, v) }
 
 // LogisticsAgreement holds the delivery promises made to the buyer.
 type LogisticsAgreement struct {
@@ -2473,6 +2551,11 @@ type LogisticsAgreement struct {
 	// SinkType is 1 for a pre-sale shipped from a forward warehouse.
 	SinkType string `json:"sink_type,omitempty"`
 }
+
+// UnmarshalJSON reads v as the SDK reads the gateway's answers: list
+// wrappers or bare arrays, numbers from quoted strings, values of the
+// wrong type dropped one at a time.
+func (v *LogisticsAgreement) UnmarshalJSON(data []byte) error { return unmarshalModel(data, v) }
 
 // TradeFullFields asks taobao.trade.fullinfo.get for every documented field of
 // the trade that Trade decodes; nested lists are asked for by their own name

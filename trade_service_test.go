@@ -150,7 +150,7 @@ func pagedTrades(srv *taobaotest.Server, trades []taobao.Trade, failPage int) *[
 		}
 		lo := min((no-1)*size, len(trades))
 		hi := min(lo+size, len(trades))
-		out := map[string]any{"trades": taobao.List[taobao.Trade](trades[lo:hi])}
+		out := map[string]any{"trades": []taobao.Trade(trades[lo:hi])}
 		if r.Params.Get("use_has_next") == "true" {
 			out["has_next"] = hi < len(trades)
 		} else {
@@ -166,7 +166,7 @@ func makeTrades(n int) []taobao.Trade {
 	out := make([]taobao.Trade, n)
 	for i := range out {
 		out[i] = taobao.Trade{
-			Tid:     taobao.Int64(1347456243421196949 - int64(i)),
+			Tid:     int64(1347456243421196949 - int64(i)),
 			Status:  taobao.TradeStatusWaitSellerSendGoods,
 			Payment: taobao.Money(10000 + i),
 			Created: taobao.NewTime(base.Add(-time.Duration(i) * time.Minute)),

@@ -272,8 +272,9 @@ func (m Money) EncodeValues(key string, v *url.Values) error {
 	return nil
 }
 
-// Int64 is a TOP Number: ids such as tid and oid exceed 2^53, so it is
-// decoded from a JSON number or a quoted string without float64.
+// Int64 is a TOP Number for structs of your own passed to Call (the SDK's
+// models use int64 and read it the same way): ids such as tid exceed 2^53,
+// so it is decoded from a JSON number or a quoted string without float64.
 type Int64 int64
 
 // MarshalJSON writes n as a bare JSON number.
@@ -285,23 +286,30 @@ func (n Int64) MarshalJSON() ([]byte, error) {
 // with a fraction of zeros ("1.0", "0.00") is taken as the integer it is;
 // any other fraction is an error, never a rounded value.
 func (n *Int64) UnmarshalJSON(data []byte) error {
+	v, err := parseLenientInt(data)
+	if err != nil {
+		return err
+	}
+	*n = Int64(v)
+	return nil
+}
+
+// parseLenientInt reads a JSON integer as Int64 does.
+func parseLenientInt(data []byte) (int64, error) {
 	if isNull(data) {
-		*n = 0
-		return nil
+		return 0, nil
 	}
 	if len(data) >= 2 && data[0] == '"' && data[len(data)-1] == '"' {
 		data = data[1 : len(data)-1]
 		if len(data) == 0 {
-			*n = 0
-			return nil
+			return 0, nil
 		}
 	}
 	v, ok := parseInt(trimZeroFraction(data))
 	if !ok {
-		return fmt.Errorf("taobao: invalid integer %s", quoteSample(data))
+		return 0, fmt.Errorf("taobao: invalid integer %s", quoteSample(data))
 	}
-	*n = Int64(v)
-	return nil
+	return v, nil
 }
 
 // String formats n in decimal.
@@ -309,25 +317,33 @@ func (n Int64) String() string { return strconv.FormatInt(int64(n), 10) }
 
 func (Int64) topListKey() string { return "number" }
 
-// Bool is a TOP Boolean. It decodes true/false and, leniently, the strings
+// Bool is a TOP Boolean for structs of your own passed to Call. It decodes true/false and, leniently, the strings
 // "true" and "false" and the numbers 1 and 0, as the official Java SDK's
 // converter does.
 type Bool bool
 
 // UnmarshalJSON accepts true, false, 1, 0, their quoted forms, "" and null.
 func (b *Bool) UnmarshalJSON(data []byte) error {
-	switch string(data) {
-	case "true", `"true"`, "1", `"1"`:
-		*b = true
-	case "false", `"false"`, "0", `"0"`, "null", `""`:
-		*b = false
-	default:
-		return fmt.Errorf("taobao: invalid boolean %s", quoteSample(data))
+	v, err := parseLenientBool(data)
+	if err != nil {
+		return err
 	}
+	*b = Bool(v)
 	return nil
 }
 
-// List is a TOP list. Responses wrap lists in an object keyed by the item
+// parseLenientBool reads a JSON boolean as Bool does.
+func parseLenientBool(data []byte) (bool, error) {
+	switch string(data) {
+	case "true", `"true"`, "1", `"1"`:
+		return true, nil
+	case "false", `"false"`, "0", `"0"`, "null", `""`:
+		return false, nil
+	}
+	return false, fmt.Errorf("taobao: invalid boolean %s", quoteSample(data))
+}
+
+// List is a TOP list for structs of your own passed to Call. Responses wrap lists in an object keyed by the item
 // name ({"order":[...]}); with simplify=true they are bare arrays; empty
 // lists are often missing. List decodes all three into a plain slice, and
 // encodes with the wrapper the gateway uses.

@@ -454,7 +454,7 @@ func TestSortOrders(t *testing.T) {
 	srv := newServer(t, clock, taobaotest.WithTrades(0))
 	session := srv.NewSession("s")
 	add := func(tid int64, created, modified time.Duration) {
-		srv.AddTrade("s", taobao.Trade{Tid: taobao.Int64(tid), Type: "fixed", Status: "WAIT_SELLER_SEND_GOODS",
+		srv.AddTrade("s", taobao.Trade{Tid: int64(tid), Type: "fixed", Status: "WAIT_SELLER_SEND_GOODS",
 			Created: taobao.NewTime(now.Add(-created)), Modified: taobao.NewTime(now.Add(-modified))})
 	}
 	const base = 2_000_000_000_000_000_000

@@ -42,7 +42,7 @@ func (s *Server) AddTrade(sellerNick string, t taobao.Trade) taobao.Trade {
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	if c.Tid == 0 {
-		c.Tid = taobao.Int64(st.newTid())
+		c.Tid = int64(st.newTid())
 	}
 	c.SellerNick = sellerNick
 	if c.Type == "" {
@@ -62,7 +62,7 @@ func (s *Server) AddTrade(sellerNick string, t taobao.Trade) taobao.Trade {
 		if o.Oid == 0 {
 			o.Oid = c.Tid
 			if len(c.Orders) > 1 {
-				o.Oid = c.Tid + taobao.Int64(i+1)*1_000_000 + taobao.Int64(st.rng.Int64N(1_000_000))
+				o.Oid = c.Tid + int64(i+1)*1_000_000 + int64(st.rng.Int64N(1_000_000))
 			}
 		}
 	}
@@ -347,7 +347,7 @@ func (s *Server) ship(seller string, tid int64, code, outSid string, subs []int6
 				}
 			}
 		}
-		var oids taobao.List[taobao.Int64]
+		var oids []int64
 		for _, i := range ship {
 			o := &t.Orders[i]
 			o.Status = taobao.OrderStatusWaitBuyerConfirmGoods
@@ -363,7 +363,7 @@ func (s *Server) ship(seller string, tid int64, code, outSid string, subs []int6
 		if rest {
 			t.Status = taobao.TradeStatusSellerConsignedPart
 		}
-		t.IsPartConsign = taobao.Bool(rest || len(subs) > 0)
+		t.IsPartConsign = bool(rest || len(subs) > 0)
 		if t.ConsignTime.IsZero() {
 			t.ConsignTime = now
 		}
@@ -394,13 +394,13 @@ func (s *Server) ship(seller string, tid int64, code, outSid string, subs []int6
 		if t.IsPartConsign {
 			p.IsSplit = 1
 		}
-		p.Mails = taobao.List[taobao.LogisticsMail]{{OutSid: outSid, CompanyName: company.Name}}
+		p.Mails = []taobao.LogisticsMail{{OutSid: outSid, CompanyName: company.Name}}
 		sh.trace = &taobao.Trace{
 			Tid:         t.Tid,
 			OutSid:      outSid,
 			CompanyName: company.Name,
 			Status:      "对方已签收",
-			TraceList: taobao.List[taobao.TransitStepInfo]{{
+			TraceList: []taobao.TransitStepInfo{{
 				StatusTime: now,
 				Action:     "CONSIGN",
 				StatusDesc: "卖家已发货（自己联系物流），" + company.Name + " 运单号 " + outSid,

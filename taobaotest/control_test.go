@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"strconv"
 	"sync"
 	"testing"
 	"testing/synctest"
@@ -73,11 +74,11 @@ func TestAddTrade(t *testing.T) {
 		Status:  taobao.TradeStatusWaitBuyerPay,
 		Payment: 12345,
 		Created: taobao.NewTime(now.Add(-time.Hour).Add(123 * time.Millisecond).UTC()),
-		Orders:  taobao.List[taobao.Order]{{Title: "茶", Price: 12345, Num: 1}},
+		Orders:  []taobao.Order{{Title: "茶", Price: 12345, Num: 1}},
 	}
 	got := srv.AddTrade("新店", in)
 	assert.Greater(t, int64(got.Tid), int64(1)<<53)
-	assert.Len(t, got.Tid.String(), 19)
+	assert.Len(t, strconv.FormatInt(got.Tid, 10), 19)
 	assert.Equal(t, "新店", got.SellerNick)
 	assert.Equal(t, taobao.TradeTypeFixed, got.Type)
 	assert.Equal(t, now.Add(-time.Hour).Unix(), got.Created.Unix())
@@ -102,8 +103,8 @@ func TestAddTrade(t *testing.T) {
 	require.Len(t, truth, 1)
 	assert.Equal(t, taobao.TradeStatusTradeClosedByTaobao, truth[0].Status)
 
-	multi := srv.AddTrade("新店", taobao.Trade{Orders: make(taobao.List[taobao.Order], 3)})
-	seen := map[taobao.Int64]bool{}
+	multi := srv.AddTrade("新店", taobao.Trade{Orders: make([]taobao.Order, 3)})
+	seen := map[int64]bool{}
 	for _, o := range multi.Orders {
 		assert.NotZero(t, o.Oid)
 		assert.False(t, seen[o.Oid])
@@ -164,7 +165,7 @@ func TestLifeCycle(t *testing.T) {
 	mk := func() int64 {
 		return int64(srv.AddTrade("s", taobao.Trade{
 			Status: taobao.TradeStatusWaitBuyerPay, Payment: 3000, ShippingType: taobao.ShippingTypeExpress,
-			Orders: taobao.List[taobao.Order]{
+			Orders: []taobao.Order{
 				{Title: "a", Status: taobao.OrderStatusWaitBuyerPay, Payment: 1000},
 				{Title: "b", Status: taobao.OrderStatusWaitBuyerPay, Payment: 2000},
 			},

@@ -91,36 +91,20 @@ func (c *typeCache) infoOf(t reflect.Type) *typeInfo {
 			fi.kind = kindInt
 		case ft.Kind() == reflect.String:
 			fi.kind = kindString
-		case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Struct && ft.Name() != "" && strings.HasPrefix(ft.Name(), "List["):
-			if key := listKeyOf(ft); key != "" {
-				fi.kind, fi.elem, fi.listKey = kindList, ft.Elem(), key
-			}
+		case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Struct && sf.Tag.Get("top") != "":
+			// The models tag each list with the member name the gateway
+			// wraps it in: `top:"order"`.
+			fi.kind, fi.elem, fi.listKey = kindList, ft.Elem(), sf.Tag.Get("top")
 		case ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Struct:
 			fi.kind, fi.elem = kindStruct, ft.Elem()
+		case ft.Kind() == reflect.Slice:
+			fi.listKey = sf.Tag.Get("top") // a list of numbers: {"number":[...]}
 		}
 		ti.byName[name] = len(ti.fields)
 		ti.fields = append(ti.fields, fi)
 	}
 	actual, _ := c.infos.LoadOrStore(t, ti)
 	return actual.(*typeInfo)
-}
-
-// listKeyOf finds the item key a taobao.List type marshals under by
-// marshalling a list of one zero item: {"order":[{}]}.
-func listKeyOf(t reflect.Type) string {
-	v := reflect.MakeSlice(t, 1, 1)
-	b, err := json.Marshal(v.Interface())
-	if err != nil || len(b) < 4 || b[0] != '{' {
-		return ""
-	}
-	var m map[string]json.RawMessage
-	if json.Unmarshal(b, &m) != nil || len(m) != 1 {
-		return ""
-	}
-	for k := range m {
-		return k
-	}
-	return ""
 }
 
 // structPlan encodes the chosen fields of one struct type.
@@ -340,6 +324,13 @@ func (f *planField) appendValue(b []byte, v reflect.Value) []byte {
 	enc, err := json.Marshal(v.Interface())
 	if err != nil {
 		return append(b, "null"...)
+	}
+	if f.listKey != "" {
+		b = append(b, `{"`...)
+		b = append(b, f.listKey...)
+		b = append(b, `":`...)
+		b = append(b, enc...)
+		return append(b, '}')
 	}
 	return append(b, enc...)
 }

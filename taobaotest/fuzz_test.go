@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"strconv"
 	"testing"
 
 	"github.com/toptrade/taobao"
@@ -19,7 +20,7 @@ func FuzzParameters(f *testing.F) {
 	srv := taobaotest.NewServer(taobaotest.WithTrades(30))
 	f.Cleanup(srv.Close)
 	nick := srv.Sellers()[0]
-	tid := srv.Trades(nick)[0].Tid.String()
+	tid := strconv.FormatInt(srv.Trades(nick)[0].Tid, 10)
 	c := srv.Client(srv.NewSession(nick), taobao.WithHTTPClient(&http.Client{Transport: srv.Transport()}), taobao.WithMaxRetries(0))
 	methods := []string{sold, increment, fullinfo, tradeGet, trace, lorders, ldetail, companies, send}
 

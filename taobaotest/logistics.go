@@ -130,7 +130,7 @@ func (s *Server) traceSearch(r *Request) (any, error) {
 		switch status {
 		case taobao.TradeStatusWaitSellerSendGoods, taobao.TradeStatusPaidForbidConsign, taobao.TradeStatusSellerConsignedPart:
 			// Paid, not (or not all) shipped: the logistics order waits.
-			found = &taobao.Trace{Tid: taobao.Int64(tid), Status: "等候发送给物流公司"}
+			found = &taobao.Trace{Tid: int64(tid), Status: "等候发送给物流公司"}
 		default:
 			// The gateway's answer for a trade without a logistics order
 			// is not documented: this one is a guess.
@@ -140,9 +140,9 @@ func (s *Server) traceSearch(r *Request) (any, error) {
 	return rawObject(s.types.fullPlan(traceType).appendObject(nil, reflect.ValueOf(found).Elem())), nil
 }
 
-func containsAll(have taobao.List[taobao.Int64], want []int64) bool {
+func containsAll(have []int64, want []int64) bool {
 	for _, w := range want {
-		if !slices.Contains(have, taobao.Int64(w)) {
+		if !slices.Contains(have, int64(w)) {
 			return false
 		}
 	}

@@ -152,7 +152,7 @@ func TestOfflineSendRefusals(t *testing.T) {
 		}
 	}
 	ready := shippable(t, srv, nick, 1)
-	other := srv.AddTrade("另一家店", taobao.Trade{Status: taobao.TradeStatusWaitSellerSendGoods, Orders: taobao.List[taobao.Order]{{Title: "x", Status: "WAIT_SELLER_SEND_GOODS"}}})
+	other := srv.AddTrade("另一家店", taobao.Trade{Status: taobao.TradeStatusWaitSellerSendGoods, Orders: []taobao.Order{{Title: "x", Status: "WAIT_SELLER_SEND_GOODS"}}})
 
 	tests := []struct {
 		name    string
@@ -200,7 +200,7 @@ func TestSplitShipment(t *testing.T) {
 	ctx := context.Background()
 	tr := srv.AddTrade("s", taobao.Trade{
 		Status: taobao.TradeStatusWaitSellerSendGoods, PayTime: taobao.NewTime(srv.Now()), ShippingType: taobao.ShippingTypeExpress,
-		Orders: taobao.List[taobao.Order]{
+		Orders: []taobao.Order{
 			{Title: "一", Status: taobao.OrderStatusWaitSellerSendGoods},
 			{Title: "二", Status: taobao.OrderStatusWaitSellerSendGoods},
 			{Title: "三", Status: taobao.OrderStatusWaitSellerSendGoods},
@@ -229,8 +229,8 @@ func TestSplitShipment(t *testing.T) {
 	assert.Equal(t, taobao.TradeStatusWaitBuyerConfirmGoods, got.Status)
 	ships := srv.Shipments(tid)
 	require.Len(t, ships, 2)
-	assert.ElementsMatch(t, []taobao.Int64{taobao.Int64(oid(0)), taobao.Int64(oid(2))}, ships[0].SubTids)
-	assert.Equal(t, []taobao.Int64{taobao.Int64(oid(1))}, []taobao.Int64(ships[1].SubTids))
+	assert.ElementsMatch(t, []int64{oid(0), oid(2)}, ships[0].SubTids)
+	assert.Equal(t, []int64{oid(1)}, ships[1].SubTids)
 
 	trc, err := c.Logistics.Trace(ctx, tid, &taobao.TraceOptions{IsSplit: true, SubTids: []int64{oid(1)}})
 	require.NoError(t, err)

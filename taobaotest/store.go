@@ -246,7 +246,7 @@ func (r *record) traces() []traceOf {
 
 type traceOf struct {
 	trace   taobao.Trace
-	subTids taobao.List[taobao.Int64]
+	subTids []int64
 }
 
 // reindex puts r's entries in both indexes back in place after its keys

@@ -12,6 +12,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -180,7 +181,7 @@ func TestWebFlowThroughTheApp(t *testing.T) {
 	assert.Regexp(t, `Session [0-9a-f]{6}… expires at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(GMT\+8\)`, body)
 	assert.Equal(t, 5, strings.Count(body, `<tr class="trade">`))
 	newest := newestListed(h.gw.Trades(nick))
-	assert.Contains(t, body, newest.Tid.String())
+	assert.Contains(t, body, strconv.FormatInt(newest.Tid, 10))
 	assert.Contains(t, body, newest.Payment.String())
 
 	// The expiry shown is the session's, in GMT+8 whatever the local zone.

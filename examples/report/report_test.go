@@ -61,7 +61,7 @@ func TestReportCountsEachTradeOnceByItsGMT8Day(t *testing.T) {
 	paid := &taobao.Trade{
 		Tid: 1, Status: taobao.TradeStatusTradeFinished, Payment: 12345,
 		Created: taobao.NewTime(gmt8(2025, 3, 1, 23, 59)), // 15:59 UTC: still March 1 in GMT+8
-		Orders: taobao.List[taobao.Order]{
+		Orders: []taobao.Order{
 			{NumIid: 9, Title: "杯子", Num: 2, Payment: 10000},
 			{NumIid: 8, Title: "盖子", Num: 1, Payment: 2345},
 		},

@@ -203,7 +203,7 @@ func TestSyncSurvivesChangesBetweenPages(t *testing.T) {
 		for i := range 350 {
 			tr := srv.AddTrade(seller, taobao.Trade{
 				Type: taobao.TradeTypeFixed, Status: taobao.TradeStatusWaitSellerSendGoods, Payment: taobao.Money(1000 + i),
-				Orders: taobao.List[taobao.Order]{{Title: "杯子", NumIid: 7, Num: 1, Payment: taobao.Money(1000 + i)}},
+				Orders: []taobao.Order{{Title: "杯子", NumIid: 7, Num: 1, Payment: taobao.Money(1000 + i)}},
 			})
 			tids = append(tids, int64(tr.Tid))
 			time.Sleep(time.Second)

@@ -34,7 +34,7 @@ func storedTrades(t *testing.T, path string) []taobao.Trade {
 }
 
 func tradeAt(tid int64, modified time.Time, status taobao.TradeStatus) *taobao.Trade {
-	return &taobao.Trade{Tid: taobao.Int64(tid), Modified: taobao.NewTime(modified), Status: status, Payment: 1999}
+	return &taobao.Trade{Tid: int64(tid), Modified: taobao.NewTime(modified), Status: status, Payment: 1999}
 }
 
 func TestStoreKeepsTheLatestState(t *testing.T) {

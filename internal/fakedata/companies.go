@@ -88,7 +88,7 @@ var expressCarriers = []string{"ZTO", "YTO", "YUNDA", "STO", "SF", "HTKY", "ZJS"
 func Companies() []taobao.LogisticsCompany {
 	out := make([]taobao.LogisticsCompany, len(carriers))
 	for i, c := range carriers {
-		out[i] = taobao.LogisticsCompany{ID: taobao.Int64(c.id), Code: c.code, Name: c.name, RegMailNo: c.regMail}
+		out[i] = taobao.LogisticsCompany{ID: int64(c.id), Code: c.code, Name: c.name, RegMailNo: c.regMail}
 	}
 	return out
 }
@@ -99,7 +99,7 @@ func Company(code string) (taobao.LogisticsCompany, bool) {
 	if !ok {
 		return taobao.LogisticsCompany{}, false
 	}
-	return taobao.LogisticsCompany{ID: taobao.Int64(c.id), Code: c.code, Name: c.name, RegMailNo: c.regMail}, true
+	return taobao.LogisticsCompany{ID: int64(c.id), Code: c.code, Name: c.name, RegMailNo: c.regMail}, true
 }
 
 // ValidWaybill reports whether outSid is a waybill number the company

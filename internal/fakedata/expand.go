@@ -31,7 +31,7 @@ func (t *Trade) Fill(dst *taobao.Trade) {
 	*dst = taobao.Trade{}
 	b := t.Buyer
 	tid := strconv.FormatInt(t.Tid, 10)
-	dst.Tid = taobao.Int64(t.Tid)
+	dst.Tid = int64(t.Tid)
 	dst.TidStr = tid
 	dst.Sid = tid
 	dst.Title = t.SellerNick
@@ -51,10 +51,10 @@ func (t *Trade) Fill(dst *taobao.Trade) {
 	dst.TradeFrom = tradeFroms[t.tradeFrom]
 	dst.CodStatus = t.codStatus
 	dst.StepTradeStatus = t.stepStatus
-	dst.SellerFlag = taobao.Int64(t.sellerFlag)
-	dst.BuyerRate = taobao.Bool(t.BuyerRate)
-	dst.SellerRate = taobao.Bool(t.SellerRate)
-	dst.IsPartConsign = taobao.Bool(t.Status == taobao.TradeStatusSellerConsignedPart)
+	dst.SellerFlag = int64(t.sellerFlag)
+	dst.BuyerRate = bool(t.BuyerRate)
+	dst.SellerRate = bool(t.SellerRate)
+	dst.IsPartConsign = bool(t.Status == taobao.TradeStatusSellerConsignedPart)
 	if t.message > 0 {
 		dst.BuyerMessage = messages[t.message-1]
 	}
@@ -84,7 +84,7 @@ func (t *Trade) Fill(dst *taobao.Trade) {
 	if strings.HasSuffix(t.SellerNick, "旗舰店") || strings.HasSuffix(t.SellerNick, "专营店") {
 		sellerType = "B"
 	}
-	orders := make(taobao.List[taobao.Order], len(t.Orders))
+	orders := make([]taobao.Order, len(t.Orders))
 	var total, discount, divided, refunded taobao.Money
 	for i := range t.Orders {
 		o := &t.Orders[i]
@@ -97,18 +97,18 @@ func (t *Trade) Fill(dst *taobao.Trade) {
 		}
 		oid := strconv.FormatInt(o.Oid, 10)
 		oo := &orders[i]
-		oo.Oid = taobao.Int64(o.Oid)
+		oo.Oid = int64(o.Oid)
 		oo.OidStr = oid
-		oo.NumIid = taobao.Int64(o.Item.NumIid)
+		oo.NumIid = int64(o.Item.NumIid)
 		oo.Title = o.Item.Title
 		oo.PicPath = o.Item.PicPath
-		oo.Cid = taobao.Int64(o.Item.Cid)
+		oo.Cid = int64(o.Item.Cid)
 		oo.OuterIid = o.Item.OuterIid
 		oo.SkuID = sku.SkuID
 		oo.SkuPropertiesName = sku.Properties
 		oo.OuterSkuID = sku.OuterSkuID
 		oo.Price = sku.Price
-		oo.Num = taobao.Int64(o.Num)
+		oo.Num = int64(o.Num)
 		oo.TotalFee = goods
 		oo.DiscountFee = o.DiscountFee
 		oo.AdjustFee = o.AdjustFee
@@ -138,7 +138,7 @@ func (t *Trade) Fill(dst *taobao.Trade) {
 		}
 		if o.DiscountFee > 0 {
 			dst.PromotionDetails = append(dst.PromotionDetails, taobao.PromotionDetail{
-				ID:            taobao.Int64(t.promotionPrefix*10 + int64(i)),
+				ID:            int64(t.promotionPrefix*10 + int64(i)),
 				PromotionName: "店铺优惠",
 				PromotionDesc: "店铺优惠:省" + o.DiscountFee.String() + "元",
 				PromotionID:   "shopbonus-" + strconv.FormatInt(t.promotionPrefix+int64(i), 10),
@@ -189,7 +189,7 @@ func (t *Trade) Shipping() (taobao.Shipping, bool) {
 	b := t.Buyer
 	c := carrierByCode[sh.CompanyCode]
 	out := taobao.Shipping{
-		Tid:            taobao.Int64(t.Tid),
+		Tid:            int64(t.Tid),
 		OrderCode:      strconv.FormatInt(sh.OrderCode, 10),
 		SellerNick:     t.SellerNick,
 		BuyerNick:      b.Nick,
@@ -213,7 +213,7 @@ func (t *Trade) Shipping() (taobao.Shipping, bool) {
 			Country:  "中国",
 			District: b.region.district,
 		},
-		IsQuickCodOrder: taobao.Bool(t.Type == taobao.TradeTypeCod),
+		IsQuickCodOrder: bool(t.Type == taobao.TradeTypeCod),
 	}
 	if t.PostFee > 0 {
 		out.FreightPayer = "buyer"
@@ -224,11 +224,11 @@ func (t *Trade) Shipping() (taobao.Shipping, bool) {
 	if sh.OutSid != "" {
 		out.SellerConfirm = "yes"
 		out.CompanyName = c.name
-		out.Mails = taobao.List[taobao.LogisticsMail]{{OutSid: sh.OutSid, CompanyName: c.name}}
+		out.Mails = []taobao.LogisticsMail{{OutSid: sh.OutSid, CompanyName: c.name}}
 	}
 	for _, o := range t.Orders {
 		if sh.OutSid == "" || o.ConsignTime != 0 {
-			out.SubTids = append(out.SubTids, taobao.Int64(o.Oid))
+			out.SubTids = append(out.SubTids, int64(o.Oid))
 		}
 	}
 	if t.Status == taobao.TradeStatusSellerConsignedPart {
@@ -261,7 +261,7 @@ func (t *Trade) Trace() (taobao.Trace, bool) {
 	c := carrierByCode[sh.CompanyCode]
 	reg := t.Buyer.region
 	out := taobao.Trace{
-		Tid:         taobao.Int64(t.Tid),
+		Tid:         int64(t.Tid),
 		OutSid:      sh.OutSid,
 		CompanyName: c.name,
 		Status:      "物流公司已揽收",

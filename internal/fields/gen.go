@@ -20,11 +20,6 @@ var Files = map[string]string{
 // DecodeFile holds the generated single-pass decoders.
 const DecodeFile = "decode_gen.go"
 
-// FastDecodeFiles are the files whose structs get a generated single-pass
-// decoder (decodeFast) beside the encoding/json tags: the trade models,
-// which are decoded in bulk.
-var FastDecodeFiles = map[string]bool{"trade": true}
-
 // Generate renders every generated file, whole, keyed by its path
 // relative to the module root.
 func Generate(m *Model) (map[string][]byte, error) {
@@ -63,9 +58,7 @@ func Generate(m *Model) (map[string][]byte, error) {
 	}
 	var b bytes.Buffer
 	for _, s := range m.Structs {
-		if FastDecodeFiles[s.File] {
-			writeFastDecoder(&b, s)
-		}
+		writeFastDecoder(&b, s)
 	}
 	src, err := file(b.Bytes())
 	if err != nil {
@@ -142,12 +135,19 @@ func writeStruct(b *bytes.Buffer, s *Struct) {
 				b.WriteString("\n")
 			}
 			writeComment(b, "\t", f.Comment)
-			fmt.Fprintf(b, "\t%s %s `json:\"%s,%s\"`\n", f.Name, f.Type, f.JSON, f.Omit)
+			tag := fmt.Sprintf("json:%q", f.JSON+","+f.Omit)
+			if f.ListKey != "" {
+				tag += fmt.Sprintf(" top:%q", f.ListKey)
+			}
+			fmt.Fprintf(b, "\t%s %s `%s`\n", f.Name, f.Type, tag)
 		}
 		b.WriteString("}\n\n")
 	}
-	if s.Listed {
-		fmt.Fprintf(b, "func (%s) topListKey() string { return %q }\n\n", s.Name, s.ListKey)
+	if !s.Raw {
+		fmt.Fprintf(b, "// UnmarshalJSON reads v as the SDK reads the gateway's answers: list\n")
+		fmt.Fprintf(b, "// wrappers or bare arrays, numbers from quoted strings, values of the\n")
+		fmt.Fprintf(b, "// wrong type dropped one at a time.\n")
+		fmt.Fprintf(b, "func (v *%s) UnmarshalJSON(data []byte) error { return unmarshalModel(data, v) }\n\n", s.Name)
 	}
 }
 
@@ -180,22 +180,13 @@ func writeFastDecoder(b *bytes.Buffer, s *Struct) {
 	}
 	b.WriteString("\tif !fastObject(s) {\n\t\treturn\n\t}\n")
 	b.WriteString("\tfor first := true; s.More(first); first = false {\n")
-	b.WriteString("\t\tkey := s.Key()\n\t\tswitch string(key) {\n")
-	exact := map[string]bool{}
-	for _, f := range s.Fields {
-		exact[f.JSON] = true
-	}
-	var folded []string
+	b.WriteString("\t\tkey := s.Key()\n\tmember:\n\t\tswitch string(key) {\n")
 	for _, f := range s.Fields {
 		fmt.Fprintf(b, "\t\tcase %q:\n\t\t\t%s\n", f.JSON, fastStmt(f))
-		if low := strings.ToLower(f.JSON); low != f.JSON && !exact[low] {
-			folded = append(folded, low)
-		}
 	}
-	for _, low := range folded {
-		fmt.Fprintf(b, "\t\tcase %q: // encoding/json would match it case-insensitively\n\t\t\ts.Fail()\n", low)
-	}
-	b.WriteString("\t\tdefault:\n\t\t\tfastUnknown(s, key)\n\t\t}\n\t}\n}\n\n")
+	// encoding/json matches member names case-insensitively when no name
+	// matches exactly; so does the generated decoder.
+	b.WriteString("\t\tdefault:\n\t\t\tif k := jsonscan.Fold(key); k != nil {\n\t\t\t\tkey = k\n\t\t\t\tgoto member\n\t\t\t}\n\t\t\ts.Skip()\n\t\t}\n\t}\n}\n\n")
 }
 
 func fastStmt(f StructField) string {
@@ -203,17 +194,21 @@ func fastStmt(f StructField) string {
 	switch t := f.Type; {
 	case t == "string":
 		return "fastString(s, " + field + ")"
-	case t == "Int64" || t == "Money" || t == "Time" || t == "Bool":
+	case t == "Money" || t == "Time":
 		return "fast" + t + "(s, " + field + ")"
-	case strings.HasPrefix(t, "List["):
-		elem := strings.TrimSuffix(strings.TrimPrefix(t, "List["), "]")
-		switch elem {
+	case t == "int64":
+		return "fastInt64(s, " + field + ")"
+	case t == "bool":
+		return "fastBool(s, " + field + ")"
+	case strings.HasPrefix(t, "[]"):
+		switch elem := strings.TrimPrefix(t, "[]"); elem {
 		case "string":
 			return "fastList(s, " + field + ", fastStringItem)"
-		case "Int64":
-			return "fastList(s, " + field + ", func(p *Int64, s *jsonscan.Scanner) { fastInt64(s, p) })"
+		case "int64":
+			return "fastList(s, " + field + ", fastInt64Item)"
+		default:
+			return "fastList(s, " + field + ", (*" + elem + ").decodeFast)"
 		}
-		return "fastList(s, " + field + ", (*" + elem + ").decodeFast)"
 	case strings.HasPrefix(t, "*"):
 		elem := strings.TrimPrefix(t, "*")
 		return fmt.Sprintf("if s.Null() {\nv.%[1]s = nil\n} else {\nif v.%[1]s == nil {\nv.%[1]s = new(%[2]s)\n}\nv.%[1]s.decodeFast(s)\n}", f.Name, elem)

@@ -3,8 +3,8 @@ package fields
 // This file holds the SDK's typing decisions: which documented objects
 // become which Go structs, and where a doc type is refined (a String that
 // is money, an enum or a date). Everything else follows from the docs:
-// Number -> Int64, Date -> Time, Boolean -> Bool, String -> string,
-// Object -> *Struct, Object[] -> List[Struct].
+// Number -> int64, Date -> Time, Boolean -> bool, String -> string,
+// Object -> *Struct, Object[] -> []Struct.
 
 // Root is a documented object that becomes a top-level model struct.
 type Root struct {

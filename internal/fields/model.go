@@ -25,6 +25,7 @@ type StructField struct {
 	Type    string   // Go type
 	DocType string   // doc type as written, e.g. "Number", "Order[]"
 	Omit    string   // "omitempty" or "omitzero"
+	ListKey string   // for a list: the member name the gateway wraps it in ("order")
 	Comment string   // doc comment text
 	Sources []string // response paths that document it
 	doc     *Field
@@ -196,11 +197,14 @@ func (b *builder) field(s *Struct, f *Field, src string) (StructField, error) {
 	if hasOverride && (!f.Scalar() || f.List) {
 		return sf, fmt.Errorf("fields: override for %s, which is not a scalar", key)
 	}
-	scalar := map[string]string{"String": "string", "Number": "Int64", "Boolean": "Bool", "Date": "Time"}
+	scalar := map[string]string{"String": "string", "Number": "int64", "Boolean": "bool", "Date": "Time"}
 	switch {
 	case f.Scalar() && f.List:
 		elem := scalar[f.Type]
-		sf.Type = "List[" + elem + "]"
+		sf.Type = "[]" + elem
+		if elem == "int64" {
+			sf.ListKey = "number"
+		}
 	case f.Scalar():
 		sf.Type = scalar[f.Type]
 		if hasOverride {
@@ -212,7 +216,13 @@ func (b *builder) field(s *Struct, f *Field, src string) (StructField, error) {
 	case f.Type == "Json":
 		sf.Type = "string"
 	case f.List:
-		sf.Type = "List[" + b.goType(f.Type) + "]"
+		elem := b.goType(f.Type)
+		sf.Type = "[]" + elem
+		if key, ok := listKeys[elem]; ok {
+			sf.ListKey = key
+		} else {
+			sf.ListKey = snake(f.Type)
+		}
 	default:
 		sf.Type = "*" + b.goType(f.Type)
 	}

@@ -4,12 +4,10 @@
 // encoding/json validates a whole document before decoding it, and every
 // value with its own UnmarshalJSON (TOP's list wrappers, money, times) is
 // scanned again; on a page of trades that triples the work. The generated
-// decoders read a document once through a Scanner instead. They are an
-// optimisation only: a Scanner accepts exactly the JSON grammar, and any
-// input it is not sure about (an escaped member name, a case-folded one, a
-// number where a string belongs) makes it fail, after which the caller
-// decodes the same bytes with encoding/json. So a fast decode either gives
-// the result encoding/json would give, or gives up.
+// decoders read a document once through a Scanner instead. A Scanner
+// accepts exactly the JSON grammar and fails only on what is not JSON (a
+// body cut short, say); member names are matched as encoding/json matches
+// them (unescaped, then case-insensitively).
 //
 // Two things it tolerates where encoding/json does not, as the gateway's
 // answers need: raw control characters inside strings (buyer messages and
@@ -156,8 +154,8 @@ func (s *Scanner) More(first bool) bool {
 	return false
 }
 
-// Key reads a member name and its colon. Names holding escapes fail: the
-// gateway never sends them, and encoding/json would unescape them first.
+// Key reads a member name and its colon. A name holding escapes (the
+// gateway never sends one) is unescaped into a new slice.
 func (s *Scanner) Key() []byte {
 	if s.Peek() != '"' {
 		s.failed = true
@@ -170,20 +168,39 @@ func (s *Scanner) Key() []byte {
 		if c == '"' {
 			break
 		}
-		if c == '\\' || c < 0x20 {
-			s.failed = true
-			return nil
+		if c == '\\' {
+			return s.escapedKey()
 		}
 	}
 	if i >= len(s.data) {
 		s.failed = true
 		return nil
 	}
-	key := s.data[start:i]
+	return s.keyDone(s.data[start:i], i+1)
+}
+
+// escapedKey reads a member name that holds escapes.
+func (s *Scanner) escapedKey() []byte {
+	end, _ := s.scanString(s.pos)
+	if end < 0 {
+		s.failed = true
+		return nil
+	}
+	u, ok := Unquote(s.data[s.pos:end])
+	if !ok {
+		s.failed = true
+		return nil
+	}
+	return s.keyDone([]byte(u), end)
+}
+
+// keyDone records key as the current member and consumes the colon that
+// follows the name, which ends before next.
+func (s *Scanner) keyDone(key []byte, next int) []byte {
 	if s.depth > 0 && s.depth < len(s.path) {
 		s.path[s.depth] = key
 	}
-	s.pos = i + 1
+	s.pos = next
 	s.ws()
 	if s.pos >= len(s.data) || s.data[s.pos] != ':' {
 		s.failed = true
@@ -191,6 +208,46 @@ func (s *Scanner) Key() []byte {
 	}
 	s.pos++
 	return key
+}
+
+// Fold returns key as encoding/json compares member names that match no
+// field exactly: case folded, for fields whose names are lower-case ASCII.
+// It returns nil when folding changes nothing or when key cannot match such
+// a name (a letter outside ASCII that folds to none in it).
+func Fold(key []byte) []byte {
+	var out []byte
+	for i := 0; i < len(key); {
+		c := key[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				if out == nil {
+					out = append(make([]byte, 0, len(key)), key[:i]...)
+				}
+				c += 'a' - 'A'
+			}
+			if out != nil {
+				out = append(out, c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(key[i:])
+		var low byte
+		switch r {
+		case '\u212a': // KELVIN SIGN folds to k
+			low = 'k'
+		case '\u017f': // LATIN SMALL LETTER LONG S folds to s
+			low = 's'
+		default:
+			return nil
+		}
+		if out == nil {
+			out = append(make([]byte, 0, len(key)), key[:i]...)
+		}
+		out = append(out, low)
+		i += size
+	}
+	return out
 }
 
 // ArrayStart consumes the '[' that starts an array, or fails.

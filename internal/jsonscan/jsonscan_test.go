@@ -81,7 +81,15 @@ func TestObject(t *testing.T) {
 	assert.True(t, s.End())
 	assert.Equal(t, []string{"a", "b", "c"}, keys)
 
-	for _, bad := range []string{`{"a\u0062":1}`, `{"a":1,,}`, `{"a" 1}`, `{"a":1 "b":2}`} {
+	s = jsonscan.New([]byte(`{"a\u0062":1}`))
+	require.True(t, s.ObjectStart())
+	require.True(t, s.More(true))
+	assert.Equal(t, "ab", string(s.Key()), "an escaped name is unescaped")
+	assert.Equal(t, "1", string(s.Literal()))
+	assert.False(t, s.More(false))
+	assert.True(t, s.End())
+
+	for _, bad := range []string{`{"a\u00":1}`, `{"a":1,,}`, `{"a" 1}`, `{"a":1 "b":2}`} {
 		s := jsonscan.New([]byte(bad))
 		s.ObjectStart()
 		for first := true; s.More(first); first = false {
@@ -89,6 +97,24 @@ func TestObject(t *testing.T) {
 			s.Skip()
 		}
 		assert.False(t, s.End(), bad)
+	}
+}
+
+func TestFold(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"tid", ""},
+		{"Tid", "tid"},
+		{"BUYER_NICK", "buyer_nick"},
+		{"\u212aey", "key"},   // Kelvin sign
+		{"po\u017ft", "post"}, // long s
+		{"tïd", ""},           // cannot match an ASCII name
+	} {
+		got := jsonscan.Fold([]byte(tt.in))
+		if tt.want == "" {
+			assert.Nil(t, got, tt.in)
+		} else {
+			assert.Equal(t, tt.want, string(got), tt.in)
+		}
 	}
 }
 
