@@ -400,12 +400,12 @@ func TestSyncChaos(t *testing.T) {
 
 // TestSyncChaosRealShapes runs the chaos test with everything real answers
 // and the real index do switched on: odd shapes (raw line breaks and tabs
-// in titles, sid as a number), changes that reach the lists up to five
+// in titles, sid as a number, zero flags and amounts sent), changes that reach the lists up to five
 // minutes late, trades of every type, and the store-time mode.
 func TestSyncChaosRealShapes(t *testing.T) {
 	types := slices.DeleteFunc(taobao.TradeTypeValues(), func(ty taobao.TradeType) bool { return ty == taobao.TradeTypeGuaranteeTrade })
 	syncChaos(t, chaosConfig{
-		srvOpts: []taobaotest.Option{taobaotest.WithRealShapes(), taobaotest.WithIndexDelay(5 * time.Minute)},
+		srvOpts: []taobaotest.Option{taobaotest.WithRealShapes(), taobaotest.WithZeroMembers(), taobaotest.WithIndexDelay(5 * time.Minute)},
 		by:      taobao.SyncByStoreTime,
 		trade: func(rng *rand.Rand) taobao.Trade {
 			return taobao.Trade{Status: taobao.TradeStatusWaitBuyerPay, Type: types[rng.IntN(len(types))], Sid: fmt.Sprint(rng.Int64N(1e12))}

@@ -57,6 +57,7 @@ type typeCache struct {
 	refs  sync.Map // reflect.Type -> []int
 	times sync.Map // reflect.Type -> []int
 	plans planCache
+	zeros bool // plans write zero flags, counts and amounts (WithZeroMembers)
 }
 
 var (
@@ -110,6 +111,7 @@ func (c *typeCache) infoOf(t reflect.Type) *typeInfo {
 // structPlan encodes the chosen fields of one struct type.
 type structPlan struct {
 	fields []planField
+	zeros  bool // write false, 0 and 0.00 too (WithZeroMembers)
 }
 
 type planField struct {
@@ -125,7 +127,7 @@ func (c *typeCache) fullPlan(t reflect.Type) *structPlan {
 		return p.(*structPlan)
 	}
 	ti := c.infoOf(t)
-	p := &structPlan{}
+	p := &structPlan{zeros: c.zeros}
 	for _, fi := range ti.fields {
 		pf := planField{fieldInfo: fi, key: `"` + fi.name + `":`}
 		if fi.elem != nil {
@@ -216,7 +218,7 @@ func (c *typeCache) planFor(method string, t reflect.Type, set *fieldSet, fields
 				}
 			}
 		}
-		p := &structPlan{}
+		p := &structPlan{zeros: c.zeros}
 		for i, fi := range ti.fields { // the struct's order, as encoding/json
 			pf := planField{fieldInfo: fi, key: `"` + fi.name + `":`}
 			switch {
@@ -227,7 +229,7 @@ func (c *typeCache) planFor(method string, t reflect.Type, set *fieldSet, fields
 			case len(partial[i]) > 0:
 				slices.Sort(partial[i])
 				ei := c.infoOf(fi.elem)
-				sub := &structPlan{}
+				sub := &structPlan{zeros: c.zeros}
 				for _, j := range partial[i] {
 					sf := ei.fields[j]
 					nf := planField{fieldInfo: sf, key: `"` + sf.name + `":`}
@@ -247,14 +249,21 @@ func (c *typeCache) planFor(method string, t reflect.Type, set *fieldSet, fields
 }
 
 // appendObject writes v (a struct) as a JSON object with the plan's
-// fields, leaving out empty values as the models' omitempty tags do.
+// fields, leaving out empty values as the models' omitempty tags do, and
+// lists in the gateway's wrappers.
 func (p *structPlan) appendObject(b []byte, v reflect.Value) []byte {
+	return p.encode(b, v, false)
+}
+
+// encode is appendObject; bare writes lists as plain arrays, as the
+// gateway answers a call that sent simplify=true.
+func (p *structPlan) encode(b []byte, v reflect.Value, bare bool) []byte {
 	b = append(b, '{')
 	first := true
 	for i := range p.fields {
 		f := &p.fields[i]
 		fv := v.Field(f.index)
-		if empty(f.kind, fv) {
+		if empty(f.kind, fv) && !(p.zeros && sentWhenZero(f.kind)) {
 			continue
 		}
 		if !first {
@@ -262,9 +271,34 @@ func (p *structPlan) appendObject(b []byte, v reflect.Value) []byte {
 		}
 		first = false
 		b = append(b, f.key...)
-		b = f.appendValue(b, fv)
+		b = f.appendValue(b, fv, bare)
 	}
 	return append(b, '}')
+}
+
+// sentWhenZero reports whether real answers carry a field of kind k even
+// when it is zero: they send "buyer_rate":false and "adjust_fee":"0.00".
+func sentWhenZero(k fieldKind) bool {
+	return k == kindBool || k == kindMoney || k == kindInt
+}
+
+// listOpen starts a list member's value: the wrapper object and the array,
+// or the array alone when bare.
+func listOpen(b []byte, item string, bare bool) []byte {
+	if bare {
+		return append(b, '[')
+	}
+	b = append(b, `{"`...)
+	b = append(b, item...)
+	return append(b, `":[`...)
+}
+
+// listClose ends what listOpen started.
+func listClose(b []byte, bare bool) []byte {
+	if bare {
+		return append(b, ']')
+	}
+	return append(b, "]}"...)
 }
 
 func empty(k fieldKind, v reflect.Value) bool {
@@ -291,7 +325,7 @@ func empty(k fieldKind, v reflect.Value) bool {
 	return v.IsZero()
 }
 
-func (f *planField) appendValue(b []byte, v reflect.Value) []byte {
+func (f *planField) appendValue(b []byte, v reflect.Value, bare bool) []byte {
 	switch f.kind {
 	case kindString:
 		return appendString(b, v.String())
@@ -308,24 +342,22 @@ func (f *planField) appendValue(b []byte, v reflect.Value) []byte {
 		b = v.Interface().(taobao.Time).In(taobao.GMT8()).AppendFormat(b, taobao.TimeLayout)
 		return append(b, '"')
 	case kindList:
-		b = append(b, `{"`...)
-		b = append(b, f.listKey...)
-		b = append(b, `":[`...)
+		b = listOpen(b, f.listKey, bare)
 		for i := range v.Len() {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = f.sub.appendObject(b, v.Index(i))
+			b = f.sub.encode(b, v.Index(i), bare)
 		}
-		return append(b, "]}"...)
+		return listClose(b, bare)
 	case kindStruct:
-		return f.sub.appendObject(b, v.Elem())
+		return f.sub.encode(b, v.Elem(), bare)
 	}
 	enc, err := json.Marshal(v.Interface())
 	if err != nil {
 		return append(b, "null"...)
 	}
-	if f.listKey != "" {
+	if f.listKey != "" && !bare {
 		b = append(b, `{"`...)
 		b = append(b, f.listKey...)
 		b = append(b, `":`...)

@@ -100,7 +100,7 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
-	s.writeOK(w, name, payload, truncate)
+	s.writeOK(w, name, payload, truncate, req.simplify())
 }
 
 // Limits of one request's form, beyond which it is refused with an error
@@ -260,7 +260,9 @@ func (s *Server) writeError(w http.ResponseWriter, _ string, e *taobao.APIError,
 	writeJSON(w, body, truncate)
 }
 
-func (s *Server) writeOK(w http.ResponseWriter, name string, payload any, truncate bool) {
+// writeOK answers with payload's members in the method's envelope, or at
+// the root for a simplify=true call.
+func (s *Server) writeOK(w http.ResponseWriter, name string, payload any, truncate, simplify bool) {
 	inner := []byte("{}")
 	switch p := payload.(type) {
 	case nil:
@@ -279,16 +281,21 @@ func (s *Server) writeOK(w http.ResponseWriter, name string, payload any, trunca
 	}
 	var buf bytes.Buffer
 	buf.Grow(len(inner) + 64)
-	buf.WriteString(`{"`)
-	buf.WriteString(envelope.ResponseKey(name))
-	buf.WriteString(`":`)
+	if !simplify {
+		buf.WriteString(`{"`)
+		buf.WriteString(envelope.ResponseKey(name))
+		buf.WriteString(`":`)
+	}
 	buf.Write(inner[:len(inner)-1])
 	if len(inner) > 2 {
 		buf.WriteByte(',')
 	}
 	buf.WriteString(`"request_id":"`)
 	buf.WriteString(s.requestID())
-	buf.WriteString(`"}}`)
+	buf.WriteString(`"}`)
+	if !simplify {
+		buf.WriteByte('}')
+	}
 	writeJSON(w, buf.Bytes(), truncate)
 }
 

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -38,10 +39,8 @@ func (a answer) subCode() string {
 	return s
 }
 
-// call signs params by hand (hmac-sha256), posts them with the common
-// parameters and decodes the answer, numbers kept exact.
-func call(t *testing.T, srv *taobaotest.Server, session, method string, kv ...string) answer {
-	t.Helper()
+// signedForm is a call's whole form, signed by hand (hmac-sha256).
+func signedForm(srv *taobaotest.Server, session, method string, kv ...string) url.Values {
 	p := url.Values{
 		"method":      {method},
 		"app_key":     {srv.AppKey},
@@ -57,7 +56,16 @@ func call(t *testing.T, srv *taobaotest.Server, session, method string, kv ...st
 		p.Set(kv[i], kv[i+1])
 	}
 	p.Set("sign", handSign(p, srv.AppSecret, "hmac-sha256"))
-	body := postOK(t, srv.URL, p)
+	return p
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// call signs params by hand (hmac-sha256), posts them with the common
+// parameters and decodes the answer, numbers kept exact.
+func call(t *testing.T, srv *taobaotest.Server, session, method string, kv ...string) answer {
+	t.Helper()
+	body := postOK(t, srv.URL, signedForm(srv, session, method, kv...))
 	var env map[string]map[string]any
 	d := json.NewDecoder(bytes.NewReader(body))
 	d.UseNumber()

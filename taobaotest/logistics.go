@@ -46,7 +46,7 @@ func (s *Server) companiesGet(r *Request) (any, error) {
 		return nil, invalidArg("order_mode")
 	}
 	plan := s.types.planFor(r.Method, companyType, companyFields, fields)
-	buf := []byte(`{"logistics_companies":{"logistics_company":[`)
+	buf := listOpen([]byte(`{"logistics_companies":`), "logistics_company", r.simplify())
 	n := 0
 	for _, c := range fakedata.Companies() {
 		if recommended && !slices.Contains(recommendedCarriers, c.Code) {
@@ -55,10 +55,10 @@ func (s *Server) companiesGet(r *Request) (any, error) {
 		if n > 0 {
 			buf = append(buf, ',')
 		}
-		buf = plan.appendObject(buf, reflect.ValueOf(c))
+		buf = plan.encode(buf, reflect.ValueOf(c), r.simplify())
 		n++
 	}
-	return rawObject(append(buf, "]}}"...)), nil
+	return rawObject(append(listClose(buf, r.simplify()), '}')), nil
 }
 
 // subTidsArg reads the sub_tid list (at most taobao.MaxSubTids oids).
@@ -137,7 +137,7 @@ func (s *Server) traceSearch(r *Request) (any, error) {
 			return nil, serviceErr("isv.invalid-parameter:tid", "该交易没有物流订单")
 		}
 	}
-	return rawObject(s.types.fullPlan(traceType).appendObject(nil, reflect.ValueOf(found).Elem())), nil
+	return rawObject(s.types.fullPlan(traceType).encode(nil, reflect.ValueOf(found).Elem(), r.simplify())), nil
 }
 
 func containsAll(have []int64, want []int64) bool {
@@ -315,14 +315,14 @@ func (s *Server) logisticsOrders(r *Request) (any, error) {
 	buf := []byte(`{"total_results":`)
 	buf = strconv.AppendInt(buf, int64(total), 10)
 	if len(page) > 0 {
-		buf = append(buf, `,"shippings":{"shipping":[`...)
+		buf = listOpen(append(buf, `,"shippings":`...), "shipping", r.simplify())
 		for i := range page {
 			if i > 0 {
 				buf = append(buf, ',')
 			}
-			buf = plan.appendObject(buf, reflect.ValueOf(&page[i]).Elem())
+			buf = plan.encode(buf, reflect.ValueOf(&page[i]).Elem(), r.simplify())
 		}
-		buf = append(buf, "]}"...)
+		buf = listClose(buf, r.simplify())
 	}
 	s.betweenPages(r.Method, p.no)
 	return rawObject(append(buf, '}')), nil

@@ -162,6 +162,15 @@ func WithRealShapes() Option {
 	return func(s *Server) { s.realShapes = true }
 }
 
+// WithZeroMembers makes answers carry the flags, counts and amounts a call
+// asked for even when they are false or zero, as real answers do
+// ("buyer_rate":false, "adjust_fee":"0.00"); without it they are left out,
+// as the models' omitempty tags leave them. Empty strings, times and lists
+// are left out either way.
+func WithZeroMembers() Option {
+	return func(s *Server) { s.types.zeros = true }
+}
+
 // WithIndexDelay makes changes reach the list APIs late, as the gateway's
 // index does: each change written through the server (AddTrade,
 // ModifyTrade, the write APIs...) becomes visible to taobao.trades.sold.get

@@ -58,6 +58,10 @@ type Request struct {
 	Context context.Context
 }
 
+// simplify reports whether the call asked for simplify=true answers: no
+// <name>_response member around the payload, and lists as plain arrays.
+func (r *Request) simplify() bool { return r.Params.Get("simplify") == "true" }
+
 // Handler serves one TOP method. It returns the members of the method's
 // "<name>_response" object (anything that marshals to a JSON object, or
 // nil), or an error: an *taobao.APIError is answered as error_response,

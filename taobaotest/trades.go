@@ -270,7 +270,8 @@ func (s *Server) listTrades(r *Request, q *tradeQuery, p paging, plan *structPla
 		if !p.useHasNext {
 			buf = append(buf, ',')
 		}
-		buf = append(buf, `"trades":{"trade":[`...)
+		buf = append(buf, `"trades":`...)
+		buf = listOpen(buf, "trade", r.simplify())
 		var scratch, stamped taobao.Trade
 		for i, rec := range recs {
 			if i > 0 {
@@ -283,9 +284,9 @@ func (s *Server) listTrades(r *Request, q *tradeQuery, p paging, plan *structPla
 				stamped.AsyncModified = taobao.NewTime(time.Unix(rec.stored, 0).In(taobao.GMT8()))
 				tr = &stamped
 			}
-			buf = plan.appendObject(buf, reflect.ValueOf(tr).Elem())
+			buf = plan.encode(buf, reflect.ValueOf(tr).Elem(), r.simplify())
 		}
-		buf = append(buf, "]}"...)
+		buf = listClose(buf, r.simplify())
 	}
 	if p.useHasNext {
 		if len(recs) > 0 {
@@ -449,6 +450,6 @@ func (s *Server) tradeGet(r *Request) (any, error) {
 	}
 	buf := make([]byte, 0, 2048)
 	buf = append(buf, `{"trade":`...)
-	buf = plan.appendObject(buf, reflect.ValueOf(t).Elem())
+	buf = plan.encode(buf, reflect.ValueOf(t).Elem(), r.simplify())
 	return rawObject(append(buf, '}')), nil
 }
