@@ -308,7 +308,7 @@ func fastString(s *jsonscan.Scanner, p *string) {
 	switch {
 	case s.Failed():
 	case plain:
-		*p = string(str)
+		*p = s.Str(str)
 	default:
 		if json.Unmarshal(raw, p) == nil {
 			return
@@ -402,6 +402,13 @@ func fastRaw(s *jsonscan.Scanner, p any) {
 // lone member holding one object (XML-born JSON's list of one). A list
 // sent twice keeps the last.
 func fastList[T any](s *jsonscan.Scanner, l *[]T, item func(*T, *jsonscan.Scanner)) {
+	fastListSized(s, l, item, 0)
+}
+
+// fastListSized is fastList for a list whose length is about size (a page
+// of the page size asked for): the slice is made that large at once,
+// instead of counting the items first. Zero means unknown.
+func fastListSized[T any](s *jsonscan.Scanner, l *[]T, item func(*T, *jsonscan.Scanner), size int) {
 	switch s.Peek() {
 	case 'n':
 		if s.Null() {
@@ -413,16 +420,16 @@ func fastList[T any](s *jsonscan.Scanner, l *[]T, item func(*T, *jsonscan.Scanne
 		}
 		*l = nil
 	case '[':
-		fastItems(s, l, item)
+		fastItems(s, l, item, size)
 	case '{':
-		fastWrapped(s, l, item)
+		fastWrapped(s, l, item, size)
 	default:
 		dropValue(s, "not a list")
 	}
 }
 
 // fastWrapped reads a list wrapper object.
-func fastWrapped[T any](s *jsonscan.Scanner, l *[]T, item func(*T, *jsonscan.Scanner)) {
+func fastWrapped[T any](s *jsonscan.Scanner, l *[]T, item func(*T, *jsonscan.Scanner), size int) {
 	s.ObjectStart()
 	members, taken := 0, false
 	var single *T
@@ -435,7 +442,7 @@ func fastWrapped[T any](s *jsonscan.Scanner, l *[]T, item func(*T, *jsonscan.Sca
 		case taken:
 			s.Skip()
 		case c == '[':
-			fastItems(s, l, item)
+			fastItems(s, l, item, size)
 			taken = true
 		case c == '{' && members == 1:
 			single = new(T)
@@ -456,8 +463,26 @@ func fastWrapped[T any](s *jsonscan.Scanner, l *[]T, item func(*T, *jsonscan.Sca
 	}
 }
 
-// fastItems reads an array into a new slice.
-func fastItems[T any](s *jsonscan.Scanner, l *[]T, item func(*T, *jsonscan.Scanner)) {
+// fastItems reads an array into a new slice. With a size, the slice starts
+// with that capacity and grows if the array is longer; without one, the
+// items are counted first so that it is made at its final length (the
+// items of a model are large: growing copies them).
+func fastItems[T any](s *jsonscan.Scanner, l *[]T, item func(*T, *jsonscan.Scanner), size int) {
+	if size > 0 {
+		if !s.ArrayStart() {
+			return
+		}
+		out := make([]T, 0, size)
+		var zero T
+		for first := true; s.MoreItems(first); first = false {
+			out = append(out, zero)
+			item(&out[len(out)-1], s)
+		}
+		if !s.Failed() {
+			*l = out
+		}
+		return
+	}
 	n := s.CountItems()
 	if n < 0 {
 		s.Fail()

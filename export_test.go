@@ -12,6 +12,16 @@ func DecodeTradePage(method string, body []byte) (*TradePage, error) {
 	return w.page(), nil
 }
 
+// DecodeTradePageSized decodes a page as ListSold does for a page of
+// pageSize asked for: the list is made that large at once.
+func DecodeTradePageSized(method string, body []byte, pageSize int) (*TradePage, error) {
+	w := tradePageWire{size: pageSize, pageNo: 1}
+	if err := decodeResponse(method, body, &w, nil); err != nil {
+		return nil, err
+	}
+	return w.page(), nil
+}
+
 // DecodeTrade decodes an answer of taobao.trade.fullinfo.get or
 // taobao.trade.get.
 func DecodeTrade(method string, body []byte) (*Trade, error) {

@@ -183,6 +183,23 @@ type tradePageWire struct {
 	HasNext      Bool        `json:"has_next"`
 	RequestID    string      `json:"request_id"`
 	dropped      []DroppedValue
+	size, pageNo int // the page asked for, to size the list at once
+}
+
+// expected is how many trades the page should hold, judged from the page
+// size asked for and the count when it came first, or 0 when unknown.
+func (w *tradePageWire) expected() int {
+	if w.size <= 0 {
+		return 0
+	}
+	if w.TotalResults > 0 {
+		left := int64(w.TotalResults) - int64(w.pageNo-1)*int64(w.size)
+		if left <= 0 {
+			return 0
+		}
+		return int(min(left, int64(w.size)))
+	}
+	return w.size
 }
 
 func (w *tradePageWire) setDropped(d []DroppedValue) { w.dropped = d }
@@ -208,7 +225,7 @@ func (w *tradePageWire) decodeFast(s *jsonscan.Scanner) {
 		case "total_results":
 			fastInt64(s, (*int64)(&w.TotalResults))
 		case "trades":
-			fastList(s, (*[]Trade)(&w.Trades), (*Trade).decodeFast)
+			fastListSized(s, (*[]Trade)(&w.Trades), (*Trade).decodeFast, w.expected())
 		case "has_next":
 			fastBool(s, (*bool)(&w.HasNext))
 		case "request_id":
@@ -347,6 +364,13 @@ func (s *TradeService) listPage(ctx context.Context, method string, opts any) (*
 		return nil, err
 	}
 	var w tradePageWire
+	w.size, w.pageNo = 40, 1 // the gateway's defaults
+	if n, err := strconv.Atoi(params.Get("page_size")); err == nil && n > 0 && n <= MaxPageSize {
+		w.size = n
+	}
+	if n, err := strconv.Atoi(params.Get("page_no")); err == nil && n > 0 {
+		w.pageNo = n
+	}
 	if err := s.client.call(ctx, method, params, &w); err != nil {
 		return nil, err
 	}

@@ -17,6 +17,7 @@
 package jsonscan
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -37,6 +38,37 @@ type Scanner struct {
 	path  [16][]byte // the member being read at each depth, up to 16
 	drops []Drop     // values dropped or converted, at most MaxDrops
 	nDrop int        // how many there were in all
+
+	strs map[string]string // short strings already made, see Str
+}
+
+// Short strings repeat on a page (states, types, nicks, carrier names):
+// Str makes each one once per document.
+const (
+	maxStrLen   = 32
+	maxStrCache = 1024
+)
+
+// Str returns b as a string, sharing the string made for an earlier equal
+// short value of the same document.
+func (s *Scanner) Str(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if len(b) > maxStrLen {
+		return string(b)
+	}
+	if v, ok := s.strs[string(b)]; ok {
+		return v
+	}
+	v := string(b)
+	if s.strs == nil {
+		s.strs = make(map[string]string, 64)
+	}
+	if len(s.strs) < maxStrCache {
+		s.strs[v] = v
+	}
+	return v
 }
 
 // MaxDrops bounds how many dropped values a Scanner records in detail.
@@ -289,11 +321,11 @@ func (s *Scanner) CountItems() int {
 	for i := s.pos; i < len(s.data); i++ {
 		switch c := s.data[i]; c {
 		case '"':
-			for i++; i < len(s.data) && s.data[i] != '"'; i++ {
-				if s.data[i] == '\\' {
-					i++
-				}
+			end, _ := s.scanString(i)
+			if end < 0 {
+				return -1
 			}
+			i = end - 1
 			if depth == 1 {
 				empty = false
 			}
@@ -360,53 +392,48 @@ func (s *Scanner) String() (str []byte, raw []byte, plain bool) {
 	return body, nil, true
 }
 
-func validUTF8(b []byte) bool {
-	for _, c := range b {
-		if c >= utf8.RuneSelf {
-			return utf8.Valid(b)
-		}
-	}
-	return true
-}
+func validUTF8(b []byte) bool { return utf8.Valid(b) }
 
 // scanString validates the string literal at i and returns the index after
-// its closing quote, or -1.
+// its closing quote, or -1, and whether it holds escapes. A run without a
+// backslash is found with bytes.IndexByte, which is much faster than a
+// loop over its bytes; raw control characters are kept as they are (the
+// gateway sends raw line breaks and tabs).
 func (s *Scanner) scanString(i int) (int, bool) {
 	escaped := false
-	for i++; i < len(s.data); i++ {
-		c := s.data[i]
-		switch {
-		case c == '"':
-			return i + 1, escaped
-		case c < 0x20:
-			// A raw control character: kept as it is (the gateway sends
-			// raw line breaks and tabs). Strings holding one are handed
-			// over as not plain when they also hold escapes.
-			continue
-		case c == '\\':
-			escaped = true
+	i++
+	for {
+		q := bytes.IndexByte(s.data[i:], '"')
+		if q < 0 {
+			return -1, false
+		}
+		bs := bytes.IndexByte(s.data[i:i+q], '\\')
+		if bs < 0 {
+			return i + q + 1, escaped
+		}
+		// An escape comes first: check it, and go on after it.
+		escaped = true
+		i += bs + 1
+		if i >= len(s.data) {
+			return -1, false
+		}
+		switch s.data[i] {
+		case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
 			i++
-			if i >= len(s.data) {
+		case 'u':
+			if i+4 >= len(s.data) {
 				return -1, false
 			}
-			switch s.data[i] {
-			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
-			case 'u':
-				if i+4 >= len(s.data) {
+			for _, h := range s.data[i+1 : i+5] {
+				if !isHex(h) {
 					return -1, false
 				}
-				for _, h := range s.data[i+1 : i+5] {
-					if !isHex(h) {
-						return -1, false
-					}
-				}
-				i += 4
-			default:
-				return -1, false
 			}
+			i += 5
+		default:
+			return -1, false
 		}
 	}
-	return -1, false
 }
 
 // Unquote decodes a string literal as encoding/json does, except that raw

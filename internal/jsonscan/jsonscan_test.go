@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -196,4 +197,17 @@ func TestUnquoteAndEscapeControls(t *testing.T) {
 	assert.Equal(t, map[string]string{"m": "a\nb", "k": "\"\t"}, v)
 	plain := []byte(`{"a":1}`)
 	assert.Equal(t, &plain[0], &jsonscan.EscapeControls(plain)[0], "no copy when nothing needs escaping")
+}
+
+func TestStrSharesShortStrings(t *testing.T) {
+	s := jsonscan.New(nil)
+	a := s.Str([]byte("WAIT_SELLER_SEND_GOODS"))
+	b := s.Str([]byte("WAIT_SELLER_SEND_GOODS"))
+	assert.Equal(t, "WAIT_SELLER_SEND_GOODS", a)
+	assert.Same(t, unsafe.StringData(a), unsafe.StringData(b), "one string for equal short values")
+	long := strings.Repeat("x", 40)
+	c, d := s.Str([]byte(long)), s.Str([]byte(long))
+	assert.Equal(t, long, c)
+	assert.NotSame(t, unsafe.StringData(c), unsafe.StringData(d), "long strings are not kept")
+	assert.Empty(t, s.Str(nil))
 }
