@@ -36,6 +36,7 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/toptrade/taobao"
@@ -123,8 +124,9 @@ type Server struct {
 	srv *httptest.Server
 	now func() time.Time
 
-	oauth oauthState // the OAuth side (oauth.go); has its own lock
-	types typeCache  // reflection results and field plans (fields.go)
+	oauth  oauthState  // the OAuth side (oauth.go); has its own lock
+	types  typeCache   // reflection results and field plans (fields.go)
+	closed atomic.Bool // Close was called: the in-process transport refuses calls
 
 	// The data set (store.go), generated on first use.
 	seed        int64
@@ -167,6 +169,16 @@ func NewServer(opts ...Option) *Server {
 	s.srv.Start()
 	s.URL = s.srv.URL + "/router/rest"
 	return s
+}
+
+// NewInProcessServer returns a fake gateway that does not listen: clients
+// reach it through Client, NewClient or Transport, in the calling
+// goroutine. Use it inside a testing/synctest bubble, where a listener's
+// goroutine (never idle in the bubble's sense) would stop the bubble's
+// clock; data is seeded at the bubble's time. Its URL is empty; Close makes
+// it refuse further calls.
+func NewInProcessServer(opts ...Option) *Server {
+	return newServer(opts...)
 }
 
 // NewServerAt starts a fake gateway listening on addr ("host:port"; port
@@ -263,6 +275,7 @@ func (s *Server) betweenPages(methodName string, pageNo int) {
 
 // Close shuts the server down.
 func (s *Server) Close() {
+	s.closed.Store(true)
 	if s.srv != nil {
 		s.srv.Close()
 	}
@@ -306,9 +319,14 @@ func (s *Server) HandleRaw(methodName string, body []byte) {
 }
 
 // Client returns a client wired to this server with the session (may be
-// empty) and no pacing; opts are applied after the server's own. It panics
-// if opts are invalid, like other test helpers; use NewClient to get the
-// error instead.
+// empty). It calls the server in-process, through Transport, so that it
+// works inside a testing/synctest bubble (start the server inside the
+// bubble too, so that both see the bubble's clock). It does not pace its
+// calls: its limiter lets every call through at once (pass
+// taobao.WithRateLimit to pace it). opts are applied after the server's
+// own. It panics if opts are invalid, like other test helpers; use
+// NewClient to get the error instead. For a client that talks to the
+// server over the network, use taobao.NewClient with WithBaseURL(s.URL).
 func (s *Server) Client(session string, opts ...taobao.Option) *taobao.Client {
 	c, err := s.NewClient(session, opts...)
 	if err != nil {
@@ -319,16 +337,22 @@ func (s *Server) Client(session string, opts ...taobao.Option) *taobao.Client {
 
 // NewClient is Client with the error returned.
 func (s *Server) NewClient(session string, opts ...taobao.Option) (*taobao.Client, error) {
-	base := []taobao.Option{taobao.WithBaseURL(s.URL), taobao.WithLimiter(taobao.NewLimiter(0, 1, 0))}
-	if s.srv != nil {
-		// The test server's own HTTP client: Close drops its idle
-		// connections, so that no later call reuses a closed one.
-		base = append(base, taobao.WithHTTPClient(s.srv.Client()))
-	}
+	base := []taobao.Option{taobao.WithBaseURL(s.clientURL()), taobao.WithLimiter(taobao.NewLimiter(0, 1, 0)),
+		taobao.WithHTTPClient(&http.Client{Transport: s.Transport()})}
 	if session != "" {
 		base = append(base, taobao.WithSession(session))
 	}
 	return taobao.NewClient(s.AppKey, s.AppSecret, append(base, opts...)...)
+}
+
+// clientURL is the address clients are given: the server's URL, or a
+// loopback one for a server that is not listening (the in-process
+// transport ignores the host).
+func (s *Server) clientURL() string {
+	if s.URL != "" {
+		return s.URL
+	}
+	return "http://127.0.0.1/router/rest"
 }
 
 // Transport returns an http.RoundTripper that serves requests in-process,
@@ -337,10 +361,17 @@ func (s *Server) Transport() http.RoundTripper { return inProcess{s} }
 
 type inProcess struct{ s *Server }
 
-// RoundTrip serves req with the server in the calling goroutine.
+// RoundTrip serves req with the server in the calling goroutine. A closed
+// server refuses it, as a closed listener refuses a connection.
 func (t inProcess) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err := req.Context().Err(); err != nil {
 		return nil, err
+	}
+	if t.s.closed.Load() {
+		if req.Body != nil {
+			req.Body.Close()
+		}
+		return nil, &net.OpError{Op: "dial", Net: "tcp", Err: syscall.ECONNREFUSED}
 	}
 	rec := httptest.NewRecorder()
 	t.s.ServeHTTP(rec, req)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"io"
-	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -30,13 +29,13 @@ func noEnv(string) string { return "" }
 // tests under synctest. With simulate, the run also plays the shop on srv.
 func connectTo(srv *taobaotest.Server, seller string, simulate bool) connectFunc {
 	return func(w io.Writer) (*demo.Conn, error) {
-		c, err := srv.NewClient(srv.NewSession(seller), taobao.WithHTTPClient(&http.Client{Transport: srv.Transport()}))
+		c, err := srv.NewClient(srv.NewSession(seller)) // in-process
 		if err != nil {
 			return nil, err
 		}
 		conn := &demo.Conn{Client: c, Seller: seller}
 		if simulate {
-			conn.Fake = srv // closing it closes the listener only
+			conn.Fake = srv // the run closes it: make it a test's last run
 		}
 		return conn, nil
 	}
@@ -103,13 +102,12 @@ func checkState(t *testing.T, srv *taobaotest.Server, seller, dir string, since 
 	return stored, cp
 }
 
-// newFake starts a fake gateway in a synctest bubble. Its listener is
-// closed at once: the runs reach it through the in-process transport, and
-// nothing in the bubble waits on the network, so that the bubble's clock
-// moves. Its trades are seeded at the bubble's time.
+// newFake makes a fake gateway in a synctest bubble. It does not listen:
+// the runs reach it through the in-process transport, and nothing in the
+// bubble waits on the network, so that the bubble's clock moves. Its
+// trades are seeded at the bubble's time.
 func newFake(opts ...taobaotest.Option) (*taobaotest.Server, string) {
-	srv := taobaotest.NewServer(opts...)
-	srv.Close()
+	srv := taobaotest.NewInProcessServer(opts...)
 	return srv, srv.Sellers()[0]
 }
 
