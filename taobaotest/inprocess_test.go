@@ -63,3 +63,19 @@ func TestTimestampErrorNamesBothClocks(t *testing.T) {
 	assert.Contains(t, msg, "timestamp 2000-01-01 08:00:00 is more than 10 minutes away from the gateway's clock (")
 	assert.True(t, strings.Contains(msg, "synctest"), msg)
 }
+
+// The same seed hands out the same sessions, so that a restarted gateway
+// keeps the exported TAOBAO_SESSION valid; another seed gives others.
+func TestSessionsAreStableForASeed(t *testing.T) {
+	a := taobaotest.NewInProcessServer(taobaotest.WithSeed(5), taobaotest.WithTrades(0))
+	b := taobaotest.NewInProcessServer(taobaotest.WithSeed(5), taobaotest.WithTrades(0))
+	c := taobaotest.NewInProcessServer(taobaotest.WithSeed(6), taobaotest.WithTrades(0))
+	seller := a.Sellers()[0]
+	s1, s2 := a.NewSession(seller), a.NewSession(seller)
+	assert.NotEqual(t, s1, s2, "each session is new")
+	assert.Equal(t, []string{s1, s2}, []string{b.NewSession(seller), b.NewSession(seller)})
+	assert.NotEqual(t, s1, c.NewSession(seller))
+	// And the session works on the other server too.
+	_, err := b.Client(s1).Trades.ListSold(context.Background(), nil)
+	require.NoError(t, err)
+}

@@ -146,6 +146,7 @@ type Server struct {
 	total    int   // calls that passed the checks
 	counts   map[string]int
 	nextID   uint64
+	sessionN uint64 // sessions handed out, for their tokens
 	offset   time.Duration
 	between  func(method string, pageNo int)
 

@@ -1,6 +1,8 @@
 package taobaotest
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"time"
 )
@@ -23,8 +25,12 @@ func (s *Server) NewSessionExpiring(sellerNick string, ttl time.Duration) string
 	now := s.Now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.nextID++
-	tok := fmt.Sprintf("6%015x%024x", uint64(now.UnixNano())^0x5deece66d, s.nextID*0x9e3779b97f4a7c15)
+	s.sessionN++
+	// From the seed, the seller and the count only: a server started again
+	// with the same seed hands out the same sessions in the same order, so
+	// that exported TAOBAO_SESSION lines stay valid across restarts.
+	sum := sha256.Sum256(fmt.Appendf(nil, "%d\x00%s\x00%d", s.seed, sellerNick, s.sessionN))
+	tok := "6" + hex.EncodeToString(sum[:20])
 	se := &session{seller: sellerNick}
 	if ttl > 0 {
 		se.expires = now.Add(ttl)
