@@ -252,7 +252,7 @@ func (v *Trade) decodeFast(s *jsonscan.Scanner) {
 				v.TradeExt.decodeFast(s)
 			}
 		case "order_tax_fee":
-			fastString(s, &v.OrderTaxFee)
+			fastMoney(s, &v.OrderTaxFee)
 		case "et_ser_time":
 			fastString(s, &v.EtSerTime)
 		case "et_shop_name":
@@ -354,7 +354,7 @@ func (v *Trade) decodeFast(s *jsonscan.Scanner) {
 		case "o2o_contract":
 			fastString(s, &v.O2OContract)
 		case "recharge_fee":
-			fastString(s, &v.RechargeFee)
+			fastMoney(s, &v.RechargeFee)
 		case "retail_store_code":
 			fastString(s, &v.RetailStoreCode)
 		case "retail_out_order_id":
@@ -734,7 +734,7 @@ func (v *Order) decodeFast(s *jsonscan.Scanner) {
 		case "tmser_spu_code":
 			fastString(s, &v.TmserSpuCode)
 		case "sub_order_tax_fee":
-			fastString(s, &v.SubOrderTaxFee)
+			fastMoney(s, &v.SubOrderTaxFee)
 		case "sub_order_tax_rate":
 			fastString(s, &v.SubOrderTaxRate)
 		case "et_ser_time":
@@ -1865,7 +1865,7 @@ func (v *Shipping) decodeFast(s *jsonscan.Scanner) {
 		case "seller_confirm":
 			fastString(s, &v.SellerConfirm)
 		case "is_split":
-			fastInt64(s, &v.IsSplit)
+			fastBool(s, &v.IsSplit)
 		case "sub_tids":
 			fastList(s, &v.SubTids, fastInt64Item)
 		case "ouid":

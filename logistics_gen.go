@@ -152,8 +152,8 @@ type Shipping struct {
 	// SellerConfirm is yes once the seller shipped, no before.
 	SellerConfirm string `json:"seller_confirm,omitempty"`
 
-	// IsSplit is 1 when the trade ships in several parcels, 0 otherwise.
-	IsSplit int64 `json:"is_split,omitempty"`
+	// IsSplit reports whether the trade ships in several parcels (sent as 1 or 0).
+	IsSplit bool `json:"is_split,omitempty" top:"int"`
 
 	// SubTids are the orders (oids) in this shipment.
 	SubTids []int64 `json:"sub_tids,omitempty" top:"number"`

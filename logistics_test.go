@@ -66,7 +66,7 @@ func TestDecodeShippingPage(t *testing.T) {
 			assert.Equal(t, "seller", s.FreightPayer)
 			assert.Equal(t, "yes", s.SellerConfirm)
 			assert.Equal(t, "顺丰速运", s.CompanyName)
-			assert.Equal(t, int64(0), s.IsSplit)
+			assert.False(t, s.IsSplit)
 			assert.True(t, s.Created.Equal(gmt8(2014, 1, 15, 21, 40, 24)))
 			assert.True(t, s.Modified.Equal(gmt8(2014, 1, 17, 15, 31, 7)))
 			if tt.detail {

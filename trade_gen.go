@@ -729,7 +729,7 @@ type Trade struct {
 	TradeExt *TradeExt `json:"trade_ext,omitempty"`
 
 	// OrderTaxFee is the import duty of a Tmall Global direct-supply trade.
-	OrderTaxFee string `json:"order_tax_fee,omitempty"`
+	OrderTaxFee Money `json:"order_tax_fee,omitempty"`
 
 	// EtSerTime is the booked service time (Tmall car services).
 	EtSerTime string `json:"et_ser_time,omitempty"`
@@ -891,7 +891,7 @@ type Trade struct {
 	O2OContract string `json:"o2o_contract,omitempty"`
 
 	// RechargeFee is a top-up amount; the docs name it only.
-	RechargeFee string `json:"recharge_fee,omitempty"`
+	RechargeFee Money `json:"recharge_fee,omitempty"`
 
 	// RetailStoreCode is a retail store's code; the docs name it only.
 	RetailStoreCode string `json:"retail_store_code,omitempty"`
@@ -1423,7 +1423,7 @@ type Order struct {
 	TmserSpuCode string `json:"tmser_spu_code,omitempty"`
 
 	// SubOrderTaxFee is the import duty of a Tmall Global direct-supply order.
-	SubOrderTaxFee string `json:"sub_order_tax_fee,omitempty"`
+	SubOrderTaxFee Money `json:"sub_order_tax_fee,omitempty"`
 
 	// SubOrderTaxRate is the import duty rate of a Tmall Global direct-supply
 	// order.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/url"
 	"reflect"
 	"strconv"
@@ -148,6 +149,14 @@ func daysIn(m time.Month, year int) int {
 // Money is an amount in fen (hundredths of a yuan). TOP sends amounts as
 // decimal strings such as "199.99"; Money keeps them exact, never as floats.
 type Money int64
+
+// Yuan returns the amount of y yuan, rounded to the nearest fen:
+// Yuan(199.99) is 19999. Write amounts with it (or Fen), not with a cast:
+// Money(199.00) is 199 fen, 1.99 yuan.
+func Yuan(y float64) Money { return Money(math.Round(y * 100)) }
+
+// Fen returns the amount of n fen.
+func Fen(n int64) Money { return Money(n) }
 
 // ParseMoney parses a decimal yuan amount with at most two decimals, such as
 // "199.99", "-5.00", "0" or "12.5", into fen.

@@ -687,3 +687,14 @@ func TestListWrapperShapes(t *testing.T) {
 	require.Len(t, tr.Orders, 1)
 	assert.Equal(t, taobao.Money(150), tr.Orders[0].Payment)
 }
+
+func TestYuanAndFen(t *testing.T) {
+	for _, tt := range []struct {
+		y    float64
+		want taobao.Money
+	}{{199, 19900}, {199.99, 19999}, {0.1 + 0.2, 30}, {-1.005, -100}, {0, 0}} {
+		assert.Equal(t, tt.want, taobao.Yuan(tt.y), "%v", tt.y)
+	}
+	assert.Equal(t, "199.00", taobao.Yuan(199).String())
+	assert.Equal(t, taobao.Money(7), taobao.Fen(7))
+}

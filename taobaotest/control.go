@@ -392,7 +392,7 @@ func (s *Server) ship(seller string, tid int64, code, outSid string, subs []int6
 			p.ItemTitle = t.Orders[ship[0]].Title
 		}
 		if t.IsPartConsign {
-			p.IsSplit = 1
+			p.IsSplit = true
 		}
 		p.Mails = []taobao.LogisticsMail{{OutSid: outSid, CompanyName: company.Name}}
 		sh.trace = &taobao.Trace{

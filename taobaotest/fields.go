@@ -88,6 +88,7 @@ func (c *typeCache) infoOf(t reflect.Type) *typeInfo {
 			fi.kind = kindTime
 		case ft == boolType || ft.Kind() == reflect.Bool:
 			fi.kind = kindBool
+			fi.listKey = sf.Tag.Get("top") // "int": sent as 1 or 0
 		case ft == int64Type || ft.Kind() >= reflect.Int && ft.Kind() <= reflect.Int64:
 			fi.kind = kindInt
 		case ft.Kind() == reflect.String:
@@ -336,6 +337,12 @@ func (f *planField) appendValue(b []byte, v reflect.Value, bare bool) []byte {
 	case kindInt:
 		return strconv.AppendInt(b, v.Int(), 10)
 	case kindBool:
+		if f.listKey == "int" {
+			if v.Bool() {
+				return append(b, '1')
+			}
+			return append(b, '0')
+		}
 		return strconv.AppendBool(b, v.Bool())
 	case kindTime:
 		b = append(b, '"')

@@ -232,7 +232,7 @@ func (t *Trade) Shipping() (taobao.Shipping, bool) {
 		}
 	}
 	if t.Status == taobao.TradeStatusSellerConsignedPart {
-		out.IsSplit = 1
+		out.IsSplit = true
 	}
 	return out, true
 }

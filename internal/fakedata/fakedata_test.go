@@ -164,7 +164,7 @@ func TestInvariants(t *testing.T) {
 					signed++
 					require.Equal(t, "TMS_SIGN", tc.TraceList[len(tc.TraceList)-1].Action)
 				}
-				if sh.IsSplit == 1 {
+				if sh.IsSplit {
 					split++
 					require.Less(t, len(sh.SubTids), len(tr.Orders), msg)
 				}

@@ -62,10 +62,11 @@ var requestIDField = StructField{Name: "RequestID", JSON: "request_id", Type: "s
 	Comment: "RequestID is the gateway's id for the call, when it sent one."}
 
 // typeOverrides refine a documented scalar's Go type, keyed by
-// "<GoStruct>.<json name>". Money is used only where the docs give the
-// amount in yuan with two decimals (or a real sample shows that format): a
-// value that is not such an amount fails the whole decode, so amounts of
-// unknown format stay strings.
+// "<GoStruct>.<json name>". Money is used where the docs give an amount in
+// yuan (with two decimals, or a real sample shows that format); a value
+// that is not such an amount is dropped and reported, never read wrong.
+// Amounts given in fen stay integers. A Number documented as 0 or 1 may
+// become bool.
 var typeOverrides = map[string]string{
 	// Trade amounts.
 	"Trade.payment":               "Money",
@@ -86,6 +87,8 @@ var typeOverrides = map[string]string{
 	"Trade.yfx_fee":               "Money",
 	"Trade.paid_coupon_fee":       "Money",
 	"Trade.platform_subsidy_fee":  "Money",
+	"Trade.order_tax_fee":         "Money", // 天猫国际 tax, yuan like the other fees
+	"Trade.recharge_fee":          "Money",
 	// Trade enums.
 	"Trade.status":            "TradeStatus",
 	"Trade.type":              "TradeType",
@@ -103,6 +106,7 @@ var typeOverrides = map[string]string{
 	"Order.part_mjz_discount":                      "Money",
 	"Order.expand_card_expand_price_used_suborder": "Money",
 	"Order.expand_card_basic_price_used_suborder":  "Money",
+	"Order.sub_order_tax_fee":                      "Money",
 	// Order enums and dates.
 	"Order.status":        "OrderStatus",
 	"Order.refund_status": "RefundStatus",
@@ -118,8 +122,9 @@ var typeOverrides = map[string]string{
 
 	"TransitStepInfo.status_time": "Time", // a String in the docs, "yyyy-MM-dd HH:mm:ss"
 
-	"Shipping.status": "ShippingStatus",
-	"Shipping.type":   "ShippingType",
+	"Shipping.status":   "ShippingStatus",
+	"Shipping.type":     "ShippingType",
+	"Shipping.is_split": "bool", // documented as 0 (default) or 1, as TraceOptions.IsSplit
 }
 
 // notMoney lists String amounts the money test must not flag: their docs

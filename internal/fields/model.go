@@ -25,7 +25,7 @@ type StructField struct {
 	Type    string   // Go type
 	DocType string   // doc type as written, e.g. "Number", "Order[]"
 	Omit    string   // "omitempty" or "omitzero"
-	ListKey string   // for a list: the member name the gateway wraps it in ("order")
+	ListKey string   // the top tag: for a list, the member name the gateway wraps it in ("order"); "int" for a bool sent as 1 or 0
 	Comment string   // doc comment text
 	Sources []string // response paths that document it
 	doc     *Field
@@ -208,10 +208,13 @@ func (b *builder) field(s *Struct, f *Field, src string) (StructField, error) {
 	case f.Scalar():
 		sf.Type = scalar[f.Type]
 		if hasOverride {
-			if f.Type != "String" {
+			if f.Type != "String" && !(f.Type == "Number" && override == "bool") {
 				return sf, fmt.Errorf("fields: override for %s, a %s", key, f.Type)
 			}
 			sf.Type = override
+			if f.Type == "Number" {
+				sf.ListKey = "int" // the fake writes it as TOP does: 1 or 0
+			}
 		}
 	case f.Type == "Json":
 		sf.Type = "string"
