@@ -760,7 +760,7 @@ func (e *CloseTooFastError) RetryAfter() (time.Duration, bool) { return e.Wait, 
 // anything, and the same call succeeds once the trade is old enough.
 func (e *CloseTooFastError) Retryable() bool { return true }
 
-var closeWaitRE = regexp.MustCompile(`(\d{1,3})\s*(?:秒|s\b|sec|second)`)
+var closeWaitRE = regexp.MustCompile(`(\d{1,3})\s*(?:秒后|s\b|sec|second)`)
 
 // closeTooFast recognises CLOSE_TRADE_TOO_FAST. The docs name the error
 // without its shape, so the name is looked for in sub_code, sub_msg and
