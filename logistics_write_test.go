@@ -200,7 +200,10 @@ func TestLogisticsWritesCutAnswer(t *testing.T) {
 		check    func(t *testing.T, srv *taobaotest.Server, tid int64)
 	}{
 		{"online send without waybill", taobao.MethodLogisticsOnlineSend, taobao.ShippingTypeExpress, nil,
-			func(c *taobao.Client, tid int64) error { _, err := c.Logistics.OnlineSend(ctx, tid, "SF", nil); return err },
+			func(c *taobao.Client, tid int64) error {
+				_, err := c.Logistics.OnlineSend(ctx, tid, "SF", nil)
+				return err
+			},
 			taobao.ErrAlreadyShipped, func(t *testing.T, srv *taobaotest.Server, tid int64) {
 				assert.Len(t, srv.Shipments(tid), 1)
 				assert.Equal(t, taobao.TradeStatusWaitSellerSendGoods, truth(t, srv, tid).Status)
