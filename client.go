@@ -367,7 +367,8 @@ var reserved = map[string]bool{
 // A method whose name ends in get, search or query is a read and is retried
 // on passing failures; any other method is a write, retried only when the
 // gateway refused it under flow control or the request never left (unless
-// declared with WithIdempotentMethods).
+// declared with WithIdempotentMethods, or known to be repeatable, such as
+// taobao.trade.memo.update).
 func (c *Client) Call(ctx context.Context, method string, params any, out any) error {
 	if method == "" || strings.ContainsAny(method, " \t\r\n") {
 		return invalidArg("", "method", "invalid TOP method name %q", method)
@@ -425,6 +426,7 @@ func (c *Client) call(ctx context.Context, method string, params url.Values, out
 		}
 	}
 	read := c.isRead(method)
+	idempotent := !read && idempotentWrite(method)
 	// Only a caller of Call may ask for simplify=true answers, which have
 	// no envelope.
 	bare := params.Get("simplify") == "true"
@@ -473,7 +475,7 @@ func (c *Client) call(ctx context.Context, method string, params url.Values, out
 			}
 			return ctx.Err()
 		}
-		a := attempt{err: err, read: read, sent: sent, n: n, maxRetries: c.cfg.maxRetries, patience: patience, now: time.Now()}
+		a := attempt{err: err, read: read || idempotent, idempotent: idempotent, sent: sent, n: n, maxRetries: c.cfg.maxRetries, patience: patience, now: time.Now()}
 		if !refreshed && errors.Is(err, ErrInvalidSession) {
 			if r, ok := c.creds.tokens.(interface{ refreshAfterReject(string) bool }); ok {
 				a.canRefresh = r.refreshAfterReject(session)

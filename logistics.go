@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"iter"
 	"net/url"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -387,21 +388,284 @@ func (s *LogisticsService) OfflineSend(ctx context.Context, tid int64, outSid, c
 	params.Set("tid", strconv.FormatInt(tid, 10))
 	params.Set("out_sid", strings.TrimSpace(outSid))
 	params.Set("company_code", strings.TrimSpace(companyCode))
+	return s.shipWrite(ctx, method, tid, params,
+		"the shipment may or may not have been recorded; read the trade with FullInfo, and a second send answers ErrAlreadyShipped if the first went through",
+		"read the trade with FullInfo before sending again")
+}
+
+// shipWrite sends a shipping write and reads its shipping{is_success}
+// answer. When the request may have reached the gateway without a clear
+// answer, the error matches ErrOutcomeUnknown, with lost saying what to do
+// when no answer came and odd what to do when the answer was not a success.
+func (s *LogisticsService) shipWrite(ctx context.Context, method string, tid int64, params url.Values, lost, odd string) (*ShipResult, error) {
 	var w shipResultWire
 	if err := s.client.call(ctx, method, params, &w); err != nil {
 		if errors.Is(err, ErrOutcomeUnknown) {
-			return nil, fmt.Errorf("%w (trade %d: the shipment may or may not have been recorded; read the trade with FullInfo, and a second send answers ErrAlreadyShipped if the first went through)", err, tid)
+			return nil, fmt.Errorf("%w (trade %d: %s)", err, tid, lost)
 		}
 		return nil, err
 	}
 	res, err := w.result(method, nil)
 	if err == nil && !bool(res.IsSuccess) {
-		err = &DecodeError{Method: method, RequestID: res.RequestID, Err: errors.New("the answer does not say the trade was shipped (is_success is not true)")}
+		err = &DecodeError{Method: method, RequestID: res.RequestID, Err: errors.New("the answer does not say the change was made (is_success is not true)")}
 	}
 	if err != nil {
 		// The request reached the gateway, but the answer is not the one
-		// the API promises: whether the trade was shipped is unknown.
-		return nil, fmt.Errorf("%w (trade %d: read the trade with FullInfo before sending again)", &outcomeError{method: method, cause: err}, tid)
+		// the API promises: whether the change was made is unknown.
+		return nil, fmt.Errorf("%w (trade %d: %s)", &outcomeError{method: method, cause: err}, tid, odd)
 	}
 	return res, nil
+}
+
+// Logistics write method names, besides MethodLogisticsOfflineSend.
+const (
+	MethodLogisticsOnlineSend    = "taobao.logistics.online.send"
+	MethodLogisticsOnlineConfirm = "taobao.logistics.online.confirm"
+	MethodLogisticsDummySend     = "taobao.logistics.dummy.send"
+	MethodLogisticsResend        = "taobao.logistics.consign.resend"
+)
+
+// MaxOnlineSubTids is the most order ids an online split shipment names.
+const MaxOnlineSubTids = 20
+
+// MinResendTid is the smallest trade id taobao.logistics.consign.resend
+// takes (its documented minimum).
+const MinResendTid = 1000
+
+// validateWriteSplit is validateSplit with the method's own limit on
+// sub_tid.
+func validateWriteSplit(method string, isSplit bool, subTids []int64, maxSubs int) error {
+	if len(subTids) > maxSubs {
+		return invalidArg(method, "sub_tid", "%d ids, at most %d allowed", len(subTids), maxSubs)
+	}
+	return validateSplit(method, isSplit, subTids)
+}
+
+// OnlineSendOptions are the optional parameters of
+// taobao.logistics.online.send.
+type OnlineSendOptions struct {
+	// OutSid is the waybill number. With it the trade ships at once;
+	// without it the trade's status does not change until OnlineConfirm
+	// sends the waybill.
+	OutSid string `url:"out_sid,omitempty"`
+	// SubTids names the orders (oids) shipped in this parcel, at most
+	// MaxOnlineSubTids; it needs IsSplit.
+	SubTids []int64 `url:"sub_tid,comma,omitempty"`
+	// IsSplit says the trade ships in several parcels; it needs SubTids.
+	IsSplit bool `url:"is_split,int,omitempty"`
+	// SenderID is the seller's address-book id of the pick-up address;
+	// zero means the default one.
+	SenderID int64 `url:"sender_id,omitempty"`
+	// CancelID is the address-book id of the return address; zero means
+	// the default one.
+	CancelID int64 `url:"cancel_id,omitempty"`
+	// Feature carries identification codes (see OfflineSendOptions.Feature).
+	Feature string `url:"feature,omitempty"`
+	// SellerIP is the seller's IP address.
+	SellerIP string `url:"seller_ip,omitempty"`
+}
+
+func (o *OnlineSendOptions) validate(method string) error {
+	if o == nil {
+		return nil
+	}
+	switch {
+	case o.OutSid != "" && isBlank(o.OutSid):
+		return invalidArg(method, "out_sid", "is blank; leave it empty to confirm the waybill later")
+	case o.SenderID < 0:
+		return invalidArg(method, "sender_id", "%d is negative", o.SenderID)
+	case o.CancelID < 0:
+		return invalidArg(method, "cancel_id", "%d is negative", o.CancelID)
+	}
+	return validateWriteSplit(method, o.IsSplit, o.SubTids, MaxOnlineSubTids)
+}
+
+// OnlineConfirmOptions are the optional parameters of
+// taobao.logistics.online.confirm. The spec files do not list this
+// method; its parameters are those of the official SDKs' request class.
+type OnlineConfirmOptions struct {
+	// SubTids names the orders (oids) of the parcel, at most
+	// MaxOnlineSubTids; it needs IsSplit.
+	SubTids []int64 `url:"sub_tid,comma,omitempty"`
+	// IsSplit says the trade ships in several parcels; it needs SubTids.
+	IsSplit bool `url:"is_split,int,omitempty"`
+	// SellerIP is the seller's IP address.
+	SellerIP string `url:"seller_ip,omitempty"`
+}
+
+func (o *OnlineConfirmOptions) validate(method string) error {
+	if o == nil {
+		return nil
+	}
+	return validateWriteSplit(method, o.IsSplit, o.SubTids, MaxOnlineSubTids)
+}
+
+// DummySendOptions are the optional parameters of
+// taobao.logistics.dummy.send.
+type DummySendOptions struct {
+	// Feature carries identification codes (see OfflineSendOptions.Feature).
+	Feature string `url:"feature,omitempty"`
+	// SellerIP is the seller's IP address.
+	SellerIP string `url:"seller_ip,omitempty"`
+}
+
+// ResendOptions are the optional parameters of
+// taobao.logistics.consign.resend.
+type ResendOptions struct {
+	// SubTids names the orders (oids) of the parcel whose waybill changes,
+	// at most MaxSubTids, a proper subset of the shipment's; it needs
+	// IsSplit.
+	SubTids []int64 `url:"sub_tid,comma,omitempty"`
+	// IsSplit says the trade shipped in several parcels; it needs SubTids.
+	IsSplit bool `url:"is_split,int,omitempty"`
+	// Feature carries identification codes (see OfflineSendOptions.Feature).
+	Feature string `url:"feature,omitempty"`
+	// SellerIP is the seller's IP address.
+	SellerIP string `url:"seller_ip,omitempty"`
+}
+
+func (o *ResendOptions) validate(method string) error {
+	if o == nil {
+		return nil
+	}
+	return validateWriteSplit(method, o.IsSplit, o.SubTids, MaxSubTids)
+}
+
+// writeParams encodes opts (may be nil) and sets the required values.
+func writeParams(method string, opts any, required ...string) (url.Values, error) {
+	params := url.Values{}
+	if opts != nil && !reflect.ValueOf(opts).IsNil() {
+		v, err := encodeOptions(method, opts)
+		if err != nil {
+			return nil, err
+		}
+		params = v
+	}
+	for i := 0; i+1 < len(required); i += 2 {
+		params.Set(required[i], required[i+1])
+	}
+	return params, nil
+}
+
+// OnlineSend ships a trade through a carrier ordered online, companyCode
+// being a code from ListCompanies. With opts.OutSid the trade ships at
+// once. Without a waybill the logistics order is created but the trade's
+// status does not change: it stays waiting for the seller to ship until
+// OnlineConfirm sends the waybill.
+//
+// It is a write that is never retried once the request may have reached
+// the gateway: when no clear answer came back, the error matches
+// ErrOutcomeUnknown. Sending again then answers ErrAlreadyShipped (B04: the
+// trade shipped; B27: the logistics order exists) if the first send went
+// through.
+//
+// TOP API: taobao.logistics.online.send
+func (s *LogisticsService) OnlineSend(ctx context.Context, tid int64, companyCode string, opts *OnlineSendOptions) (*ShipResult, error) {
+	const method = MethodLogisticsOnlineSend
+	switch {
+	case tid <= 0:
+		return nil, invalidArg(method, "tid", "must be a positive trade id, got %d", tid)
+	case isBlank(companyCode):
+		return nil, invalidArg(method, "company_code", "the carrier code is required")
+	}
+	if err := opts.validate(method); err != nil {
+		return nil, err
+	}
+	params, err := writeParams(method, opts, "tid", strconv.FormatInt(tid, 10), "company_code", strings.TrimSpace(companyCode))
+	if err != nil {
+		return nil, err
+	}
+	if v := params.Get("out_sid"); v != "" {
+		params.Set("out_sid", strings.TrimSpace(v))
+	}
+	return s.shipWrite(ctx, method, tid, params,
+		"the logistics order may or may not have been created; read the shipments with ListOrders, and a second send answers ErrAlreadyShipped if the first went through",
+		"read the trade and its shipments before sending again")
+}
+
+// OnlineConfirm completes an OnlineSend made without a waybill: it sends
+// the waybill outSid, and the trade ships (WAIT_BUYER_CONFIRM_GOODS).
+//
+// It is a write that is never retried once the request may have reached
+// the gateway: when no clear answer came back, the error matches
+// ErrOutcomeUnknown; confirming again answers ErrAlreadyShipped if the
+// first confirm went through.
+//
+// TOP API: taobao.logistics.online.confirm
+func (s *LogisticsService) OnlineConfirm(ctx context.Context, tid int64, outSid string, opts *OnlineConfirmOptions) (*ShipResult, error) {
+	const method = MethodLogisticsOnlineConfirm
+	switch {
+	case tid <= 0:
+		return nil, invalidArg(method, "tid", "must be a positive trade id, got %d", tid)
+	case isBlank(outSid):
+		return nil, invalidArg(method, "out_sid", "the waybill number is required")
+	}
+	if err := opts.validate(method); err != nil {
+		return nil, err
+	}
+	params, err := writeParams(method, opts, "tid", strconv.FormatInt(tid, 10), "out_sid", strings.TrimSpace(outSid))
+	if err != nil {
+		return nil, err
+	}
+	return s.shipWrite(ctx, method, tid, params,
+		"the confirm may or may not have been recorded; read the trade's status, and a second confirm answers ErrAlreadyShipped if the first went through",
+		"read the trade's status before confirming again")
+}
+
+// DummySend ships a trade that needs no carrier (virtual goods): the trade
+// ships at once.
+//
+// It is a write that is never retried once the request may have reached
+// the gateway: when no clear answer came back, the error matches
+// ErrOutcomeUnknown; sending again answers ErrAlreadyShipped (B04, B27) if
+// the first send went through.
+//
+// TOP API: taobao.logistics.dummy.send
+func (s *LogisticsService) DummySend(ctx context.Context, tid int64, opts *DummySendOptions) (*ShipResult, error) {
+	const method = MethodLogisticsDummySend
+	if tid <= 0 {
+		return nil, invalidArg(method, "tid", "must be a positive trade id, got %d", tid)
+	}
+	params, err := writeParams(method, opts, "tid", strconv.FormatInt(tid, 10))
+	if err != nil {
+		return nil, err
+	}
+	return s.shipWrite(ctx, method, tid, params,
+		"the shipment may or may not have been recorded; read the trade with FullInfo, and a second send answers ErrAlreadyShipped if the first went through",
+		"read the trade with FullInfo before sending again")
+}
+
+// Resend changes the carrier and waybill of a shipped trade. A trade the
+// seller shipped by their own carrier (OfflineSend) can be changed within
+// 50 days of shipping, to another carrier of that kind; one shipped online
+// only before the carrier picks the parcel up, to another online carrier.
+//
+// It is a write that is never retried once the request may have reached
+// the gateway: when no clear answer came back, the error matches
+// ErrOutcomeUnknown. Sending the same change again then answers
+// ErrNoChange (P07, nothing changed) if the first went through. The
+// sub_code P08 (change not supported) is final: never retry it.
+//
+// TOP API: taobao.logistics.consign.resend
+func (s *LogisticsService) Resend(ctx context.Context, tid int64, outSid, companyCode string, opts *ResendOptions) (*ShipResult, error) {
+	const method = MethodLogisticsResend
+	switch {
+	case tid < MinResendTid:
+		return nil, invalidArg(method, "tid", "must be a trade id of at least %d, got %d", MinResendTid, tid)
+	case isBlank(outSid):
+		return nil, invalidArg(method, "out_sid", "the waybill number is required")
+	case isBlank(companyCode):
+		return nil, invalidArg(method, "company_code", "the carrier code is required")
+	}
+	if err := opts.validate(method); err != nil {
+		return nil, err
+	}
+	params, err := writeParams(method, opts, "tid", strconv.FormatInt(tid, 10),
+		"out_sid", strings.TrimSpace(outSid), "company_code", strings.TrimSpace(companyCode))
+	if err != nil {
+		return nil, err
+	}
+	return s.shipWrite(ctx, method, tid, params,
+		"the change may or may not have been made; sending the same change again answers ErrNoChange if the first went through",
+		"read the trade's shipments before changing them again")
 }

@@ -21,6 +21,7 @@ const (
 type attempt struct {
 	err        error         // the attempt's error, already classified; nil on success
 	read       bool          // the method only reads (or is declared idempotent)
+	idempotent bool          // a write retried like a read; giving up after it was sent leaves its outcome unknown
 	sent       bool          // the request may have reached the gateway
 	n          int           // attempt number, 0 for the first
 	maxRetries int           // retries allowed after the first attempt
@@ -50,6 +51,8 @@ type decision struct {
 //     error matching ErrOutcomeUnknown and is never retried.
 //   - A read is retried on passing failures (transport errors, timeouts of
 //     the HTTP client, isp.*, code 10, HTTP 429/5xx, cut or corrupt bodies).
+//     So is a repeatable write, whose error matches ErrOutcomeUnknown when
+//     the retries run out after the request may have reached the gateway.
 //   - Anything else is returned as it is.
 func decide(a attempt, method string, jitter func(time.Duration) time.Duration) decision {
 	if a.err == nil {
@@ -89,6 +92,9 @@ func decide(a attempt, method string, jitter func(time.Duration) time.Duration) 
 	}
 	if !retry || a.n >= a.maxRetries {
 		d.err = a.err
+		if a.idempotent && a.sent && !isRefusal(a.err) && !(isAPI && apiErr.Is(ErrRateLimited)) {
+			d.err = &outcomeError{method: method, cause: unwrapTransport(a.err)}
+		}
 		return d
 	}
 	d.retry = true

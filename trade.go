@@ -2,12 +2,17 @@ package taobao
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
 	"iter"
 	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/toptrade/taobao/internal/jsonscan"
 )
@@ -500,4 +505,347 @@ func (s *TradeService) ListSoldIncrementVIter(ctx context.Context, opts *Increme
 		o.PageNo = n
 		return tradeItems(s.ListSoldIncrementV(ctx, &o))
 	})
+}
+
+// Trade writes: memos and closing.
+
+// Trade write method names.
+const (
+	MethodTradeMemoUpdate = "taobao.trade.memo.update"
+	MethodTradeMemoAdd    = "taobao.trade.memo.add"
+	MethodTradeClose      = "taobao.trade.close"
+)
+
+// MaxMemoBytes is the longest memo the memo APIs take, in bytes.
+const MaxMemoBytes = 1000
+
+// idempotentWrite reports whether a write may be repeated with the same
+// effect, so that the client retries it like a read (the memo update sets
+// the memo and flag to given values). When its retries run out after the
+// request may have reached the gateway, it still reports ErrOutcomeUnknown.
+func idempotentWrite(method string) bool { return method == MethodTradeMemoUpdate }
+
+// MemoFlag is the coloured flag a seller puts on a trade beside the memo
+// (Trade.SellerFlag).
+type MemoFlag int
+
+// The flags the memo APIs document.
+const (
+	MemoFlagGrey   MemoFlag = 0 // the default
+	MemoFlagRed    MemoFlag = 1
+	MemoFlagYellow MemoFlag = 2
+	MemoFlagGreen  MemoFlag = 3
+	MemoFlagBlue   MemoFlag = 4
+	MemoFlagPink   MemoFlag = 5
+)
+
+func (f MemoFlag) validate(method string) error {
+	if f < MemoFlagGrey || f > MemoFlagPink {
+		return invalidArg(method, "flag", "%d is not a flag from 0 (grey) to 5 (pink)", int(f))
+	}
+	return nil
+}
+
+// validateMemo checks a memo's size and encoding. The docs give the limit
+// in bytes without naming the encoding; UTF-8 counts Chinese text as 3
+// bytes a character (GBK as 2), so checking the UTF-8 length never lets
+// through a memo the gateway refuses.
+func validateMemo(method, memo string) error {
+	switch {
+	case !utf8.ValidString(memo):
+		return invalidArg(method, "memo", "is not valid UTF-8")
+	case len(memo) > MaxMemoBytes:
+		return invalidArg(method, "memo", "%d bytes, at most %d allowed", len(memo), MaxMemoBytes)
+	}
+	return nil
+}
+
+// MemoOptions are the optional parameters of taobao.trade.memo.update.
+type MemoOptions struct {
+	// Flag is the flag to set. It is sent on every update, so that the
+	// trade's flag is what you pass whatever the gateway does with a
+	// missing flag (the docs give 0 as its default).
+	Flag MemoFlag
+	// Reset clears the seller's memo; the memo passed must then be empty.
+	Reset bool
+}
+
+// TradeChange is the gateway's answer to a trade write: the trade, and the
+// time it was created (AddMemo) or changed (UpdateMemo, Close).
+type TradeChange struct {
+	// Tid is the trade's id.
+	Tid int64 `json:"tid"`
+	// Created is the trade's creation time, as AddMemo answers it.
+	Created Time `json:"created,omitzero"`
+	// Modified is the trade's modification time after the change, as
+	// UpdateMemo and Close answer it.
+	Modified Time `json:"modified,omitzero"`
+	// RequestID is the gateway's id for the call, when it sent one.
+	RequestID string `json:"-"`
+}
+
+// UnmarshalJSON reads the answer's trade, taking tid from a number or a
+// quoted number, as the gateway writes ids either way.
+func (c *TradeChange) UnmarshalJSON(data []byte) error {
+	var w struct {
+		Tid      json.RawMessage `json:"tid"`
+		Created  Time            `json:"created"`
+		Modified Time            `json:"modified"`
+	}
+	if err := json.Unmarshal(data, &w); err != nil {
+		return err
+	}
+	tid, err := lenientInt64(w.Tid)
+	if err != nil {
+		return fmt.Errorf("taobao: trade.tid: %w", err)
+	}
+	*c = TradeChange{Tid: tid, Created: w.Created, Modified: w.Modified, RequestID: c.RequestID}
+	return nil
+}
+
+// lenientInt64 reads a JSON integer that may be quoted, empty or null; a
+// fraction of zeros ("1.0") is accepted, any other fraction is an error.
+func lenientInt64(raw []byte) (int64, error) {
+	s := strings.TrimSpace(string(raw))
+	if s == "" || s == "null" {
+		return 0, nil
+	}
+	if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' {
+		s = strings.TrimSpace(s[1 : len(s)-1])
+		if s == "" {
+			return 0, nil
+		}
+	}
+	if i := strings.IndexByte(s, '.'); i >= 0 && strings.Trim(s[i+1:], "0") == "" {
+		s = s[:i]
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("invalid integer %.40q", s)
+	}
+	return n, nil
+}
+
+// tradeChangeWire is the payload of trade_memo_update_response,
+// trade_memo_add_response and trade_close_response.
+type tradeChangeWire struct {
+	Trade     *TradeChange `json:"trade"`
+	RequestID string       `json:"request_id"`
+}
+
+// tradeWrite sends a trade write and reads its answer. An answer without
+// the trade, or an error after the request may have reached the gateway
+// without a clear answer, matches ErrOutcomeUnknown, with hint saying how
+// to find out.
+func (s *TradeService) tradeWrite(ctx context.Context, method string, tid int64, params url.Values, hint string) (*TradeChange, error) {
+	var w tradeChangeWire
+	if err := s.client.call(ctx, method, params, &w); err != nil {
+		if errors.Is(err, ErrOutcomeUnknown) {
+			return nil, fmt.Errorf("%w (trade %d: %s)", err, tid, hint)
+		}
+		return nil, err
+	}
+	if w.Trade == nil {
+		// The request reached the gateway, but the answer is not the one
+		// the API promises: whether the trade changed is unknown.
+		err := missingMember(method, "trade", w.RequestID, nil)
+		return nil, fmt.Errorf("%w (trade %d: %s)", &outcomeError{method: method, cause: err}, tid, hint)
+	}
+	w.Trade.RequestID = w.RequestID
+	return w.Trade, nil
+}
+
+// UpdateMemo sets the seller's memo and flag of a trade. An empty memo
+// leaves the memo as it is and sets the flag only; opts.Reset clears it.
+// The memo is at most MaxMemoBytes bytes of UTF-8.
+//
+// Setting the same memo twice has the effect of setting it once, so the
+// client retries this write like a read (after flow control, cut answers
+// and back-end failures); when the retries run out after the request may
+// have reached the gateway, the error matches ErrOutcomeUnknown and
+// calling again is safe. ERPs stamp markers ("downloaded") with it.
+//
+// TOP API: taobao.trade.memo.update
+func (s *TradeService) UpdateMemo(ctx context.Context, tid int64, memo string, opts *MemoOptions) (*TradeChange, error) {
+	const method = MethodTradeMemoUpdate
+	var o MemoOptions
+	if opts != nil {
+		o = *opts
+	}
+	switch {
+	case tid <= 0:
+		return nil, invalidArg(method, "tid", "must be a positive trade id, got %d", tid)
+	case o.Reset && memo != "":
+		return nil, invalidArg(method, "memo", "must be empty with reset, which clears the memo")
+	case memo != "" && isBlank(memo):
+		// The SDKs drop blank values, so the gateway would keep the old
+		// memo: refuse rather than send something other than asked.
+		return nil, invalidArg(method, "memo", "is blank; pass \"\" to keep the memo or Reset to clear it")
+	}
+	if err := validateMemo(method, memo); err != nil {
+		return nil, err
+	}
+	if err := o.Flag.validate(method); err != nil {
+		return nil, err
+	}
+	params := url.Values{
+		"tid":  {strconv.FormatInt(tid, 10)},
+		"flag": {strconv.Itoa(int(o.Flag))},
+	}
+	if memo != "" {
+		params.Set("memo", memo)
+	}
+	if o.Reset {
+		params.Set("reset", "true")
+	}
+	return s.tradeWrite(ctx, method, tid, params, "calling UpdateMemo again with the same memo is safe")
+}
+
+// AddMemo adds the seller's first memo to a trade, with a flag. It cannot
+// be repeated: a trade that has a memo refuses a second one. Prefer
+// UpdateMemo, which also adds and is safe to repeat.
+//
+// It is a write that is never retried once the request may have reached
+// the gateway: when no clear answer came back, the error matches
+// ErrOutcomeUnknown; read the trade's SellerMemo (FullInfo) before adding
+// again.
+//
+// TOP API: taobao.trade.memo.add
+func (s *TradeService) AddMemo(ctx context.Context, tid int64, memo string, flag MemoFlag) (*TradeChange, error) {
+	const method = MethodTradeMemoAdd
+	switch {
+	case tid <= 0:
+		return nil, invalidArg(method, "tid", "must be a positive trade id, got %d", tid)
+	case isBlank(memo):
+		return nil, invalidArg(method, "memo", "is required")
+	}
+	if err := validateMemo(method, memo); err != nil {
+		return nil, err
+	}
+	if err := flag.validate(method); err != nil {
+		return nil, err
+	}
+	params := url.Values{
+		"tid":  {strconv.FormatInt(tid, 10)},
+		"memo": {memo},
+		"flag": {strconv.Itoa(int(flag))},
+	}
+	return s.tradeWrite(ctx, method, tid, params, "read the trade's seller_memo with FullInfo before adding again, or use UpdateMemo")
+}
+
+// CloseReason is why a seller closes a trade: one of the seven reasons
+// taobao.trade.close takes, sent as the gateway's own text.
+type CloseReason string
+
+// The reasons taobao.trade.close documents.
+const (
+	CloseReasonNotPaidInTime     CloseReason = "未及时付款"
+	CloseReasonBuyerChangedMind  CloseReason = "买家不想买了"
+	CloseReasonWrongBuyerInfo    CloseReason = "买家信息填写错误，重新拍"
+	CloseReasonMaliciousBuyer    CloseReason = "恶意买家/同行捣乱"
+	CloseReasonOutOfStock        CloseReason = "缺货"
+	CloseReasonBuyerOrderedWrong CloseReason = "买家拍错了"
+	CloseReasonMetInPerson       CloseReason = "同城见面交易"
+)
+
+// CloseReasons returns every reason taobao.trade.close takes, in the
+// documented order. The slice is the caller's.
+func CloseReasons() []CloseReason {
+	return []CloseReason{CloseReasonNotPaidInTime, CloseReasonBuyerChangedMind, CloseReasonWrongBuyerInfo,
+		CloseReasonMaliciousBuyer, CloseReasonOutOfStock, CloseReasonBuyerOrderedWrong, CloseReasonMetInPerson}
+}
+
+// CloseTooNewWait is how long after its creation a trade can be closed.
+const CloseTooNewWait = 10 * time.Second
+
+// ErrCloseTooFast: the trade was created less than CloseTooNewWait ago and
+// cannot be closed yet (CLOSE_TRADE_TOO_FAST). The error is a
+// *CloseTooFastError, which says how long to wait.
+var ErrCloseTooFast = errors.New("taobao: trade too new to close")
+
+// CloseTooFastError is the gateway's CLOSE_TRADE_TOO_FAST answer: nothing
+// was changed, and closing again after Wait may succeed.
+type CloseTooFastError struct {
+	// Tid is the trade that could not be closed yet.
+	Tid int64
+	// Wait is how long to wait before closing again: the seconds the
+	// answer names, or else CloseTooNewWait, which is always enough.
+	Wait time.Duration
+	// Err is the gateway's answer.
+	Err *APIError
+}
+
+// Error says which trade, how long to wait and the gateway's answer.
+func (e *CloseTooFastError) Error() string {
+	return prefixed(MethodTradeClose, fmt.Sprintf("trade %d was created less than %s ago; close it again in %s: %s",
+		e.Tid, CloseTooNewWait, e.Wait, detail(MethodTradeClose, e.Err)))
+}
+
+// Is matches ErrCloseTooFast.
+func (e *CloseTooFastError) Is(target error) bool { return target == ErrCloseTooFast }
+
+// Unwrap returns the gateway's answer.
+func (e *CloseTooFastError) Unwrap() error { return e.Err }
+
+// RetryAfter returns Wait.
+func (e *CloseTooFastError) RetryAfter() (time.Duration, bool) { return e.Wait, true }
+
+// Retryable reports true: the gateway refused the call without changing
+// anything, and the same call succeeds once the trade is old enough.
+func (e *CloseTooFastError) Retryable() bool { return true }
+
+var closeWaitRE = regexp.MustCompile(`(\d{1,3})\s*(?:秒后|s\b|sec|second)`)
+
+// closeTooFast recognises CLOSE_TRADE_TOO_FAST. The docs name the error
+// without its shape, so the name is looked for in sub_code, sub_msg and
+// msg alike, and a number of seconds in the messages is taken as the wait
+// when it is within the rule's 10 s.
+func closeTooFast(tid int64, err error) (*CloseTooFastError, bool) {
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) {
+		return nil, false
+	}
+	const name = "CLOSE_TRADE_TOO_FAST"
+	if !strings.Contains(strings.ToUpper(apiErr.SubCode+" "+apiErr.SubMsg+" "+apiErr.Msg), name) {
+		return nil, false
+	}
+	e := &CloseTooFastError{Tid: tid, Wait: CloseTooNewWait, Err: apiErr}
+	for _, msg := range [...]string{apiErr.SubMsg, apiErr.Msg} {
+		if m := closeWaitRE.FindStringSubmatch(msg); m != nil {
+			if n, err := strconv.Atoi(m[1]); err == nil && n > 0 && time.Duration(n)*time.Second <= CloseTooNewWait {
+				e.Wait = time.Duration(n) * time.Second
+				break
+			}
+		}
+	}
+	return e, true
+}
+
+// Close closes a trade that is waiting for payment, for one of the
+// documented reasons. Within CloseTooNewWait of the trade's creation the
+// gateway refuses with CLOSE_TRADE_TOO_FAST: the error then matches
+// ErrCloseTooFast and is a *CloseTooFastError saying how long to wait.
+//
+// It is a write that is never retried once the request may have reached
+// the gateway: when no clear answer came back, the error matches
+// ErrOutcomeUnknown; read the trade's status before closing again.
+//
+// TOP API: taobao.trade.close
+func (s *TradeService) Close(ctx context.Context, tid int64, reason CloseReason) (*TradeChange, error) {
+	const method = MethodTradeClose
+	if tid <= 0 {
+		return nil, invalidArg(method, "tid", "must be a positive trade id, got %d", tid)
+	}
+	if !slices.Contains(CloseReasons(), reason) {
+		return nil, invalidArg(method, "close_reason", "%q is not one of the 7 documented reasons (see CloseReasons)", string(reason))
+	}
+	params := url.Values{
+		"tid":          {strconv.FormatInt(tid, 10)},
+		"close_reason": {string(reason)},
+	}
+	res, err := s.tradeWrite(ctx, method, tid, params, "read the trade's status with Get before closing again")
+	if e, ok := closeTooFast(tid, err); ok {
+		return nil, e
+	}
+	return res, err
 }

@@ -106,6 +106,13 @@ func (s *Server) routes() []route {
 		{taobao.MethodLogisticsOrdersDetail, sellerLevel, s.logisticsOrders},
 		{taobao.MethodLogisticsCompanies, appLevel, s.companiesGet},
 		{taobao.MethodLogisticsOfflineSend, sellerLevel, s.offlineSend},
+		{taobao.MethodLogisticsOnlineSend, sellerLevel, s.onlineSend},
+		{taobao.MethodLogisticsOnlineConfirm, sellerLevel, s.onlineConfirm},
+		{taobao.MethodLogisticsDummySend, sellerLevel, s.dummySend},
+		{taobao.MethodLogisticsResend, sellerLevel, s.consignResend},
+		{taobao.MethodTradeMemoUpdate, sellerLevel, s.memoUpdate},
+		{taobao.MethodTradeMemoAdd, sellerLevel, s.memoAdd},
+		{taobao.MethodTradeClose, sellerLevel, s.tradeClose},
 	}
 }
 

@@ -94,6 +94,7 @@ type shipment struct {
 	shipping taobao.Shipping
 	trace    *taobao.Trace // nil until shipped
 	code     string        // the carrier's code
+	kind     shipKind      // how it was shipped (writes.go); zero: by the seller's own carrier
 }
 
 func newStore(seed int64, nicks []string, perSeller int, now time.Time) *store {
