@@ -448,7 +448,7 @@ func (s *Server) consign(kind shipKind, seller string, tid int64, code, outSid s
 			p.ItemTitle = t.Orders[ship[0]].Title
 		}
 		if split {
-			p.IsSplit = 1
+			p.IsSplit = true
 		}
 		p.Mails = p.Mails[:0]
 		if kind == shipDummy {
