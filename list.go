@@ -57,9 +57,9 @@ func validateFields(method string, fields []string, max int) error {
 }
 
 // validateList checks the items of a comma-joined list parameter.
-func validateList(method, param string, items []string) error {
+func validateList[S ~string](method, param string, items []S) error {
 	for i, f := range items {
-		if f == "" || strings.ContainsAny(f, ", \t\r\n") {
+		if f == "" || strings.ContainsAny(string(f), ", \t\r\n") {
 			return invalidArg(method, param, "item %d (%q) is empty or holds a comma or space", i, f)
 		}
 	}

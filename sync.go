@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"sync/atomic"
 	"time"
 )
@@ -153,7 +154,7 @@ type TradeSyncer struct {
 	client *Client
 	cp     Checkpoint
 	opts   SyncOptions
-	types  []string
+	types  []TradeType
 	err    error
 	now    func() time.Time // the host clock; replaced in tests
 
@@ -225,9 +226,7 @@ func NewTradeSyncer(c *Client, cp Checkpoint, opts *SyncOptions) *TradeSyncer {
 	if len(types) == 0 {
 		types = syncTypes()
 	}
-	for _, t := range types {
-		s.types = append(s.types, string(t))
-	}
+	s.types = slices.Clone(types)
 	if s.err == nil {
 		s.err = validateFields(s.method(), o.Fields, 0)
 	}

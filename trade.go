@@ -63,7 +63,7 @@ type SoldListOptions struct {
 	// Type filters by trade types. Empty means the gateway's default set
 	// (guarantee_trade, auto_delivery, ec, cod, step): other types, such as
 	// tmall_i18n or o2o_offlinetrade, are returned only when listed here.
-	Type []string `url:"type,comma,omitempty"`
+	Type []TradeType `url:"type,comma,omitempty"`
 	// BuyerNick filters by the buyer's nick.
 	BuyerNick string `url:"buyer_nick,omitempty"`
 	// BuyerOpenUID filters by the buyer's open id (sent as buyer_open_id,
@@ -118,7 +118,7 @@ type IncrementListOptions struct {
 	Status TradeStatus `url:"status,omitempty"`
 	// Type filters by trade types; empty means the gateway's default set
 	// (see SoldListOptions.Type).
-	Type []string `url:"type,comma,omitempty"`
+	Type []TradeType `url:"type,comma,omitempty"`
 	// BuyerNick filters by the buyer's nick.
 	BuyerNick string `url:"buyer_nick,omitempty"`
 	// BuyerOpenUID filters by the buyer's open id.
@@ -143,7 +143,7 @@ func (o *IncrementListOptions) withFields(def []string) IncrementListOptions {
 
 // validateIncrement checks the parameters the increment APIs share: the
 // fields, a window [start, end] of at most a day, the types and paging.
-func validateIncrement(method string, fields, types []string, startName, endName string, start, end Time, list *ListOptions) error {
+func validateIncrement(method string, fields []string, types []TradeType, startName, endName string, start, end Time, list *ListOptions) error {
 	if err := validateFields(method, fields, 0); err != nil {
 		return err
 	}
@@ -178,6 +178,41 @@ type TradePage struct {
 	// they were (at most 32): each was dropped, leaving its field at the
 	// zero value, or converted. The client also logs them at warn level.
 	Dropped []DroppedValue
+}
+
+// DefaultTradeTypes returns the types the list APIs return when asked for
+// none: guarantee_trade (fixed and auction), auto_delivery, ec, cod and
+// step. Other types, such as tmall_i18n, must be listed to be returned.
+func DefaultTradeTypes() []TradeType {
+	return []TradeType{TradeTypeGuaranteeTrade, TradeTypeAutoDelivery, TradeTypeEc, TradeTypeCod, TradeTypeStep}
+}
+
+// AllTradeTypes returns every documented trade type, as the list APIs'
+// type filter takes them (guarantee_trade standing for fixed and auction):
+// what a TradeSyncer follows when SyncOptions.Type is empty.
+func AllTradeTypes() []TradeType { return syncTypes() }
+
+// ParseTradeTypes reads a list of trade types as a command-line flag or a
+// configuration value gives it: "all" (AllTradeTypes), "default"
+// (DefaultTradeTypes) or a comma-separated list such as
+// "fixed,tmall_i18n". Names the SDK does not know are kept: new types pass
+// through.
+func ParseTradeTypes(s string) ([]TradeType, error) {
+	switch s = strings.TrimSpace(s); s {
+	case "all":
+		return AllTradeTypes(), nil
+	case "default":
+		return DefaultTradeTypes(), nil
+	}
+	var out []TradeType
+	for t := range strings.SplitSeq(s, ",") {
+		t = strings.TrimSpace(t)
+		if t == "" || strings.ContainsAny(t, " \t") {
+			return nil, fmt.Errorf("taobao: trade types %q: want all, default or a comma-separated list such as fixed,tmall_i18n", s)
+		}
+		out = append(out, TradeType(t))
+	}
+	return out, nil
 }
 
 // tradePageWire is the payload of trades_sold_get_response and
@@ -452,7 +487,7 @@ type IncrementVListOptions struct {
 	Status TradeStatus `url:"status,omitempty"`
 	// Type filters by trade types; empty means the gateway's default set
 	// (see SoldListOptions.Type).
-	Type []string `url:"type,comma,omitempty"`
+	Type []TradeType `url:"type,comma,omitempty"`
 	// ExtType filters by one extended type: ershou, service or mark.
 	ExtType string `url:"ext_type,omitempty"`
 	// Tag filters by the seller's tag: time_card or fee_card.

@@ -683,12 +683,12 @@ func TestTradeOptionsValidate(t *testing.T) {
 		{"sold nil", mSold, (*taobao.SoldListOptions)(nil), ""},
 		{"sold full", mSold, &taobao.SoldListOptions{Fields: taobao.TradeSoldFields, StartCreated: start,
 			EndCreated: taobao.NewTime(start.AddDate(0, 1, 0)), Status: taobao.TradeStatusAllClosed,
-			Type: []string{"fixed", "tmall_i18n"}, ListOptions: taobao.ListOptions{PageNo: 3, PageSize: 100, UseHasNext: true}}, ""},
+			Type: []taobao.TradeType{"fixed", "tmall_i18n"}, ListOptions: taobao.ListOptions{PageNo: 3, PageSize: 100, UseHasNext: true}}, ""},
 		{"sold page_size", mSold, &taobao.SoldListOptions{ListOptions: taobao.ListOptions{PageSize: 101}}, "page_size"},
 		{"sold negative page_size", mSold, &taobao.SoldListOptions{ListOptions: taobao.ListOptions{PageSize: -1}}, "page_size"},
 		{"sold page_no", mSold, &taobao.SoldListOptions{ListOptions: taobao.ListOptions{PageNo: -1}}, "page_no"},
 		{"sold reversed", mSold, &taobao.SoldListOptions{StartCreated: start, EndCreated: taobao.NewTime(start.Add(-time.Second))}, "end_created"},
-		{"sold type", mSold, &taobao.SoldListOptions{Type: []string{"fixed,auction"}}, "type"},
+		{"sold type", mSold, &taobao.SoldListOptions{Type: []taobao.TradeType{"fixed,auction"}}, "type"},
 
 		{"increment nil", mIncrement, (*taobao.IncrementListOptions)(nil), "start_modified"},
 		{"increment day", mIncrement, &taobao.IncrementListOptions{StartModified: start, EndModified: taobao.NewTime(start.Add(24 * time.Hour))}, ""},
@@ -758,7 +758,7 @@ func TestTradeOptionsEncoding(t *testing.T) {
 		{"get", (&taobao.TradeGetOptions{Fields: []string{"tid", "orders"}, IncludeOaid: true}).WithFields(taobao.TradeFullFields),
 			"fields=tid,orders&include_oaid=true"},
 		{"sold", (&taobao.SoldListOptions{StartCreated: start, Status: taobao.TradeStatusAllWaitPay,
-			Type: []string{"fixed", "step"}, BuyerOpenUID: "AAHk5d", ListOptions: taobao.ListOptions{PageNo: 2, PageSize: 50, UseHasNext: true}}).
+			Type: []taobao.TradeType{"fixed", "step"}, BuyerOpenUID: "AAHk5d", ListOptions: taobao.ListOptions{PageNo: 2, PageSize: 50, UseHasNext: true}}).
 			WithFields([]string{"tid"}),
 			"buyer_open_id=AAHk5d&fields=tid&page_no=2&page_size=50&start_created=2024-03-01 08:00:00&status=ALL_WAIT_PAY&type=fixed,step&use_has_next=true"},
 		{"increment", (&taobao.IncrementListOptions{StartModified: start, EndModified: taobao.NewTime(start.Add(30 * time.Minute)),
@@ -1065,5 +1065,23 @@ func TestFastDecodeMatchesSlow(t *testing.T) {
 			ok := checkFastMatchesSlow(t, tt.method, tt.body)
 			assert.Equal(t, tt.fast, ok, "fast path taken")
 		})
+	}
+}
+
+func TestParseTradeTypes(t *testing.T) {
+	all, err := taobao.ParseTradeTypes("all")
+	require.NoError(t, err)
+	assert.Contains(t, all, taobao.TradeTypeTmallI18n)
+	assert.Contains(t, all, taobao.TradeTypeGuaranteeTrade)
+	assert.NotContains(t, all, taobao.TradeTypeFixed, "guarantee_trade stands for fixed")
+	def, err := taobao.ParseTradeTypes(" default ")
+	require.NoError(t, err)
+	assert.Equal(t, taobao.DefaultTradeTypes(), def)
+	list, err := taobao.ParseTradeTypes("fixed, tmall_i18n,new_type")
+	require.NoError(t, err)
+	assert.Equal(t, []taobao.TradeType{"fixed", "tmall_i18n", "new_type"}, list)
+	for _, bad := range []string{"", "fixed,,cod", "a b"} {
+		_, err := taobao.ParseTradeTypes(bad)
+		assert.ErrorContains(t, err, "comma-separated", bad)
 	}
 }

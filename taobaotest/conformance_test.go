@@ -339,7 +339,7 @@ func TestStatusAndTypeFilters(t *testing.T) {
 		}
 		return out
 	}
-	list := func(t *testing.T, status taobao.TradeStatus, types []string) []int64 {
+	list := func(t *testing.T, status taobao.TradeStatus, types []taobao.TradeType) []int64 {
 		var out []int64
 		for tr, err := range c.Trades.ListSoldIter(context.Background(), &taobao.SoldListOptions{
 			Fields: []string{"tid"}, Status: status, Type: types, ListOptions: taobao.ListOptions{PageSize: 100},
@@ -385,16 +385,16 @@ func TestStatusAndTypeFilters(t *testing.T) {
 		for _, tid := range want {
 			assert.NotContains(t, got, tid)
 		}
-		assert.Equal(t, want, list(t, "", []string{"tmall_i18n", "pre_auth_type"}))
+		assert.Equal(t, want, list(t, "", []taobao.TradeType{"tmall_i18n", "pre_auth_type"}))
 		// WAIT_PRE_AUTH_CONFIRM trades are of type pre_auth_type.
 		assert.Empty(t, list(t, taobao.TradeStatusWaitPreAuthConfirm, nil))
-		assert.NotEmpty(t, list(t, taobao.TradeStatusWaitPreAuthConfirm, []string{"pre_auth_type"}))
+		assert.NotEmpty(t, list(t, taobao.TradeStatusWaitPreAuthConfirm, []taobao.TradeType{"pre_auth_type"}))
 	})
 	t.Run("guarantee_trade is fixed and auction", func(t *testing.T) {
 		t.Parallel()
 		want := expect(nil, map[taobao.TradeType]bool{taobao.TradeTypeFixed: true, taobao.TradeTypeAuction: true})
-		assert.Equal(t, want, list(t, "", []string{"guarantee_trade"}))
-		assert.Equal(t, expect(nil, map[taobao.TradeType]bool{taobao.TradeTypeCod: true}), list(t, "", []string{"cod"}))
+		assert.Equal(t, want, list(t, "", []taobao.TradeType{"guarantee_trade"}))
+		assert.Equal(t, expect(nil, map[taobao.TradeType]bool{taobao.TradeTypeCod: true}), list(t, "", []taobao.TradeType{"cod"}))
 	})
 	t.Run("buyer and rating filters", func(t *testing.T) {
 		t.Parallel()
@@ -562,7 +562,7 @@ func TestIncrementWindow(t *testing.T) {
 		Fields:        []string{"tid", "modified", "seller_flag"},
 		StartModified: taobao.NewTime(now.Add(-24 * time.Hour)), // exactly a day: allowed
 		EndModified:   taobao.NewTime(now),
-		Type:          strings.Split(allTypes, ","),
+		Type:          taobao.TradeTypeValues(),
 	}
 	p, err := c.Trades.ListSoldIncrement(ctx, opts)
 	require.NoError(t, err)

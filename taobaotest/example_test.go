@@ -39,7 +39,7 @@ func ExampleServer_Trades() {
 	page, err := c.Trades.ListSold(context.Background(), &taobao.SoldListOptions{
 		Fields: []string{"tid", "status"},
 		Status: taobao.TradeStatusWaitSellerSendGoods,
-		Type:   []string{"fixed"},
+		Type:   []taobao.TradeType{taobao.TradeTypeFixed},
 	})
 	if err != nil {
 		fmt.Println(err)

@@ -20,7 +20,7 @@ import (
 	"strings"
 
 	"github.com/toptrade/taobao"
-	"github.com/toptrade/taobao/examples/internal/demo"
+	"github.com/toptrade/taobao/taobaotest"
 )
 
 func main() {
@@ -33,8 +33,8 @@ func main() {
 }
 
 // run is the program; its output goes to w.
-func run(ctx context.Context, w io.Writer, env demo.Env) error {
-	conn, err := demo.Connect(env, w)
+func run(ctx context.Context, w io.Writer, env func(string) string) error {
+	conn, err := taobaotest.Connect(env, w)
 	if err != nil {
 		return err
 	}

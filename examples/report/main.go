@@ -48,7 +48,6 @@ import (
 	"time"
 
 	"github.com/toptrade/taobao"
-	"github.com/toptrade/taobao/examples/internal/demo"
 	"github.com/toptrade/taobao/taobaotest"
 )
 
@@ -82,7 +81,7 @@ var soldFields = []string{"tid", "seller_nick", "status", "created", "payment", 
 type config struct {
 	from, to time.Time // midnight GMT+8
 	out      string
-	types    []string // nil: the gateway's default types
+	types    []taobao.TradeType // the -types flag
 }
 
 // parseFlags reads args into a config and checks the range against now.
@@ -106,8 +105,8 @@ func parseFlags(args []string, stderr io.Writer, now time.Time) (*config, error)
 	}
 	today := midnight(now)
 	var err error
-	if c.types, err = demo.ParseTypes(*types); err != nil {
-		return nil, err
+	if c.types, err = taobao.ParseTradeTypes(*types); err != nil {
+		return nil, fmt.Errorf("-types %q: %w", *types, err)
 	}
 	c.to = today
 	if *to != "" {
@@ -169,12 +168,14 @@ const demoTrades = 3000
 
 // connectFunc makes the connection to the gateway, saying on w where it
 // points.
-type connectFunc func(w io.Writer) (*demo.Conn, error)
+type connectFunc func(w io.Writer) (*taobaotest.Conn, error)
 
 // run builds the report and writes its files and table. It connects as env
-// says (see demo.Connect).
+// says (see taobaotest.Connect).
 func run(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
-	return runWith(ctx, args, stdout, stderr, func(w io.Writer) (*demo.Conn, error) { return demo.Connect(env, w, taobaotest.WithTrades(demoTrades)) })
+	return runWith(ctx, args, stdout, stderr, func(w io.Writer) (*taobaotest.Conn, error) {
+		return taobaotest.Connect(env, w, taobaotest.WithTrades(demoTrades))
+	})
 }
 
 // runWith is run over the connection connect makes.

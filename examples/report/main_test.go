@@ -18,15 +18,14 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/toptrade/taobao"
-	"github.com/toptrade/taobao/examples/internal/demo"
 	"github.com/toptrade/taobao/taobaotest"
 )
 
 // connectTo connects to srv as seller through its in-process transport.
 func connectTo(srv *taobaotest.Server, seller string) connectFunc {
-	return func(io.Writer) (*demo.Conn, error) {
+	return func(io.Writer) (*taobaotest.Conn, error) {
 		c, err := srv.NewClient(srv.NewSession(seller), taobao.WithHTTPClient(&http.Client{Transport: srv.Transport()}))
-		return &demo.Conn{Client: c, Seller: seller}, err
+		return &taobaotest.Conn{Client: c, Seller: seller}, err
 	}
 }
 

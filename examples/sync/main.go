@@ -55,7 +55,6 @@ import (
 	"time"
 
 	"github.com/toptrade/taobao"
-	"github.com/toptrade/taobao/examples/internal/demo"
 	"github.com/toptrade/taobao/taobaotest"
 )
 
@@ -84,7 +83,7 @@ const demoTrades = 1000
 
 // connectFunc makes the connection to the gateway, saying on w where it
 // points.
-type connectFunc func(w io.Writer) (*demo.Conn, error)
+type connectFunc func(w io.Writer) (*taobaotest.Conn, error)
 
 // config is what the flags ask for.
 type config struct {
@@ -96,8 +95,8 @@ type config struct {
 	poll     time.Duration
 	simulate time.Duration
 	seed     uint64
-	types    []string // nil: the gateway's default types
-	sinceSet bool     // -since was given
+	types    []taobao.TradeType // the -types flag
+	sinceSet bool               // -since was given
 }
 
 // parseFlags reads args into a config and checks it.
@@ -142,8 +141,8 @@ func parseFlags(args []string, stderr io.Writer, now time.Time) (*config, error)
 		return nil, err
 	}
 	c.since = t
-	if c.types, err = demo.ParseTypes(*types); err != nil {
-		return nil, err
+	if c.types, err = taobao.ParseTradeTypes(*types); err != nil {
+		return nil, fmt.Errorf("-types %q: %w", *types, err)
 	}
 	return c, nil
 }
@@ -199,9 +198,11 @@ func fmtGMT8(t time.Time) string {
 }
 
 // run syncs until caught up (-once) or until ctx ends, and prints the
-// summary line. It connects as env says (see demo.Connect).
+// summary line. It connects as env says (see taobaotest.Connect).
 func run(ctx context.Context, args []string, env func(string) string, stdout, stderr io.Writer) error {
-	return runWith(ctx, args, stdout, stderr, func(w io.Writer) (*demo.Conn, error) { return demo.Connect(env, w, taobaotest.WithTrades(demoTrades)) })
+	return runWith(ctx, args, stdout, stderr, func(w io.Writer) (*taobaotest.Conn, error) {
+		return taobaotest.Connect(env, w, taobaotest.WithTrades(demoTrades))
+	})
 }
 
 // runWith is run over the connection connect makes.
@@ -263,7 +264,7 @@ func runWith(ctx context.Context, args []string, stdout, stderr io.Writer, conne
 		Window:       cfg.window,
 		Lag:          cfg.lag,
 		PollInterval: cfg.poll,
-		Type:         demo.AsTradeTypes(cfg.types),
+		Type:         cfg.types,
 	})
 	handle := func(_ context.Context, t *taobao.Trade) error { return st.put(t) }
 

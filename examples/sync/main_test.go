@@ -17,7 +17,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/toptrade/taobao"
-	"github.com/toptrade/taobao/examples/internal/demo"
 	"github.com/toptrade/taobao/taobaotest"
 )
 
@@ -28,12 +27,12 @@ func noEnv(string) string { return "" }
 // that the server outlives a run (a run closes its connection) and serves
 // tests under synctest. With simulate, the run also plays the shop on srv.
 func connectTo(srv *taobaotest.Server, seller string, simulate bool) connectFunc {
-	return func(w io.Writer) (*demo.Conn, error) {
+	return func(w io.Writer) (*taobaotest.Conn, error) {
 		c, err := srv.NewClient(srv.NewSession(seller)) // in-process
 		if err != nil {
 			return nil, err
 		}
-		conn := &demo.Conn{Client: c, Seller: seller}
+		conn := &taobaotest.Conn{Client: c, Seller: seller}
 		if simulate {
 			conn.Fake = srv // the run closes it: make it a test's last run
 		}
