@@ -75,6 +75,7 @@ func main() {
 const (
 	tradesFile     = "trades.jsonl"
 	checkpointFile = "checkpoint.json"
+	lockFile       = "lock" // held while a sync runs
 )
 
 // demoTrades is how many trades each seller of the built-in fake gateway
@@ -214,6 +215,11 @@ func runWith(ctx context.Context, args []string, stdout, stderr io.Writer, conne
 	if err := os.MkdirAll(cfg.state, 0o755); err != nil {
 		return fmt.Errorf("state directory: %w", err)
 	}
+	unlock, err := lockState(filepath.Join(cfg.state, lockFile))
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	tradesPath := filepath.Join(cfg.state, tradesFile)
 	cp := taobao.NewFileCheckpoint(filepath.Join(cfg.state, checkpointFile))
 	from, resumed, err := cp.Load(ctx)
@@ -259,14 +265,16 @@ func runWith(ctx context.Context, args []string, stdout, stderr io.Writer, conne
 			added, updated = st.added, st.updated
 		}
 	}
-	syncer := taobao.NewTradeSyncer(conn.Client, scp, &taobao.SyncOptions{
+	syncOpts := &taobao.SyncOptions{
 		Since:        cfg.since,
 		Window:       cfg.window,
 		Lag:          cfg.lag,
 		PollInterval: cfg.poll,
 		Type:         cfg.types,
-	})
+	}
+	syncer := taobao.NewTradeSyncer(conn.Client, scp, syncOpts)
 	handle := func(_ context.Context, t *taobao.Trade) error { return st.put(t) }
+	syncOpts.OnWindow = progressPrinter(stdout, st, time.Now)
 
 	var sim *simulator
 	if conn.Fake != nil && cfg.simulate > 0 {
@@ -321,6 +329,32 @@ func runWith(ctx context.Context, args []string, stdout, stderr io.Writer, conne
 		err = lerr
 	}
 	return err
+}
+
+// progressEvery is how often a catch-up prints a progress line.
+const progressEvery = 5 * time.Second
+
+// progressPrinter returns an OnWindow callback that prints, at most every
+// progressEvery while windows of the past are read, how far the sync got:
+// the window reached, trades and calls so far, and the rate.
+func progressPrinter(w io.Writer, st *store, now func() time.Time) func(context.Context, taobao.WindowReport) {
+	start := now()
+	last := start
+	var windows, trades int
+	var calls int64
+	return func(_ context.Context, r taobao.WindowReport) {
+		windows++
+		trades += r.Trades
+		calls += r.Calls
+		t := now()
+		if t.Sub(last) < progressEvery {
+			return
+		}
+		last = t
+		rate := float64(trades) / t.Sub(start).Seconds()
+		fmt.Fprintf(w, "  ... up to %s: %d windows, %d trades (%.0f/s), %d calls, %d stored\n",
+			fmtGMT8(r.To), windows, trades, rate, calls, len(st.trades))
+	}
 }
 
 // syncedCheckpoint makes the store durable before it saves the checkpoint:

@@ -330,3 +330,49 @@ func TestParseSince(t *testing.T) {
 		assert.True(t, tt.want.Equal(got), "%s: got %s", tt.in, got)
 	}
 }
+
+// Two syncs on one state directory would lose an update: the second one
+// refuses to start while the first holds the lock, and starts after it.
+func TestSecondRunOnOneStateDirectoryRefuses(t *testing.T) {
+	t.Parallel()
+	srv, seller := newFake(taobaotest.WithSeed(4), taobaotest.WithTrades(20))
+	dir := t.TempDir()
+	unlock, err := lockState(filepath.Join(dir, lockFile))
+	require.NoError(t, err)
+	args := []string{"-once", "-state", dir, "-since", "5d"}
+	err = runWith(t.Context(), args, io.Discard, io.Discard, connectTo(srv, seller, false))
+	require.ErrorContains(t, err, "another sync is running on this state directory")
+	assert.NoFileExists(t, filepath.Join(dir, tradesFile), "nothing written")
+	unlock()
+	require.NoError(t, runWith(t.Context(), args, io.Discard, io.Discard, connectTo(srv, seller, false)))
+}
+
+// A compaction killed half-way leaves a temporary file; the next run
+// removes it.
+func TestLeftoverCompactionFilesAreRemoved(t *testing.T) {
+	t.Parallel()
+	srv, seller := newFake(taobaotest.WithSeed(4), taobaotest.WithTrades(20))
+	dir := t.TempDir()
+	left := filepath.Join(dir, tradesFile+".tmp-123456")
+	require.NoError(t, os.WriteFile(left, bytes.Repeat([]byte("x"), 1<<20), 0o644))
+	require.NoError(t, runWith(t.Context(), []string{"-once", "-state", dir, "-since", "5d"}, io.Discard, io.Discard, connectTo(srv, seller, false)))
+	assert.NoFileExists(t, left)
+	assert.FileExists(t, filepath.Join(dir, tradesFile))
+}
+
+// A long catch-up prints a progress line every few seconds, not one per
+// window.
+func TestProgressLines(t *testing.T) {
+	var out bytes.Buffer
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	clock := func() time.Time { return now }
+	p := progressPrinter(&out, &store{trades: map[int64]record{1: {}, 2: {}}}, clock)
+	from := time.Date(2025, 10, 1, 0, 0, 0, 0, taobao.GMT8())
+	for i := range 30 {
+		now = now.Add(time.Second)
+		p(context.Background(), taobao.WindowReport{From: from.Add(time.Duration(i) * time.Hour), To: from.Add(time.Duration(i+1) * time.Hour), Trades: 10, Calls: 1})
+	}
+	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	require.Len(t, lines, 6, out.String())
+	assert.Equal(t, "  ... up to 2025-10-01 05:00:00 GMT+8: 5 windows, 50 trades (10/s), 5 calls, 2 stored", lines[0])
+}

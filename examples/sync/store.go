@@ -47,12 +47,18 @@ type record struct {
 
 // recordKey is the part of a line the store reads back.
 type recordKey struct {
-	Tid      taobao.Int64 `json:"tid"`
-	Modified taobao.Time  `json:"modified"`
+	Tid      int64       `json:"tid"`
+	Modified taobao.Time `json:"modified"`
 }
 
-// openStore opens or creates the log at path and compacts it.
+// openStore opens or creates the log at path and compacts it. The caller
+// holds the state directory's lock: temporary files of a compaction that
+// was killed half-way are left-overs, and are removed.
 func openStore(path string) (*store, error) {
+	leftovers, _ := filepath.Glob(path + ".tmp-*")
+	for _, f := range leftovers {
+		os.Remove(f)
+	}
 	s := &store{path: path, trades: make(map[int64]record)}
 	if err := s.load(); err != nil {
 		return nil, err
