@@ -68,6 +68,7 @@ type credentials struct {
 	session *hidden // nil for none
 	tokens  oauth2.TokenSource
 	flight  *tokenFlight // one Token call at a time for tokens
+	err     error        // a bad session given to WithSession: every call fails with it
 }
 
 // config is what NewClient settles; it is shared by session copies and never
@@ -322,9 +323,15 @@ func WithIdempotentMethods(methods ...string) Option {
 
 // WithSession returns a copy of c that calls as another seller. The copy
 // shares c's limiter, HTTP client and settings; making it costs three small
-// allocations.
+// allocations. An empty session is refused as the option WithSession
+// refuses it: every call of the copy fails with ErrInvalidArgument, before
+// the network.
 func (c *Client) WithSession(session string) *Client {
-	cp := &Client{cfg: c.cfg, creds: &credentials{session: hide(session)}}
+	cr := &credentials{session: hide(session)}
+	if isBlank(session) {
+		cr = &credentials{err: errors.New("WithSession: the session must not be empty")}
+	}
+	cp := &Client{cfg: c.cfg, creds: cr}
 	cp.initServices()
 	return cp
 }

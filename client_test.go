@@ -900,3 +900,24 @@ func TestGzipAnswers(t *testing.T) {
 	require.Len(t, rt.seen, 2)
 	assert.Equal(t, []bool{true, true}, rt.seen, "every answer came compressed")
 }
+
+// c.WithSession("") is refused as the option WithSession("") is: its calls
+// fail before the network.
+func TestWithSessionEmptyIsRefused(t *testing.T) {
+	t.Parallel()
+	srv, session := newFake(t)
+	_, err := taobao.NewClient(srv.AppKey, srv.AppSecret, taobao.WithSession(" "))
+	require.ErrorIs(t, err, taobao.ErrInvalidArgument)
+
+	c := srv.Client(session)
+	before := srv.Calls(taobao.MethodTradesSold)
+	for _, s := range []string{"", "  "} {
+		_, err := c.WithSession(s).Trades.ListSold(context.Background(), nil)
+		require.ErrorIs(t, err, taobao.ErrInvalidArgument, "%q", s)
+		assert.Contains(t, err.Error(), "session must not be empty")
+		assert.Contains(t, err.Error(), taobao.MethodTradesSold)
+	}
+	assert.Equal(t, before, srv.Calls(taobao.MethodTradesSold), "nothing sent")
+	_, err = c.WithSession(session).Trades.ListSold(context.Background(), nil)
+	require.NoError(t, err)
+}

@@ -1,8 +1,10 @@
 package taobao
 
 import (
+	"fmt"
 	"iter"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/google/go-querystring/query"
@@ -53,7 +55,84 @@ func validateFields(method string, fields []string, max int) error {
 	if max > 0 && len(fields) > max {
 		return invalidArg(method, "fields", "%d fields, at most %d allowed", len(fields), max)
 	}
-	return validateList(method, "fields", fields)
+	if err := validateList(method, "fields", fields); err != nil {
+		return err
+	}
+	known := documentedFields(method)
+	if known == nil {
+		return nil
+	}
+	for _, f := range fields {
+		// "orders.title" asks for one member of each order.
+		top, _, _ := strings.Cut(f, ".")
+		if !slices.Contains(known, top) {
+			msg := fmt.Sprintf("%q is not a field this method documents (the gateway would ignore it)", f)
+			if near := nearest(top, known); near != "" {
+				msg += fmt.Sprintf("; did you mean %q?", near)
+			}
+			return invalidArg(method, "fields", "%s", msg)
+		}
+	}
+	return nil
+}
+
+// documentedFields returns the field names a typed method's fields
+// parameter takes, or nil for a method the SDK does not check.
+func documentedFields(method string) []string {
+	switch method {
+	case MethodTradeFullInfo:
+		return tradeFullFields()
+	case MethodTradeGet:
+		return tradeGetFields()
+	case MethodTradesSold:
+		return tradeSoldFields()
+	case MethodTradesSoldIncrement, MethodTradesSoldIncrementV:
+		return tradeIncrementFields()
+	case MethodLogisticsOrders:
+		return shippingFields()
+	case MethodLogisticsOrdersDetail:
+		return shippingDetailFields()
+	case MethodLogisticsCompanies:
+		return companyFields()
+	}
+	return nil
+}
+
+// nearest returns the name of names closest to s, if it is a likely typo:
+// at most two edits away.
+func nearest(s string, names []string) string {
+	best, bestD := "", 3
+	for _, n := range names {
+		if d := editDistance(s, n, bestD); d < bestD {
+			best, bestD = n, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance of a and b, or limit when it is
+// at least limit.
+func editDistance(a, b string, limit int) int {
+	if d := len(a) - len(b); d >= limit || -d >= limit {
+		return limit
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return min(prev[len(b)], limit)
 }
 
 // validateList checks the items of a comma-joined list parameter.

@@ -24,6 +24,9 @@ import (
 // currentSession returns the session to send: the fixed one, or the token
 // source's current access token.
 func (c *Client) currentSession(ctx context.Context, method string) (string, error) {
+	if c.creds.err != nil {
+		return "", invalidArg(method, "session", "%v", c.creds.err)
+	}
 	if c.creds.tokens == nil {
 		return c.creds.session.value(), nil
 	}

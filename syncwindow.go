@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -285,7 +287,7 @@ func (s *TradeSyncer) oneByOne(ctx, callCtx context.Context, ws, we time.Time, h
 		if _, done := w.seen[tid]; done {
 			continue
 		}
-		t, err := s.client.Trades.FullInfo(callCtx, tid, &TradeGetOptions{Fields: s.opts.Fields})
+		t, err := s.client.Trades.FullInfo(callCtx, tid, &TradeGetOptions{Fields: fullInfoSubset(s.opts.Fields)})
 		if err != nil {
 			if ctx.Err() != nil {
 				return w.count, ctx.Err()
@@ -321,4 +323,17 @@ func (s *TradeSyncer) reportUnreadable(ctx context.Context, tid int64, err error
 	s.logAt(ctx, slog.LevelError, "taobao sync: a trade cannot be read; set SyncOptions.OnUnreadable to skip it",
 		slog.Int64("tid", tid), slog.String("error", err.Error()))
 	return &stopError{fmt.Errorf("taobao: sync: trade %d cannot be read (set SyncOptions.OnUnreadable to skip it): %w", tid, err)}
+}
+
+// fullInfoSubset keeps the names of fields that taobao.trade.fullinfo.get
+// documents: the list APIs have a few it does not (has_buyer_message).
+func fullInfoSubset(fields []string) []string {
+	known := tradeFullFields()
+	out := make([]string, 0, len(fields))
+	for _, f := range fields {
+		if top, _, _ := strings.Cut(f, "."); slices.Contains(known, top) {
+			out = append(out, f)
+		}
+	}
+	return out
 }

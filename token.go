@@ -601,7 +601,8 @@ func (c *Client) gatewayToken(ctx context.Context, method, param, secret string)
 	}
 	// Lifetimes count from before the call: a little early, never late.
 	now := time.Now()
-	app := c.WithSession("") // these methods act for the app, not a seller
+	app := &Client{cfg: c.cfg, creds: &credentials{}} // these methods act for the app, not a seller
+	app.initServices()
 	if err := app.Call(ctx, method, url.Values{param: {secret}}, &out); err != nil {
 		return nil, scrubTokenCallError(err, secret)
 	}

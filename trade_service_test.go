@@ -362,3 +362,23 @@ func TestEveryExportedFieldSetIsACopy(t *testing.T) {
 		})
 	}
 }
+
+// A misspelled field name is refused before the network, with the likely
+// name; the gateway would ignore it and the field would just be empty.
+func TestUnknownFieldNamesAreRefused(t *testing.T) {
+	t.Parallel()
+	srv, session := newFake(t)
+	c := srv.Client(session)
+	ctx := context.Background()
+	before := srv.Calls(taobao.MethodTradeFullInfo) + srv.Calls(taobao.MethodTradesSold)
+	_, err := c.Trades.FullInfo(ctx, 1, &taobao.TradeGetOptions{Fields: []string{"tid", "recevier_name"}})
+	require.ErrorIs(t, err, taobao.ErrInvalidArgument)
+	assert.Contains(t, err.Error(), `"recevier_name" is not a field this method documents`)
+	assert.Contains(t, err.Error(), `did you mean "receiver_name"?`)
+	_, err = c.Trades.ListSold(ctx, &taobao.SoldListOptions{Fields: []string{"tid", "orders.title", "zzz_unknown"}})
+	require.ErrorIs(t, err, taobao.ErrInvalidArgument)
+	assert.NotContains(t, err.Error(), "did you mean")
+	assert.Equal(t, before, srv.Calls(taobao.MethodTradeFullInfo)+srv.Calls(taobao.MethodTradesSold), "nothing sent")
+	_, err = c.Trades.ListSold(ctx, &taobao.SoldListOptions{Fields: []string{"tid", "orders.title"}})
+	require.NoError(t, err, "nested names of documented fields are fine")
+}

@@ -13,6 +13,8 @@ package main
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -26,10 +28,33 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	if err := parseFlags(os.Args[1:], os.Stderr); errors.Is(err, flag.ErrHelp) {
+		return
+	} else if err != nil {
+		os.Exit(2)
+	}
 	if err := run(ctx, os.Stdout, os.Getenv); err != nil {
 		fmt.Fprintln(os.Stderr, "quickstart:", err)
 		os.Exit(1)
 	}
+}
+
+// parseFlags reads the command line, which holds no flags but -h.
+func parseFlags(args []string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("quickstart", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: quickstart\n\nA first tour of a seller's trades, against the built-in fake gateway unless\nTAOBAO_APP_KEY, TAOBAO_APP_SECRET and TAOBAO_SESSION are set (TAOBAO_BASE_URL\nreplaces the gateway's address).")
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "quickstart takes no arguments (got %q)\n", fs.Args())
+		fs.Usage()
+		return errors.New("arguments given")
+	}
+	return nil
 }
 
 // run is the program; its output goes to w.
@@ -119,7 +144,10 @@ func printTrade(w io.Writer, t *taobao.Trade) {
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "  buyer    %s; ship to %s %s%s%s %s\n", t.BuyerNick, t.ReceiverName,
 		t.ReceiverState, t.ReceiverCity, t.ReceiverDistrict, t.ReceiverAddress)
-	fmt.Fprintf(w, "  amounts  goods %s, discount %s, postage %s: paid %s\n", t.TotalFee, t.DiscountFee, t.PostFee, t.Payment)
+	// What the buyer pays: the goods, less the discounts, plus the seller's
+	// adjustment (negative for a price cut) and the postage.
+	fmt.Fprintf(w, "  amounts  goods %s - discount %s + adjustment %s + postage %s = paid %s\n",
+		t.TotalFee, t.DiscountFee, t.AdjustFee, t.PostFee, t.Payment)
 	fmt.Fprintf(w, "  orders   %d\n", len(t.Orders))
 	for _, o := range t.Orders {
 		refund := ""

@@ -3,10 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"flag"
+	"regexp"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/toptrade/taobao"
 )
 
 func TestRunAgainstFakeGateway(t *testing.T) {
@@ -41,4 +44,27 @@ func TestRunFailsClearlyOnAWrongGateway(t *testing.T) {
 	err := run(ctx, &bytes.Buffer{}, func(k string) string { return env[k] })
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "listing trades")
+}
+
+func TestFlags(t *testing.T) {
+	var stderr bytes.Buffer
+	assert.ErrorIs(t, parseFlags([]string{"-h"}, &stderr), flag.ErrHelp)
+	assert.Contains(t, stderr.String(), "usage: quickstart")
+	assert.NoError(t, parseFlags(nil, &stderr))
+	assert.Error(t, parseFlags([]string{"extra"}, &stderr))
+}
+
+// The amounts line adds up.
+func TestAmountsAddUp(t *testing.T) {
+	var out bytes.Buffer
+	require.NoError(t, run(context.Background(), &out, func(string) string { return "" }))
+	m := regexp.MustCompile(`amounts  goods (-?[0-9.]+) - discount (-?[0-9.]+) \+ adjustment (-?[0-9.]+) \+ postage (-?[0-9.]+) = paid (-?[0-9.]+)`).FindStringSubmatch(out.String())
+	require.NotNil(t, m, out.String())
+	var v [5]taobao.Money
+	for i := range v {
+		var err error
+		v[i], err = taobao.ParseMoney(m[i+1])
+		require.NoError(t, err)
+	}
+	assert.Equal(t, v[4], v[0]-v[1]+v[2]+v[3], m[0])
 }
