@@ -390,7 +390,7 @@ func (s *LogisticsService) OfflineSend(ctx context.Context, tid int64, outSid, c
 	var w shipResultWire
 	if err := s.client.call(ctx, method, params, &w); err != nil {
 		if errors.Is(err, ErrOutcomeUnknown) {
-			return nil, fmt.Errorf("%w (trade %d: the shipment may or may not have been recorded; read the trade with FullInfo, and a second send answers ErrAlreadyShipped if the first went through)", err, tid)
+			return nil, withOutcomeAdvice(err, fmt.Sprintf("the shipment of trade %d may or may not have been recorded: read it with FullInfo before sending again (a second send answers ErrAlreadyShipped if the first went through)", tid))
 		}
 		return nil, err
 	}
@@ -401,7 +401,7 @@ func (s *LogisticsService) OfflineSend(ctx context.Context, tid int64, outSid, c
 	if err != nil {
 		// The request reached the gateway, but the answer is not the one
 		// the API promises: whether the trade was shipped is unknown.
-		return nil, fmt.Errorf("%w (trade %d: read the trade with FullInfo before sending again)", &outcomeError{method: method, cause: err}, tid)
+		return nil, &outcomeError{method: method, cause: err, advice: fmt.Sprintf("the shipment of trade %d may or may not have been recorded: read it with FullInfo before sending again", tid)}
 	}
 	return res, nil
 }
