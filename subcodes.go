@@ -249,15 +249,22 @@ func (e *APIError) Explain() string {
 		case ClassAlreadyDone:
 			b.WriteString(" Already done: treat it as success after checking the state.")
 		}
-	} else if ci, ok := platformCodes[e.Code]; ok {
-		fmt.Fprintf(&b, "Error %d: %s (%s).", e.Code, ci.meaning, ci.zh)
 	} else {
-		fmt.Fprintf(&b, "Error %d: not in the catalogue.", e.Code)
-		switch {
-		case strings.HasPrefix(e.SubCode, "isp."):
-			b.WriteString(" Its isp sub_code marks a back-end failure: try again later.")
-		case strings.HasPrefix(e.SubCode, "isv."):
-			b.WriteString(" Its isv sub_code marks a caller error: the request must change.")
+		if ci, ok := platformCodes[e.Code]; ok {
+			fmt.Fprintf(&b, "Error %d: %s (%s).", e.Code, ci.meaning, ci.zh)
+		} else {
+			fmt.Fprintf(&b, "Error %d.", e.Code)
+		}
+		if e.SubCode != "" {
+			fmt.Fprintf(&b, " Its sub_code %s is not in the catalogue", e.SubCode)
+			switch {
+			case strings.HasPrefix(e.SubCode, "isp."):
+				b.WriteString("; isp marks a back-end failure: try again later.")
+			case strings.HasPrefix(e.SubCode, "isv."):
+				b.WriteString("; isv marks a caller error: the request must change.")
+			default:
+				b.WriteString(".")
+			}
 		}
 	}
 	switch e.Code {
