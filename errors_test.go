@@ -186,9 +186,9 @@ func TestErrorMessagesAreShort(t *testing.T) {
 			defer cancel()
 			return c.Call(ctx, "taobao.demo.update", nil, nil)
 		}},
-		{"long ban", timeGet, func(t *testing.T, srv *taobaotest.Server, c *taobao.Client) error {
+		{"long ban", timeGet, func(t *testing.T, srv *taobaotest.Server, _ *taobao.Client) error {
 			srv.FailNext(timeGet, 1, &taobao.APIError{Code: 7, SubCode: "accesscontrol.limited-by-app-api-access-count", SubMsg: "This ban will last for 600 more seconds"})
-			c = srv.Client("", inProcess(srv, taobao.WithLimiter(taobao.NewLimiter(10, 1, time.Minute)))...)
+			c := srv.Client("", inProcess(srv, taobao.WithLimiter(taobao.NewLimiter(10, 1, time.Minute)))...)
 			return c.Call(context.Background(), timeGet, nil, nil)
 		}},
 		{"invalid signature", timeGet, func(t *testing.T, srv *taobaotest.Server, c *taobao.Client) error {
