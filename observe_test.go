@@ -225,3 +225,30 @@ func TestClassOf(t *testing.T) {
 		assert.Equal(t, tt.want, taobao.ClassOf(tt.err), "%v", tt.err)
 	}
 }
+
+// BenchmarkObserverOverhead measures one call through the in-process
+// transport without an observer and with one whose hooks do nothing.
+func BenchmarkObserverOverhead(b *testing.B) {
+	srv := taobaotest.NewServer()
+	defer srv.Close()
+	session := srv.NewSession("bench-seller")
+	nop := taobao.Observer{
+		CallEnd:    func(context.Context, *taobao.CallEvent) {},
+		AttemptEnd: func(context.Context, *taobao.AttemptEvent) {},
+	}
+	for _, bc := range []struct {
+		name string
+		opts []taobao.Option
+	}{{"none", nil}, {"nop", []taobao.Option{taobao.WithObserver(nop)}}} {
+		b.Run(bc.name, func(b *testing.B) {
+			c := srv.Client(session, inProcess(srv, bc.opts...)...)
+			ctx := context.Background()
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := c.Call(ctx, timeGet, nil, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
