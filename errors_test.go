@@ -355,3 +355,27 @@ func TestExplain(t *testing.T) {
 		})
 	}
 }
+
+// TestSyncErrorSaysTaobaoOnce: a handler that returns a client error stops
+// the sync with an error that says "taobao:" once and still unwraps to the
+// client's error.
+func TestSyncErrorSaysTaobaoOnce(t *testing.T) {
+	srv, session := newSyncFake(t)
+	synctest.Test(t, func(t *testing.T) {
+		c := srv.Client(session, inProcess(srv)...)
+		start := time.Now()
+		addTrades(srv, 1)
+		time.Sleep(time.Hour)
+		srv.FailNext("taobao.trade.fullinfo.get", 1, &taobao.APIError{Code: 15, SubCode: "isv.trade-not-exist"})
+		s := taobao.NewTradeSyncer(c, &taobao.MemoryCheckpoint{}, &taobao.SyncOptions{Since: start.Add(-time.Minute)})
+		_, err := s.SyncOnce(context.Background(), func(ctx context.Context, tr *taobao.Trade) error {
+			_, err := c.Trades.FullInfo(ctx, int64(tr.Tid), nil)
+			return err
+		})
+		require.ErrorIs(t, err, taobao.ErrNotFound)
+		msg := err.Error()
+		assert.True(t, strings.HasPrefix(msg, "taobao: sync: "), msg)
+		assert.Equal(t, 1, strings.Count(msg, "taobao:"), msg)
+		assert.Contains(t, msg, "taobao.trade.fullinfo.get: error 15")
+	})
+}
