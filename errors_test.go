@@ -294,7 +294,7 @@ func TestExplainInvalidSignature(t *testing.T) {
 		inError string
 	}{
 		{"secret", taobao.SignHMACSHA256, time.Second, "Likely the app secret", "likely the app secret"},
-		{"sign method", taobao.SignMD5, 0, "Likely the sign method: this client signed with md5", "likely the sign method"},
+		{"sign method", taobao.SignMD5, 0, "Likely the sign method, else the secret: this client signed with md5", "likely the sign method"},
 		{"clock ahead", taobao.SignHMACSHA256, -20 * time.Minute, "Likely the clock: this host's clock was 20m0s ahead of the gateway's", "likely the clock"},
 		{"clock behind", taobao.SignHMAC, 15 * time.Minute, "Likely the clock: this host's clock was 15m0s behind the gateway's", "likely the clock"},
 	}

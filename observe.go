@@ -11,8 +11,10 @@ import (
 // attempt of it, in the manner of net/http/httptrace: set the ones you need,
 // leave the others nil. The events carry the method, attempt number,
 // durations, request_id, error class, code and sub_code, bans and limiter
-// waits, and never a parameter value, a session or the secret. Hooks run on
-// the calling goroutine and must be safe for concurrent use and quick.
+// waits, and never a parameter value, a session or the secret (Err is the
+// error itself: its text may quote the gateway's messages, which the client
+// cleans of the session and secret only). Hooks run on the calling
+// goroutine and must be safe for concurrent use and quick.
 type Observer struct {
 	// CallStart is called once a call was validated, before its first
 	// attempt. The context it returns (nil: unchanged) is used for the

@@ -315,7 +315,7 @@ func (e *APIError) signatureVerdict() string {
 	if s.signMethod != SignHMACSHA256 {
 		// [INF] Every app accepts hmac-sha256; some do not accept the
 		// older methods, so the older method is the cause that fits next.
-		return "Likely the sign method: this client signed with " + string(s.signMethod) + " (" + clock + "); try WithSignMethod(SignHMACSHA256), or else check the secret"
+		return "Likely the sign method, else the secret: this client signed with " + string(s.signMethod) + " (" + clock + "); try WithSignMethod(SignHMACSHA256) first"
 	}
 	return "Likely the app secret: the client signed with hmac-sha256 (" + clock + ")"
 }
