@@ -84,6 +84,7 @@ type config struct {
 	maxBody    int64
 	reads      map[string]bool
 	observers  []Observer
+	server     string // the gateway's host[:port], for the observers
 	userAgent  string
 	bufs       sync.Pool
 }
@@ -121,6 +122,9 @@ func NewClient(appKey, appSecret string, opts ...Option) (*Client, error) {
 	}
 	if c.cfg.limiter == nil {
 		c.cfg.limiter = NewLimiter(DefaultRate, DefaultBurst, DefaultMaxBanWait)
+	}
+	if u, err := url.Parse(c.cfg.baseURL); err == nil {
+		c.cfg.server = u.Host // for the observers
 	}
 	c.initServices()
 	return c, nil
@@ -431,7 +435,7 @@ func (c *Client) call(ctx context.Context, method string, params url.Values, out
 	if len(c.cfg.observers) == 0 {
 		return c.attempts(ctx, method, params, out, read, nil)
 	}
-	ce := &CallEvent{Method: method, Read: read}
+	ce := &CallEvent{Method: method, Read: read, Server: c.cfg.server}
 	start := time.Now()
 	ctx = c.cfg.callStart(ctx, ce)
 	err := c.attempts(ctx, method, params, out, read, ce)
@@ -454,7 +458,7 @@ func (c *Client) attempts(ctx context.Context, method string, params url.Values,
 		actx, ae, astart := ctx, (*AttemptEvent)(nil), time.Time{}
 		if ce != nil {
 			ce.Attempts++
-			ae = &AttemptEvent{Method: method, Attempt: n + 1}
+			ae = &AttemptEvent{Method: method, Attempt: n + 1, Server: c.cfg.server}
 			astart = time.Now()
 			actx = c.cfg.attemptStart(ctx, ae)
 		}

@@ -36,6 +36,7 @@ type Observer struct {
 type CallEvent struct {
 	Method string // the TOP method
 	Read   bool   // the method only reads, so the client retries its passing failures
+	Server string // the gateway's host, with the port when the base URL names one
 	// The rest is set for CallEnd.
 	Attempts  int           // attempts made (a session refresh counts too)
 	Duration  time.Duration // from CallStart to CallEnd
@@ -50,6 +51,7 @@ type CallEvent struct {
 type AttemptEvent struct {
 	Method  string // the TOP method
 	Attempt int    // 1 for the first attempt
+	Server  string // the gateway's host, with the port when the base URL names one
 	// The rest is set for AttemptEnd.
 	LimiterWait time.Duration // time spent waiting for the limiter (a ban's wait included)
 	Duration    time.Duration // from AttemptStart to AttemptEnd, LimiterWait included

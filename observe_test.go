@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
 	"sync"
 	"testing"
 	"testing/synctest"
@@ -71,6 +72,9 @@ func TestObserverSeesEveryAttempt(t *testing.T) {
 		require.Len(t, r.tries, 3)
 		a1, a2, a3 := r.tries[0], r.tries[1], r.tries[2]
 		assert.Equal(t, taobao.ClassRetryable, a1.Class)
+		u, err := url.Parse(srv.URL)
+		require.NoError(t, err)
+		assert.Equal(t, u.Host, a1.Server)
 		assert.Equal(t, 15, a1.Code)
 		assert.Equal(t, "isp.system-busy", a1.SubCode)
 		assert.NotEmpty(t, a1.RequestID)

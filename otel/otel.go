@@ -23,8 +23,8 @@ package otel
 
 import (
 	"context"
+	"net"
 	"strconv"
-	"time"
 
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/attribute"
@@ -186,8 +186,9 @@ func (h *hooks) callEnd(ctx context.Context, e *taobao.CallEvent) {
 }
 
 func (h *hooks) attemptStart(ctx context.Context, e *taobao.AttemptEvent) context.Context {
+	attrs := append(base(e.Method), AttemptKey.Int(e.Attempt))
 	ctx, span := h.tracer.Start(ctx, e.Method, trace.WithSpanKind(trace.SpanKindClient),
-		trace.WithAttributes(append(base(e.Method), AttemptKey.Int(e.Attempt))...))
+		trace.WithAttributes(append(attrs, server(e.Server)...)...))
 	return context.WithValue(ctx, attemptSpanKey{}, span)
 }
 
@@ -200,7 +201,7 @@ func (h *hooks) attemptEnd(ctx context.Context, e *taobao.AttemptEvent) {
 	if e.Code != 0 {
 		attrs = append(attrs, semconv.RPCResponseStatusCodeKey.String(strconv.Itoa(e.Code)))
 	}
-	h.ins.rpcDuration.Record(ctx, (e.Duration - e.LimiterWait).Seconds(), metric.WithAttributes(attrs...))
+	h.ins.rpcDuration.Record(ctx, (e.Duration - e.LimiterWait).Seconds(), metric.WithAttributes(append(attrs, server(e.Server)...)...))
 	h.ins.limiterWait.Record(ctx, e.LimiterWait.Seconds(), metric.WithAttributes(base(e.Method)...))
 	if e.Ban != nil {
 		h.ins.bans.Add(ctx, 1, metric.WithAttributes(append(base(e.Method), BanScopeKey.String(scopeName(e.Ban.Scope)))...))
@@ -242,7 +243,24 @@ func endSpan(span trace.Span, requestID string, class taobao.ErrorClass, code in
 		}
 		span.SetStatus(codes.Error, desc)
 	}
-	span.End(trace.WithTimestamp(time.Now()))
+	span.End()
+}
+
+// server returns server.address and, when the base URL names one,
+// server.port for the gateway's host.
+func server(hostPort string) []attribute.KeyValue {
+	if hostPort == "" {
+		return nil
+	}
+	host, port, err := net.SplitHostPort(hostPort)
+	if err != nil {
+		return []attribute.KeyValue{semconv.ServerAddressKey.String(hostPort)}
+	}
+	kvs := []attribute.KeyValue{semconv.ServerAddressKey.String(host)}
+	if p, err := strconv.Atoi(port); err == nil {
+		kvs = append(kvs, semconv.ServerPortKey.Int(p))
+	}
+	return kvs
 }
 
 // scopeName names a ban's scope for attributes.

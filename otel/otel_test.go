@@ -131,6 +131,8 @@ func TestTraceOfRetriedListSold(t *testing.T) {
 					assert.Equal(t, int64(i+1), aa["taobao.attempt"].AsInt64())
 					assert.Equal(t, "taobao_top", aa["rpc.system.name"].AsString())
 					assert.NotEmpty(t, aa["taobao.request_id"].AsString())
+					assert.Equal(t, "127.0.0.1", aa["server.address"].AsString())
+					assert.Positive(t, aa["server.port"].AsInt64())
 				}
 				first, second := attrs(tries[0].Attributes), attrs(tries[1].Attributes)
 				assert.Equal(t, "retryable", first["error.type"].AsString())
