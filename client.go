@@ -84,6 +84,9 @@ type config struct {
 	logger     *slog.Logger
 	maxBody    int64
 	reads      map[string]bool
+	observers  []Observer
+	server     string // the gateway's host[:port], for the observers
+	userAgent  string
 	bufs       sync.Pool
 }
 
@@ -108,6 +111,7 @@ func NewClient(appKey, appSecret string, opts ...Option) (*Client, error) {
 		signMethod: SignHMACSHA256,
 		maxRetries: DefaultMaxRetries,
 		maxBody:    DefaultMaxBodySize,
+		userAgent:  userAgent,
 	}}
 	for _, opt := range opts {
 		if opt == nil {
@@ -119,6 +123,9 @@ func NewClient(appKey, appSecret string, opts ...Option) (*Client, error) {
 	}
 	if c.cfg.limiter == nil {
 		c.cfg.limiter = NewLimiter(DefaultRate, DefaultBurst, DefaultMaxBanWait)
+	}
+	if u, err := url.Parse(c.cfg.baseURL); err == nil {
+		c.cfg.server = u.Host // for the observers
 	}
 	c.initServices()
 	return c, nil
@@ -433,6 +440,20 @@ func (c *Client) call(ctx context.Context, method string, params url.Values, out
 		}
 	}
 	read := c.isRead(method)
+	if len(c.cfg.observers) == 0 {
+		return c.attempts(ctx, method, params, out, read, nil)
+	}
+	ce := &CallEvent{Method: method, Read: read, Server: c.cfg.server}
+	start := time.Now()
+	ctx = c.cfg.callStart(ctx, ce)
+	err := c.attempts(ctx, method, params, out, read, ce)
+	c.cfg.callEnd(ctx, ce, start, err)
+	return err
+}
+
+// attempts makes the attempts of one call until one succeeds or the retry
+// decision gives up. ce is nil when no observer is set.
+func (c *Client) attempts(ctx context.Context, method string, params url.Values, out any, read bool, ce *CallEvent) error {
 	idempotent := !read && idempotentWrite(method)
 	// Only a caller of Call may ask for simplify=true answers, which have
 	// no envelope.
@@ -443,44 +464,60 @@ func (c *Client) call(ctx context.Context, method string, params url.Values, out
 		patience = p.MaxBanWait()
 	}
 	for n := 0; ; n++ {
-		if err := c.cfg.limiter.Wait(ctx, method); err != nil {
-			if ctx.Err() != nil {
-				return ctx.Err()
+		actx, ae, astart := ctx, (*AttemptEvent)(nil), time.Time{}
+		if ce != nil {
+			ce.Attempts++
+			ae = &AttemptEvent{Method: method, Attempt: n + 1, Server: c.cfg.server}
+			astart = time.Now()
+			actx = c.cfg.attemptStart(ctx, ae)
+		}
+		if err := c.cfg.limiter.Wait(actx, method); err != nil {
+			if ae != nil {
+				ae.LimiterWait = time.Since(astart)
 			}
-			var ban *BanError
-			if errors.As(err, &ban) {
-				return err
-			}
-			return &methodError{method: method, what: "waiting for the limiter", err: err}
+			return c.cfg.endAttempt(actx, ce, ae, astart, "", limiterError(ctx, method, err))
+		}
+		if ae != nil {
+			ae.LimiterWait = time.Since(astart)
 		}
 		countAttempt(ctx, n)
-		session, err := c.currentSession(ctx, method)
+		session, err := c.currentSession(actx, method)
 		if err != nil {
-			return err
+			if ctx.Err() != nil {
+				err = ctxError(method, "getting the session", err)
+			}
+			return c.cfg.endAttempt(actx, ce, ae, astart, "", err)
 		}
 		start := time.Now()
 		form := c.buildForm(method, params, session, start)
-		body, status, sent, err := c.send(ctx, method, form)
+		body, status, sent, date, err := c.send(actx, method, form)
+		requestID := ""
 		if err == nil {
 			var rep decodeReport
 			err = c.classify(method, status, body.Bytes(), out, bare, &rep, session, tokenCallSecrets(method, params)...)
 			if err == nil && rep.n > 0 {
 				c.logDropped(ctx, method, body.Bytes(), &rep)
 			}
+			if ae != nil {
+				requestID = envelope.RequestID(body.Bytes())
+			}
 		}
+		c.noteSent(err, start, date)
 		c.logAttempt(ctx, method, n, time.Since(start), body, err)
 		if body != nil {
 			c.putBuf(body)
 		}
 		if err == nil {
-			return nil
+			return c.cfg.endAttempt(actx, ce, ae, astart, requestID, nil)
 		}
 		countFailure(ctx)
 		if ctx.Err() != nil {
 			if !read && sent {
-				return &outcomeError{method: method, cause: ctx.Err()}
+				err = &outcomeError{method: method, cause: ctx.Err()}
+			} else {
+				err = ctxError(method, "", ctx.Err())
 			}
-			return ctx.Err()
+			return c.cfg.endAttempt(actx, ce, ae, astart, requestID, err)
 		}
 		a := attempt{err: err, read: read || idempotent, idempotent: idempotent, sent: sent, n: n, maxRetries: c.cfg.maxRetries, patience: patience, now: time.Now()}
 		if !refreshed && errors.Is(err, ErrInvalidSession) {
@@ -491,9 +528,17 @@ func (c *Client) call(ctx context.Context, method string, params url.Values, out
 		d := decide(a, method, fullJitter)
 		if d.ban != nil {
 			c.cfg.limiter.Ban(*d.ban)
+			if ae != nil {
+				b := *d.ban
+				ae.Ban = &b
+			}
 		}
 		if !d.retry {
-			return d.err
+			return c.cfg.endAttempt(actx, ce, ae, astart, requestID, d.err)
+		}
+		if ae != nil {
+			ae.Retry, ae.RetryWait = true, d.wait
+			c.cfg.endAttempt(actx, ce, ae, astart, requestID, err)
 		}
 		if d.refresh {
 			refreshed = true
@@ -501,9 +546,36 @@ func (c *Client) call(ctx context.Context, method string, params url.Values, out
 			continue
 		}
 		if err := sleep(ctx, d.wait); err != nil {
-			return err
+			return ctxError(method, "waiting to retry", err)
 		}
 	}
+}
+
+// limiterError is the error of a call the limiter did not let out.
+func limiterError(ctx context.Context, method string, err error) error {
+	if ctx.Err() != nil {
+		return ctxError(method, "waiting for the limiter", ctx.Err())
+	}
+	var ban *BanError
+	if errors.As(err, &ban) {
+		return err
+	}
+	return &methodError{method: method, what: "waiting for the limiter", err: err}
+}
+
+// noteSent records in an invalid-signature or invalid-timestamp answer
+// what the client sent, for APIError.Explain: the sign method, the
+// timestamp and the gateway's clock from the answer's Date header.
+func (c *Client) noteSent(err error, sentAt time.Time, date string) {
+	var apiErr *APIError
+	if err == nil || !errors.As(err, &apiErr) || (apiErr.Code != 25 && apiErr.Code != 31) {
+		return
+	}
+	s := &sentInfo{signMethod: c.cfg.signMethod, timestamp: sentAt.Truncate(time.Second)}
+	if t, perr := http.ParseTime(date); perr == nil {
+		s.gateway = t
+	}
+	apiErr.sent = s
 }
 
 // logDropped reports, once per answer, the values the decoder dropped or

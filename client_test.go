@@ -552,7 +552,8 @@ func TestCancelReturnsAtOnce(t *testing.T) {
 				start := time.Now()
 				cancel()
 				err := <-done
-				assert.Same(t, context.Canceled, err)
+				assert.ErrorIs(t, err, context.Canceled)
+				assert.True(t, strings.HasPrefix(err.Error(), "taobao: "+timeGet+": "), err.Error())
 				assert.Zero(t, time.Since(start))
 			})
 		})

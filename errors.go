@@ -59,6 +59,8 @@ type APIError struct {
 	SubCode   string // the business error, e.g. "isp.system-busy"
 	SubMsg    string // the business error's message
 	RequestID string // the gateway's request_id, when it sent one
+
+	sent *sentInfo // what the client sent, when the client made the call
 }
 
 // Error describes the error with the method and request_id. It never holds
@@ -85,12 +87,13 @@ func (e *APIError) detail() string {
 		}
 		b.WriteString(")")
 	}
-	if e.Code == 25 {
-		b.WriteString("; check the app secret, the sign method and the host clock")
-	}
 	if e.RequestID != "" {
 		b.WriteString(" request_id=")
 		b.WriteString(e.RequestID)
+	}
+	if hint := e.hint(); hint != "" {
+		b.WriteString("; ")
+		b.WriteString(hint)
 	}
 	return b.String()
 }
@@ -131,35 +134,17 @@ func (e *APIError) Is(target error) bool {
 		case 40, 41, 43:
 			return true
 		}
-		return strings.HasPrefix(sub, "isv.missing-parameter") || strings.HasPrefix(sub, "isv.invalid-parameter")
-	case ErrAlreadyShipped:
-		c := logisticsCode(sub)
-		return c == "B04" || c == "B27"
-	case ErrNoChange:
-		return logisticsCode(sub) == "P07"
-	case ErrInvalidWaybill:
-		switch logisticsCode(sub) {
-		case "B60", "F01", "F02", "F03", "F04", "F05", "F06":
+		if strings.HasPrefix(sub, "isv.missing-parameter") || strings.HasPrefix(sub, "isv.invalid-parameter") {
 			return true
 		}
-		return false
-	case ErrNotFound:
-		return sub == "isv.trade-not-exist" || logisticsCode(sub) == "B01"
+		info, ok := LookupSubCode(sub)
+		return ok && info.Sentinel == ErrInvalidArgument
+	case ErrAlreadyShipped, ErrNoChange, ErrInvalidWaybill, ErrNotFound:
+		// The sub_code catalogue (subcodes.go) names these sentinels.
+		info, ok := LookupSubCode(sub)
+		return ok && info.Sentinel == target
 	}
 	return false
-}
-
-// logisticsCode returns the short code after the colon of a logistics
-// sub_code ("isv.logistics-offline-service-error:B04" -> "B04"), or "".
-func logisticsCode(sub string) string {
-	if !strings.HasPrefix(sub, "isv.logistics-") {
-		return ""
-	}
-	_, code, ok := strings.Cut(sub, ":")
-	if !ok {
-		return ""
-	}
-	return code
 }
 
 // Retryable reports whether the same call may succeed later: back-end
@@ -314,14 +299,42 @@ func (e *BanError) Unwrap() error { return e.Cause }
 type outcomeError struct {
 	method string
 	cause  error
+	advice string // what to check before trying again; empty: the generic advice
 }
 
 func (e *outcomeError) Error() string {
-	return prefixed(e.method, "outcome unknown: the request was sent but no clear answer came back, so the change may or may not have been made; check its state before trying again: "+detail(e.method, e.cause))
+	advice := e.advice
+	if advice == "" {
+		advice = "the change may or may not have been made: check its state before trying again"
+	}
+	return prefixed(e.method, "outcome unknown: "+detail(e.method, e.cause)+"; "+advice)
 }
 
 func (e *outcomeError) Is(target error) bool { return target == ErrOutcomeUnknown }
 func (e *outcomeError) Unwrap() error        { return e.cause }
+
+// withOutcomeAdvice returns err with advice in place of the generic advice
+// when err is a write whose outcome is unknown, and err itself otherwise.
+func withOutcomeAdvice(err error, advice string) error {
+	var oe *outcomeError
+	if !errors.As(err, &oe) {
+		return err
+	}
+	cp := *oe
+	cp.advice = advice
+	return &cp
+}
+
+// ctxError wraps the caller's cancelled or expired context so that the
+// error names the method (and what the call was doing) yet still matches
+// context.Canceled or context.DeadlineExceeded.
+func ctxError(method, what string, err error) error {
+	var me *methodError
+	if errors.As(err, &me) {
+		return err
+	}
+	return &methodError{method: method, what: what, err: err}
+}
 
 // methodError adds the method to an error that does not name it, saying
 // "taobao:" once.
@@ -350,14 +363,16 @@ func prefixed(method, s string) string {
 }
 
 // detail returns err's text without the "taobao: " and "method: "
-// prefixes that the package's own errors start with.
+// prefixes that the package's own errors start with, also where a wrapped
+// error repeats them, so that a message says "taobao:" once.
 func detail(method string, err error) string {
 	s := err.Error()
 	s = strings.TrimPrefix(s, "taobao: ")
 	if method != "" {
 		s = strings.TrimPrefix(s, method+": ")
+		s = strings.ReplaceAll(s, ": taobao: "+method+": ", ": ")
 	}
-	return s
+	return strings.ReplaceAll(s, ": taobao: ", ": ")
 }
 
 // IsRetryable reports whether err is a passing failure that the same call

@@ -401,7 +401,7 @@ func (s *LogisticsService) shipWrite(ctx context.Context, method string, tid int
 	var w shipResultWire
 	if err := s.client.call(ctx, method, params, &w); err != nil {
 		if errors.Is(err, ErrOutcomeUnknown) {
-			return nil, fmt.Errorf("%w (trade %d: %s)", err, tid, lost)
+			return nil, withOutcomeAdvice(err, fmt.Sprintf("trade %d: %s", tid, lost))
 		}
 		return nil, err
 	}
@@ -412,7 +412,7 @@ func (s *LogisticsService) shipWrite(ctx context.Context, method string, tid int
 	if err != nil {
 		// The request reached the gateway, but the answer is not the one
 		// the API promises: whether the change was made is unknown.
-		return nil, fmt.Errorf("%w (trade %d: %s)", &outcomeError{method: method, cause: err}, tid, odd)
+		return nil, &outcomeError{method: method, cause: err, advice: fmt.Sprintf("trade %d: %s", tid, odd)}
 	}
 	return res, nil
 }

@@ -126,33 +126,34 @@ func (c *Client) buildForm(method string, params url.Values, session string, now
 
 // send posts the form, every parameter in the body and none in the URL,
 // and reads the answer under the size cap. sent reports whether the
-// request may have reached the gateway.
-func (c *Client) send(ctx context.Context, method string, form url.Values) (body *bytes.Buffer, status int, sent bool, err error) {
+// request may have reached the gateway; date is the answer's Date header.
+func (c *Client) send(ctx context.Context, method string, form url.Values) (body *bytes.Buffer, status int, sent bool, date string, err error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.cfg.baseURL, bytes.NewReader(encodeForm(form)))
 	if err != nil {
-		return nil, 0, false, &transportError{method, err}
+		return nil, 0, false, "", &transportError{method, err}
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded;charset=utf-8")
 	req.Header.Set("Accept", "application/json")
-	req.Header.Set("User-Agent", userAgent)
+	req.Header.Set("User-Agent", c.cfg.userAgent)
 	resp, err := c.cfg.hc.Do(req)
 	if err != nil {
-		return nil, 0, !notSent(err), &transportError{method, err}
+		return nil, 0, !notSent(err), "", &transportError{method, err}
 	}
 	defer resp.Body.Close()
+	date = resp.Header.Get("Date")
 	buf := c.getBuf()
 	_, err = buf.ReadFrom(io.LimitReader(resp.Body, c.cfg.maxBody+1))
 	if err != nil {
 		c.putBuf(buf)
-		return nil, 0, true, &transportError{method, fmt.Errorf("reading the answer: %w", err)}
+		return nil, 0, true, date, &transportError{method, fmt.Errorf("reading the answer: %w", err)}
 	}
 	if int64(buf.Len()) > c.cfg.maxBody {
 		c.putBuf(buf)
 		// Too large to read: for a write, the request reached the gateway
 		// and whether it took effect is unknown.
-		return nil, 0, true, &tooLargeError{method: method, max: c.cfg.maxBody}
+		return nil, 0, true, date, &tooLargeError{method: method, max: c.cfg.maxBody}
 	}
-	return buf, resp.StatusCode, true, nil
+	return buf, resp.StatusCode, true, date, nil
 }
 
 // tooLargeError is an answer over the client's size cap.

@@ -401,7 +401,7 @@ func (s *TradeSyncer) Run(ctx context.Context, h TradeHandler) error {
 // checkpoint) or a state no later poll can cure.
 type stopError struct{ err error }
 
-func (e *stopError) Error() string { return e.err.Error() }
+func (e *stopError) Error() string { return "taobao: " + detail("", e.err) } // "taobao:" once
 func (e *stopError) Unwrap() error { return e.err }
 
 // fatalSyncError reports whether Run must stop on err.
