@@ -374,6 +374,9 @@ func (s *LogisticsService) OfflineSend(ctx context.Context, tid int64, outSid, c
 	case isBlank(companyCode):
 		return nil, invalidArg(method, "company_code", "the carrier code is required")
 	}
+	if err := checkCarrier(method, outSid, companyCode); err != nil {
+		return nil, err
+	}
 	if err := opts.validate(method); err != nil {
 		return nil, err
 	}
@@ -568,6 +571,13 @@ func (s *LogisticsService) OnlineSend(ctx context.Context, tid int64, companyCod
 	case isBlank(companyCode):
 		return nil, invalidArg(method, "company_code", "the carrier code is required")
 	}
+	outSid := ""
+	if opts != nil {
+		outSid = opts.OutSid
+	}
+	if err := checkCarrier(method, outSid, companyCode); err != nil {
+		return nil, err
+	}
 	if err := opts.validate(method); err != nil {
 		return nil, err
 	}
@@ -657,6 +667,9 @@ func (s *LogisticsService) Resend(ctx context.Context, tid int64, outSid, compan
 	case isBlank(companyCode):
 		return nil, invalidArg(method, "company_code", "the carrier code is required")
 	}
+	if err := checkCarrier(method, outSid, companyCode); err != nil {
+		return nil, err
+	}
 	if err := opts.validate(method); err != nil {
 		return nil, err
 	}
@@ -668,4 +681,20 @@ func (s *LogisticsService) Resend(ctx context.Context, tid int64, outSid, compan
 	return s.shipWrite(ctx, method, tid, params,
 		"the change may or may not have been made; sending the same change again answers ErrNoChange if the first went through",
 		"read the trade's shipments before changing them again")
+}
+
+// checkCarrier catches a waybill number and a carrier code passed the wrong
+// way round, which the gateway would only refuse as a waybill its rule
+// does not take (B60): carrier codes are short names such as SF, YTO or
+// ZTO, never a long run of digits.
+func checkCarrier(method, outSid, companyCode string) error {
+	code := strings.TrimSpace(companyCode)
+	if len(code) >= 8 && strings.Trim(code, "0123456789") == "" {
+		msg := fmt.Sprintf("%q is a number, not a carrier code such as SF or YTO", code)
+		if sid := strings.TrimSpace(outSid); sid != "" && strings.Trim(sid, "0123456789") != "" && len(sid) <= 10 {
+			msg += fmt.Sprintf(": are the waybill number and the carrier code (%q) swapped?", sid)
+		}
+		return invalidArg(method, "company_code", "%s", msg)
+	}
+	return nil
 }

@@ -279,3 +279,21 @@ func TestLogisticsWritesCutAnswer(t *testing.T) {
 		})
 	}
 }
+
+// A waybill number and a carrier code passed the wrong way round are
+// caught before the network.
+func TestSwappedWaybillAndCarrierAreCaught(t *testing.T) {
+	t.Parallel()
+	srv, session := newFake(t)
+	c := srv.Client(session)
+	ctx := context.Background()
+	_, err := c.Logistics.OfflineSend(ctx, 1, "SF", "SF1234567890"[2:], nil)
+	require.ErrorIs(t, err, taobao.ErrInvalidArgument)
+	assert.Contains(t, err.Error(), `are the waybill number and the carrier code ("SF") swapped?`)
+	_, err = c.Logistics.Resend(ctx, 1000, "YTO", "8000123456789", nil)
+	require.ErrorIs(t, err, taobao.ErrInvalidArgument)
+	_, err = c.Logistics.OnlineSend(ctx, 1, "8000123456789", nil)
+	require.ErrorIs(t, err, taobao.ErrInvalidArgument)
+	assert.Contains(t, err.Error(), "not a carrier code")
+	assert.Zero(t, srv.Calls(taobao.MethodLogisticsOfflineSend)+srv.Calls(taobao.MethodLogisticsResend)+srv.Calls(taobao.MethodLogisticsOnlineSend))
+}
