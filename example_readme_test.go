@@ -213,7 +213,7 @@ func TestREADMEFaults(t *testing.T) {
 		c := srv.Client(srv.NewSession("shop"))
 		// readme:begin faults
 		srv.FailNext("taobao.trades.sold.get", 1, &taobao.APIError{Code: 15, SubCode: "isp.system-busy"})
-		srv.FailNextHTTP("*", 1, http.StatusBadGateway)   // an HTML error page from a proxy
+		srv.FailNextHTTP("*", 1, http.StatusBadGateway)  // an HTML error page from a proxy
 		srv.TruncateNext("taobao.trade.fullinfo.get", 1) // half an answer
 		srv.DelayNext("taobao.trades.sold.get", 1, 3*time.Second)
 		n := srv.Calls("taobao.trades.sold.get") // and srv.CallLog()
@@ -304,7 +304,7 @@ func TestREADMEOAuthTesting(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := gw.Client("", taobao.WithTokenSource(conf.TokenSource(ctx, tok)))
-	gw.Advance(time.Hour) // the session dies on the gateway
+	gw.Advance(time.Hour)                                  // the session dies on the gateway
 	if _, err := c.Trades.ListSold(ctx, nil); err != nil { // rejected, refreshed once, and retried
 		t.Fatal(err)
 	}
