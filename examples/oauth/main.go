@@ -101,7 +101,11 @@ func configure(getenv func(string) string, base string, w io.Writer) (appConfig,
 		if key == "" || secret == "" {
 			return appConfig{}, nil, errors.New("set both TAOBAO_APP_KEY and TAOBAO_APP_SECRET, or neither to use the built-in fake gateway")
 		}
-		oc := &taobao.OAuthConfig{AppKey: key, AppSecret: secret, RedirectURL: redirect}
+		// TAOBAO_AUTH_URL and TAOBAO_TOKEN_URL aim the authorization at
+		// another server (the one examples/gateway runs prints both);
+		// unset, they are oauth.taobao.com's.
+		oc := &taobao.OAuthConfig{AppKey: key, AppSecret: secret, RedirectURL: redirect,
+			AuthURL: getenv("TAOBAO_AUTH_URL"), TokenURL: getenv("TAOBAO_TOKEN_URL")}
 		if err := oc.Validate(); err != nil {
 			return appConfig{}, nil, err
 		}
@@ -111,7 +115,11 @@ func configure(getenv func(string) string, base string, w io.Writer) (appConfig,
 		}
 		// One limiter for the app key, shared by every seller's client.
 		limiter := taobao.NewLimiter(taobao.DefaultRate, taobao.DefaultBurst, taobao.DefaultMaxBanWait)
-		fmt.Fprintf(w, "Taobao: app key %s, callback %s\n", key, redirect)
+		auth := oc.AuthURL
+		if auth == "" {
+			auth = taobao.DefaultAuthURL
+		}
+		fmt.Fprintf(w, "gateway %s, authorization page %s: app key %s, callback %s\n", gateway, auth, key, redirect)
 		return appConfig{
 			OAuth: oc,
 			ClientFor: func(ts oauth2.TokenSource) (*taobao.Client, error) {

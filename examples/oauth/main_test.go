@@ -460,3 +460,30 @@ func TestPendingLoginsAreBounded(t *testing.T) {
 	assert.Len(t, p.expiry, 1)
 	assert.Len(t, p.order, 1, "the queue is swept from its front")
 }
+
+// With the gateway's export lines pasted (examples/gateway prints
+// TAOBAO_AUTH_URL and TAOBAO_TOKEN_URL), the app stays on that gateway: it
+// never sends the fake's app key to oauth.taobao.com.
+func TestConfigureForAnotherGateway(t *testing.T) {
+	t.Parallel()
+	gw := taobaotest.NewServer()
+	defer gw.Close()
+	base := strings.TrimSuffix(gw.URL, "/router/rest")
+	env := map[string]string{
+		"TAOBAO_APP_KEY":    gw.AppKey,
+		"TAOBAO_APP_SECRET": gw.AppSecret,
+		"TAOBAO_BASE_URL":   gw.URL,
+		"TAOBAO_AUTH_URL":   base + "/authorize",
+		"TAOBAO_TOKEN_URL":  base + "/token",
+	}
+	var out bytes.Buffer
+	cfg, closeFn, err := configure(func(k string) string { return env[k] }, "http://127.0.0.1:8080", &out)
+	require.NoError(t, err)
+	defer closeFn()
+	assert.True(t, strings.HasPrefix(cfg.OAuth.AuthCodeURL("st"), base+"/authorize?"), cfg.OAuth.AuthCodeURL("st"))
+	assert.Equal(t, base+"/token", cfg.OAuth.TokenURL)
+	assert.Contains(t, out.String(), "authorization page "+base+"/authorize")
+	tok, err := cfg.OAuth.Exchange(t.Context(), gw.NewAuthCode(gw.Sellers()[0], cfg.OAuth.RedirectURL))
+	require.NoError(t, err, "the code is traded at the gateway's /token")
+	assert.NotEmpty(t, tok.AccessToken)
+}
