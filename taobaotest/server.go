@@ -150,6 +150,9 @@ type Server struct {
 	realShapes bool          // see WithRealShapes
 	timeouts   Timeouts      // see WithTimeouts
 	windows    map[string]*callWindow
+
+	tmc     *TMCServer // the message channel at /tmc (tmc.go)
+	tmcOpts []TMCOption
 }
 
 // NewServer starts a fake gateway on loopback. Close it when done. Its
@@ -224,6 +227,8 @@ func newServer(opts ...Option) *Server {
 	for _, rt := range s.routes() {
 		s.methods[rt.name] = method{needSession: rt.session, h: rt.h}
 	}
+	s.tmc = NewTMCServer(s.AppKey, s.AppSecret, s.tmcOpts...)
+	s.tmc.RegisterMethods(s)
 	return s
 }
 
@@ -232,6 +237,7 @@ func (s *Server) data() *store {
 	s.dataOnce.Do(func() {
 		st := newStore(s.seed, s.sellerNicks, s.tradesPer, s.Now())
 		st.indexDelay, st.now = s.indexDelay, s.Now
+		st.onChange = s.publishChange
 		s.st.Store(st)
 	})
 	return s.st.Load()
@@ -259,6 +265,7 @@ func (s *Server) betweenPages(methodName string, pageNo int) {
 
 // Close shuts the server down.
 func (s *Server) Close() {
+	s.tmc.Close()
 	if s.srv != nil {
 		s.srv.Close()
 	}
@@ -360,6 +367,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	case "/token":
 		s.serveToken(w, r)
+		return
+	case tmcPath:
+		s.serveTMC(w, r)
 		return
 	}
 	s.serveGateway(w, r)
