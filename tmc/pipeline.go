@@ -76,6 +76,12 @@ type PipelineOptions struct {
 	// minus its publication time, both the channel's clock (default
 	// DefaultMaxLag).
 	MaxLag time.Duration
+	// TrustSyncer hands on the syncers' trades as they found them. By
+	// default a version only a syncer found is fetched again with Fields
+	// first (one call per version the channel missed), so that the
+	// handler sees one shape; set it when SyncOptions.Fields already hold
+	// everything the handler needs.
+	TrustSyncer bool
 	// MaxTracked bounds the trades whose last handed version is kept for
 	// dropping duplicates (default DefaultMaxTracked); beyond it the
 	// oldest entries are forgotten, and their next version is handed on
@@ -254,7 +260,7 @@ func (p *Pipeline) Run(ctx context.Context, h taobao.TradeHandler) error {
 	})
 	for _, s := range p.sellers {
 		if s.Syncer != nil {
-			wg.Go(func() { p.runSyncer(ctx, s, h) })
+			wg.Go(func() { p.runSyncer(ctx, &wg, s, h) })
 		}
 	}
 	<-ctx.Done()
@@ -273,8 +279,8 @@ func (p *Pipeline) warn(msg string, args ...any) {
 
 // runSyncer runs a seller's syncer paced by the channel's health, and
 // starts it again after an error.
-func (p *Pipeline) runSyncer(ctx context.Context, s *Seller, h taobao.TradeHandler) {
-	handle := func(ctx context.Context, t *taobao.Trade) error { return p.fromSync(ctx, h, t) }
+func (p *Pipeline) runSyncer(ctx context.Context, wg *sync.WaitGroup, s *Seller, h taobao.TradeHandler) {
+	handle := func(ctx context.Context, t *taobao.Trade) error { return p.fromSync(ctx, wg, h, s, t) }
 	for {
 		err := s.Syncer.RunPaced(ctx, handle, p.wait)
 		if ctx.Err() != nil {
@@ -494,9 +500,12 @@ func (p *Pipeline) settle(ctx context.Context, wg *sync.WaitGroup, h taobao.Trad
 	})
 }
 
-// fromSync hands on a trade the syncer found, under the trade's lock. The
-// syncer reads a lag behind the clock, so its versions are settled.
-func (p *Pipeline) fromSync(ctx context.Context, h taobao.TradeHandler, t *taobao.Trade) error {
+// fromSync hands on a new version the syncer found, under the trade's
+// lock: fetched again with Fields (unless TrustSyncer), so that the
+// handler sees one shape whichever source found the version. A version
+// already handed, or older, is dropped: when the last one handed was read
+// within its second, its settle fetch is on the way.
+func (p *Pipeline) fromSync(ctx context.Context, wg *sync.WaitGroup, h taobao.TradeHandler, s *Seller, t *taobao.Trade) error {
 	tid := int64(t.Tid)
 	st := p.enter(tid)
 	defer p.leave(tid, st)
@@ -504,7 +513,38 @@ func (p *Pipeline) fromSync(ctx context.Context, h taobao.TradeHandler, t *taoba
 		return ctx.Err()
 	}
 	defer func() { <-st.lock }()
-	return p.offer(ctx, h, t, true, true)
+	p.mu.Lock()
+	last, ok := p.last[tid]
+	p.mu.Unlock()
+	if mod := t.Modified.Unix(); ok && mod <= last.modified {
+		if mod < last.modified {
+			p.stale.Add(1)
+		} else {
+			p.dups.Add(1)
+		}
+		return nil
+	}
+	if p.opts.TrustSyncer {
+		return p.offer(ctx, h, t, true, true)
+	}
+	at := time.Now()
+	p.fetches.Add(1)
+	f, err := s.Client.Trades.FullInfo(ctx, tid, &taobao.TradeGetOptions{Fields: p.opts.Fields})
+	if err != nil {
+		if fe := (&fetchError{err}); fe.permanent() {
+			// Gone or unreadable by now: the syncer's copy is all there is.
+			return p.offer(ctx, h, t, true, true)
+		}
+		return err
+	}
+	settled := !at.Before(f.Modified.Add(p.opts.Settle))
+	if err := p.offer(ctx, h, f, settled, true); err != nil {
+		return err
+	}
+	if !settled && f.Modified.Unix() > 0 {
+		p.settle(ctx, wg, h, s, tid, f.Modified.Add(p.opts.Settle))
+	}
+	return nil
 }
 
 // offer hands t on unless a version as new was handed already. The caller

@@ -29,6 +29,7 @@ type sink struct {
 	calls    int
 	older    int // a version older than one already handed
 	parallel int // two calls for one trade at once
+	same     int // calls with the version stored already (same modified, status, memo)
 	busy     map[int64]bool
 	fail     func(t *taobao.Trade) bool
 }
@@ -51,9 +52,13 @@ func (s *sink) handle(_ context.Context, t *taobao.Trade) error {
 		return errors.New("sink: store unavailable")
 	}
 	s.calls++
-	if old, ok := s.trades[tid]; ok && t.Modified.Before(old.Modified.Time) {
+	old, ok := s.trades[tid]
+	if ok && t.Modified.Before(old.Modified.Time) {
 		s.older++
 		return nil
+	}
+	if ok && t.Modified.Equal(old.Modified.Time) && t.Status == old.Status && t.SellerMemo == old.SellerMemo {
+		s.same++
 	}
 	s.trades[tid] = *t
 	return nil
