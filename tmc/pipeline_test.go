@@ -3,6 +3,7 @@ package tmc_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"sync"
 	"sync/atomic"
@@ -32,6 +33,7 @@ type sink struct {
 	same     int // calls with the version stored already (same modified, status, memo)
 	busy     map[int64]bool
 	fail     func(t *taobao.Trade) bool
+	delay    time.Duration // how long each call takes (default 1ms)
 }
 
 func newSink() *sink { return &sink{trades: map[int64]taobao.Trade{}, busy: map[int64]bool{}} }
@@ -44,7 +46,8 @@ func (s *sink) handle(_ context.Context, t *taobao.Trade) error {
 	}
 	s.busy[tid] = true
 	s.mu.Unlock()
-	time.Sleep(time.Millisecond) // lets a second call for the trade overlap, if the pipeline allowed one
+	// Lets a second call for the trade overlap, if the pipeline allowed one.
+	time.Sleep(max(s.delay, time.Millisecond))
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.busy[tid] = false
@@ -267,4 +270,28 @@ func TestNewPipelineRejectsBadInput(t *testing.T) {
 	require.NoError(t, err)
 	assert.ErrorContains(t, p.Run(context.Background(), nil), "nil handler")
 	assert.Zero(t, srv.Calls(taobao.MethodTradeFullInfo), "nothing reached the gateway")
+}
+
+func TestPipelineOneTradeAtATime(t *testing.T) {
+	srv := taobaotest.NewServer(taobaotest.WithTrades(0), taobaotest.WithSellers("shop"))
+	synctest.Test(t, func(t *testing.T) {
+		defer srv.Close()
+		r := newRig(t, srv, true, &tmc.PipelineOptions{FastPoll: time.Second, SlowPoll: time.Second})
+		s := newSink()
+		s.delay = time.Second // slower than the changes come
+		stop := r.run(t, s.handle)
+		time.Sleep(2 * time.Second)
+		tr := srv.AddTrade("shop", unpaidTrade())
+		for i := range 20 {
+			time.Sleep(300 * time.Millisecond)
+			require.NoError(t, srv.ModifyTrade(int64(tr.Tid), func(t *taobao.Trade) { t.SellerMemo = fmt.Sprint(i) }))
+		}
+		time.Sleep(time.Minute)
+		synctest.Wait()
+		assert.Zero(t, s.parallel, "two calls for one trade at once")
+		assert.Zero(t, s.older)
+		got, _ := s.get(int64(tr.Tid))
+		assert.Equal(t, "19", got.SellerMemo)
+		stop()
+	})
 }
