@@ -1092,10 +1092,13 @@ func (s *Server) TMC() *TMCServer { return s.tmc }
 // testing/synctest bubble, dial it with TMC().Client(), which reaches the
 // same channel in memory (see TMCConsumer).
 func (s *Server) TMCURL() string {
-	if s.srv == nil {
+	// From URL, which a program serving the server on a listener of its
+	// own (examples/gateway) points at that listener.
+	base := strings.TrimSuffix(s.URL, "/router/rest")
+	if base == "" {
 		return InMemoryURL
 	}
-	return WebSocketURL(s.srv.URL) + tmcPath
+	return WebSocketURL(base) + tmcPath
 }
 
 // TMCConsumer returns a consumer of the server's channel that reaches it
