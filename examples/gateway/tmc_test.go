@@ -134,7 +134,9 @@ func TestTMCForClientsOfOthers(t *testing.T) {
 			return false
 		}
 		defer resp.Body.Close()
-		var st struct{ TMC struct{ Confirmed, InFlight int } }
+		var st struct {
+			TMC struct{ Confirmed, InFlight int }
+		}
 		return json.NewDecoder(resp.Body).Decode(&st) == nil && st.TMC.Confirmed == 1 && st.TMC.InFlight == 0
 	}, 10*time.Second, 20*time.Millisecond, "the confirm reached the channel")
 
