@@ -91,6 +91,9 @@ type PipelineOptions struct {
 	// content, a trade that does not exist or may not be read): it is
 	// confirmed, so that it does not come back forever. Nil logs it.
 	OnDrop func(ctx context.Context, m *Message, err error)
+	// OnMessage, if set, is told of every message as it arrives, before
+	// it is handled (for logs and metrics); it must not keep m.
+	OnMessage func(m *Message)
 	// Logger receives the pipeline's warnings (nil: none).
 	Logger *slog.Logger
 }
@@ -319,6 +322,9 @@ func (p *Pipeline) wait(ctx context.Context) error {
 // onMessage handles one message of the channel.
 func (p *Pipeline) onMessage(ctx context.Context, wg *sync.WaitGroup, h taobao.TradeHandler, m *Message) error {
 	p.events.Add(1)
+	if p.opts.OnMessage != nil {
+		p.opts.OnMessage(m)
+	}
 	if m.Retried == 0 && !m.Sent.IsZero() && !m.Published.IsZero() {
 		p.lagNs.Store(int64(max(m.Sent.Sub(m.Published), 0)))
 		p.lagAt.Store(time.Now().UnixNano())
