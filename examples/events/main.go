@@ -135,7 +135,6 @@ func (l *latencies) quantile(q float64) time.Duration {
 
 // onMessage prints an event as it arrives.
 func onMessage(out io.Writer, lat *latencies) func(m *tmc.Message) {
-	var mu sync.Mutex
 	return func(m *tmc.Message) {
 		d := time.Since(m.Published)
 		if m.Retried == 0 && !m.Published.IsZero() {
@@ -150,13 +149,12 @@ func onMessage(out io.Writer, lat *latencies) func(m *tmc.Message) {
 				tid = e.Tid
 			}
 		}
-		mu.Lock()
 		fmt.Fprintf(out, "event %-42s %-16s tid %d latency %v retried %d\n", m.Topic, m.Nick, tid, d.Round(time.Millisecond), m.Retried)
-		mu.Unlock()
 	}
 }
 
-func runFake(ctx context.Context, cfg config, out io.Writer) error {
+func runFake(ctx context.Context, cfg config, w io.Writer) error {
+	out := &lockedWriter{w: w} // the simulator, the events and the store print at once
 	srv := taobaotest.NewServer(taobaotest.WithTrades(0), taobaotest.WithSellerCount(cfg.sellers))
 	defer srv.Close()
 	nicks := srv.Sellers()
@@ -288,7 +286,8 @@ func compare(srv *taobaotest.Server, nicks []string, st *store) (match, total in
 	return match, total
 }
 
-func runReal(ctx context.Context, getenv func(string) string, out io.Writer) error {
+func runReal(ctx context.Context, getenv func(string) string, w io.Writer) error {
+	out := &lockedWriter{w: w}
 	key, secret, session, nick := getenv("TAOBAO_APP_KEY"), getenv("TAOBAO_APP_SECRET"), getenv("TAOBAO_SESSION"), getenv("TAOBAO_SELLER_NICK")
 	if key == "" || secret == "" || session == "" || nick == "" {
 		return errors.New("set TAOBAO_APP_KEY, TAOBAO_APP_SECRET, TAOBAO_SESSION and TAOBAO_SELLER_NICK (or none of them, for the built-in fake)")
@@ -330,6 +329,18 @@ func runReal(ctx context.Context, getenv func(string) string, out io.Writer) err
 		return nil
 	}
 	return err
+}
+
+// lockedWriter serializes the writes of several goroutines.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }
 
 func sleep(ctx context.Context, d time.Duration) bool {
