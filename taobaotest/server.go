@@ -21,6 +21,12 @@
 // at that moment: a server created outside a testing/synctest bubble and
 // first used inside it holds trades of the bubble's last 90 days.
 //
+// The server also runs a fake message channel (TMC) at TMCURL, with the
+// channel's gateway methods: once a seller is subscribed
+// (taobao.tmc.user.permit), every change of its trades, whatever made it,
+// is published with the real topic and content. TMC switches the
+// channel's faults on.
+//
 // A Server is also usable without the network: Transport returns an
 // http.RoundTripper that serves requests in-process, which tests running
 // under testing/synctest need.
