@@ -295,3 +295,27 @@ func TestPipelineOneTradeAtATime(t *testing.T) {
 		stop()
 	})
 }
+
+func TestPipelineLagMakesItUnhealthy(t *testing.T) {
+	srv := taobaotest.NewServer(taobaotest.WithTrades(0), taobaotest.WithSellers("shop"))
+	synctest.Test(t, func(t *testing.T) {
+		defer srv.Close()
+		r := newRig(t, srv, false, &tmc.PipelineOptions{MaxLag: time.Minute})
+		stop := r.run(t, newSink().handle)
+		time.Sleep(2 * time.Second)
+		srv.AddTrade("shop", unpaidTrade())
+		time.Sleep(5 * time.Second)
+		require.True(t, r.pipe.Healthy(), "connected and on time")
+
+		srv.TMC().SetFaults(taobaotest.TMCFaults{RefuseConnect: true})
+		srv.TMC().DropConnections()
+		time.Sleep(time.Second)
+		assert.False(t, r.pipe.Healthy(), "disconnected")
+		srv.AddTrade("shop", unpaidTrade()) // waits at the channel
+		time.Sleep(5 * time.Minute)
+		srv.TMC().SetFaults(taobaotest.TMCFaults{})
+		require.Eventually(t, func() bool { return r.consumer.Stats().Connected && r.pipe.Stats().Events == 2 }, 5*time.Minute, time.Second)
+		assert.False(t, r.pipe.Healthy(), "connected, but the newest message came five minutes late")
+		stop()
+	})
+}
