@@ -1162,7 +1162,8 @@ type tradeEvent struct {
 // their content, as the real channel sends them (protocol-notes-more §4.2):
 // the common fields (tid, oid, buyer_nick, buyer_open_uid, seller_nick,
 // payment, status, type) and each topic's own. A new trade is
-// TradeCreate; a change of state is TradeBuyerPay, TradeSellerShip,
+// TradeCreate (followed by the topic of its state when it is paid
+// already); a change of state is TradeBuyerPay, TradeSellerShip,
 // TradePartlySellerShip, TradeSuccess or TradeClose; a change of an
 // order's refund state is the refund topic of the new state (with
 // TradePartlyRefund when part of the trade is refunded); a memo or flag
@@ -1183,9 +1184,6 @@ func tradeEvents(old, cur *taobao.Trade) []tradeEvent {
 		}
 		return m
 	}
-	if old == nil {
-		return []tradeEvent{{tmc.TopicTradeCreate, common()}}
-	}
 	var out []tradeEvent
 	add := func(topic string, extra map[string]any) {
 		m := common()
@@ -1193,6 +1191,31 @@ func tradeEvents(old, cur *taobao.Trade) []tradeEvent {
 			m[k] = v
 		}
 		out = append(out, tradeEvent{topic, m})
+	}
+	state := func() {
+		switch cur.Status {
+		case taobao.TradeStatusWaitSellerSendGoods:
+			add(tmc.TopicTradeBuyerPay, map[string]any{"post_fee": cur.PostFee.String(), "alipay_no": cur.AlipayNo})
+		case taobao.TradeStatusWaitBuyerConfirmGoods:
+			add(tmc.TopicTradeSellerShip, nil)
+		case taobao.TradeStatusSellerConsignedPart:
+			add(tmc.TopicTradePartlySellerShip, nil)
+		case taobao.TradeStatusTradeFinished:
+			add(tmc.TopicTradeSuccess, nil)
+		case taobao.TradeStatusTradeClosed, taobao.TradeStatusTradeClosedByTaobao:
+			add(tmc.TopicTradeClose, nil)
+		default:
+			add(tmc.TopicTradeChanged, nil)
+		}
+	}
+	if old == nil {
+		// A trade added in a later state is announced as created, then in
+		// that state.
+		add(tmc.TopicTradeCreate, nil)
+		if cur.Status != "" && !unpaid(cur.Status) {
+			state()
+		}
+		return out
 	}
 	// Refunds, order by order.
 	refunded := false
@@ -1238,20 +1261,7 @@ func tradeEvents(old, cur *taobao.Trade) []tradeEvent {
 		add(tmc.TopicTradePartlyRefund, nil)
 	}
 	if cur.Status != old.Status {
-		switch cur.Status {
-		case taobao.TradeStatusWaitSellerSendGoods:
-			add(tmc.TopicTradeBuyerPay, map[string]any{"post_fee": cur.PostFee.String(), "alipay_no": cur.AlipayNo})
-		case taobao.TradeStatusWaitBuyerConfirmGoods:
-			add(tmc.TopicTradeSellerShip, nil)
-		case taobao.TradeStatusSellerConsignedPart:
-			add(tmc.TopicTradePartlySellerShip, nil)
-		case taobao.TradeStatusTradeFinished:
-			add(tmc.TopicTradeSuccess, nil)
-		case taobao.TradeStatusTradeClosed, taobao.TradeStatusTradeClosedByTaobao:
-			add(tmc.TopicTradeClose, nil)
-		default:
-			add(tmc.TopicTradeChanged, nil)
-		}
+		state()
 		return out
 	}
 	if cur.SellerMemo != old.SellerMemo || cur.SellerFlag != old.SellerFlag {

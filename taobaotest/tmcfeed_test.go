@@ -111,3 +111,19 @@ func TestServerPublishesEveryChange(t *testing.T) {
 		assert.Equal(t, "seller", me.ActionType)
 	})
 }
+
+func TestServerAnnouncesATradeAddedPaid(t *testing.T) {
+	srv := taobaotest.NewServer(taobaotest.WithTrades(0), taobaotest.WithSellers("shop"))
+	synctest.Test(t, func(t *testing.T) {
+		defer srv.Close()
+		ctx, cancel := context.WithCancel(t.Context())
+		defer cancel()
+		srv.TMC().Permit("shop") // every topic
+		got := collect(t, ctx, srv)
+		srv.AddTrade("shop", taobao.Trade{Status: taobao.TradeStatusWaitSellerSendGoods, Payment: 500})
+		srv.AddTrade("shop", taobao.Trade{Status: taobao.TradeStatusWaitBuyerPay, Payment: 500})
+		time.Sleep(2 * time.Second)
+		synctest.Wait()
+		assert.ElementsMatch(t, []string{tmc.TopicTradeCreate, tmc.TopicTradeBuyerPay, tmc.TopicTradeCreate}, topicsOf(got()))
+	})
+}
