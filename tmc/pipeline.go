@@ -129,7 +129,11 @@ type PipelineStats struct {
 // same second the content. For one trade the handler is never called
 // twice at once and never sees an older modified after a newer one
 // (within the last MaxTracked trades); different trades are handled
-// concurrently. After a restart the memory of handed versions is gone:
+// concurrently. Messages of sellers not in the pipeline's list, and of
+// topics other than trades and refunds, are confirmed untouched (Ignored):
+// a process that serves some sellers only should have its own group
+// (AddGroup, WithGroup). After a restart the memory of handed versions is
+// gone:
 // handlers must still be idempotent and keep the version with the newest
 // modified (replace on an equal one).
 type Pipeline struct {
