@@ -379,6 +379,18 @@ func (s *TradeSyncer) notePoison(ws time.Time, err error) {
 // window that keeps failing to decode is narrowed down to the trades it
 // cannot read (see OnUnreadable). When ctx ends, Run returns ctx.Err().
 func (s *TradeSyncer) Run(ctx context.Context, h TradeHandler) error {
+	return s.RunPaced(ctx, h, func(ctx context.Context) error { return sleep(ctx, s.opts.PollInterval) })
+}
+
+// RunPaced is Run with the wait between two catch-ups decided by the
+// caller instead of PollInterval: wait blocks until the next catch-up is
+// due, and its error ends RunPaced. A pipeline that also listens to the
+// message channel uses it to poll slowly while the channel is healthy and
+// at once when it is not.
+func (s *TradeSyncer) RunPaced(ctx context.Context, h TradeHandler, wait func(ctx context.Context) error) error {
+	if wait == nil {
+		return invalidArg("", "wait", "must not be nil")
+	}
 	for {
 		_, err := s.SyncOnce(ctx, h)
 		if ctx.Err() != nil {
@@ -391,7 +403,7 @@ func (s *TradeSyncer) Run(ctx context.Context, h TradeHandler) error {
 			s.logAt(ctx, slog.LevelWarn, "taobao sync: poll failed, will retry at the next poll",
 				slog.String("class", errorClass(err)), slog.String("error", err.Error()))
 		}
-		if err := sleep(ctx, s.opts.PollInterval); err != nil {
+		if err := wait(ctx); err != nil {
 			return err
 		}
 	}

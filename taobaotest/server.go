@@ -21,6 +21,12 @@
 // at that moment: a server created outside a testing/synctest bubble and
 // first used inside it holds trades of the bubble's last 90 days.
 //
+// The server also runs a fake message channel (TMC) at TMCURL, with the
+// channel's gateway methods: once a seller is subscribed
+// (taobao.tmc.user.permit), every change of its trades, whatever made it,
+// is published with the real topic and content. TMC switches the
+// channel's faults on.
+//
 // A Server is also usable without the network: Transport returns an
 // http.RoundTripper that serves requests in-process, which tests running
 // under testing/synctest need.
@@ -164,6 +170,9 @@ type Server struct {
 	realShapes bool          // see WithRealShapes
 	timeouts   Timeouts      // see WithTimeouts
 	windows    map[string]*callWindow
+
+	tmc     *TMCServer // the message channel at /tmc (tmc.go)
+	tmcOpts []TMCOption
 }
 
 // NewServer starts a fake gateway on loopback. Close it when done. Its
@@ -248,6 +257,8 @@ func newServer(opts ...Option) *Server {
 	for _, rt := range s.routes() {
 		s.methods[rt.name] = method{needSession: rt.session, h: rt.h}
 	}
+	s.tmc = NewTMCServer(s.AppKey, s.AppSecret, s.tmcOpts...)
+	s.tmc.RegisterMethods(s)
 	return s
 }
 
@@ -256,6 +267,7 @@ func (s *Server) data() *store {
 	s.dataOnce.Do(func() {
 		st := newStore(s.seed, s.sellerNicks, s.tradesPer, s.Now())
 		st.indexDelay, st.now = s.indexDelay, s.Now
+		st.onChange = s.publishChange
 		s.st.Store(st)
 	})
 	return s.st.Load()
@@ -284,6 +296,7 @@ func (s *Server) betweenPages(methodName string, pageNo int) {
 // Close shuts the server down.
 func (s *Server) Close() {
 	s.closed.Store(true)
+	s.tmc.Close()
 	if s.srv != nil {
 		s.srv.Close()
 	}
@@ -403,6 +416,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	case "/token":
 		s.serveToken(w, r)
+		return
+	case tmcPath:
+		s.serveTMC(w, r)
 		return
 	}
 	s.serveGateway(w, r)

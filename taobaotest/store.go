@@ -34,6 +34,11 @@ type store struct {
 	indexDelay time.Duration
 	delays     *rand.Rand
 	now        func() time.Time
+
+	// onChange, if set, is told of every change of a trade, whatever made
+	// it (old is nil for a new trade), under the write lock: the one path
+	// every write takes, so that writes added later are announced too.
+	onChange func(old, cur *taobao.Trade)
 }
 
 type sellerTrades struct {
@@ -288,7 +293,11 @@ func (st *store) newTid() int64 {
 // add stores a full trade for the seller, replacing any trade with its
 // tid. Call with the write lock held.
 func (st *store) add(nick string, t *taobao.Trade) {
+	var prev *taobao.Trade
 	if old, ok := st.byTid[int64(t.Tid)]; ok {
+		if st.onChange != nil {
+			prev = old.trade(new(taobao.Trade))
+		}
 		st.drop(old)
 	}
 	sl := st.seller(nick)
@@ -299,6 +308,9 @@ func (st *store) add(nick string, t *taobao.Trade) {
 	sl.byCreated = insert(sl.byCreated, r.entry(r.created))
 	sl.byModified = insert(sl.byModified, r.entry(r.modified))
 	sl.byStored = insert(sl.byStored, r.entry(r.stored))
+	if st.onChange != nil {
+		st.onChange(prev, t)
+	}
 }
 
 func (st *store) drop(r *record) {
@@ -322,10 +334,14 @@ func (st *store) drop(r *record) {
 func (st *store) update(r *record, t *taobao.Trade) {
 	oc, om, os := r.created, r.modified, r.stored
 	r.materialize()
+	prev := r.full
 	r.full = t
 	r.keysFromFull()
 	r.stored = st.storeTime()
 	st.reindex(r, oc, om, os)
+	if st.onChange != nil {
+		st.onChange(prev, t)
+	}
 }
 
 // normalize keeps every time of t to the second in GMT+8, as the gateway

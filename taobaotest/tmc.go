@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"crypto/rand"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math/big"
@@ -1072,4 +1073,213 @@ func (b *bufferedConn) Close() error {
 	// Reads end at once, as on a closed socket.
 	_ = b.Conn.SetReadDeadline(time.Unix(1, 0))
 	return nil
+}
+
+// WithTMC sets the options of the server's own message channel (see
+// Server.TMC).
+func WithTMC(opts ...TMCOption) Option {
+	return func(s *Server) { s.tmcOpts = append(s.tmcOpts, opts...) }
+}
+
+// TMC returns the server's message channel, to switch faults on, permit
+// sellers or read its counters. It is served at TMCURL and shares the
+// server's app key and secret; the channel's gateway methods
+// (taobao.tmc.user.permit and the rest) are registered on the server.
+func (s *Server) TMC() *TMCServer { return s.tmc }
+
+// TMCURL returns the ws:// address of the server's message channel (the
+// /tmc path of the server). Over a real socket it works as it is; inside a
+// testing/synctest bubble, dial it with TMC().Client(), which reaches the
+// same channel in memory (see TMCConsumer).
+func (s *Server) TMCURL() string {
+	// From URL, which a program serving the server on a listener of its
+	// own (examples/gateway) points at that listener.
+	base := strings.TrimSuffix(s.URL, "/router/rest")
+	if base == "" {
+		return InMemoryURL
+	}
+	return WebSocketURL(base) + tmcPath
+}
+
+// TMCConsumer returns a consumer of the server's channel that reaches it
+// in memory, with the server's app key and secret; opts are applied after
+// the server's own. It works inside testing/synctest bubbles.
+func (s *Server) TMCConsumer(opts ...tmc.Option) (*tmc.Consumer, error) {
+	base := []tmc.Option{tmc.WithURL(s.TMCURL()), tmc.WithHTTPClient(s.tmc.Client())}
+	return tmc.NewConsumer(s.AppKey, s.AppSecret, append(base, opts...)...)
+}
+
+// tmcPath is where a Server serves its channel.
+const tmcPath = "/tmc"
+
+// serveTMC hands a WebSocket request to the channel. A server made by
+// NewServerAt puts read and write deadlines on each connection; a channel
+// connection lives for hours, so they are lifted here (the channel has its
+// own handshake timeout and pings).
+func (s *Server) serveTMC(w http.ResponseWriter, r *http.Request) {
+	rc := http.NewResponseController(w)
+	_ = rc.SetReadDeadline(time.Time{})
+	_ = rc.SetWriteDeadline(time.Time{})
+	s.tmc.ServeHTTP(w, r)
+}
+
+// publishChange is the store's change hook: it publishes on the channel
+// what a change of a trade (old is nil for a new trade) means, in the
+// topics a permitted seller subscribed to. It runs under the store's
+// write lock, so the messages of one trade are published in the order of
+// its changes.
+func (s *Server) publishChange(old, cur *taobao.Trade) {
+	nick := cur.SellerNick
+	if s.tmc == nil || !s.tmc.Subscribed(nick) {
+		return
+	}
+	uid, _ := strconv.ParseInt(sellerUserID(nick), 10, 64)
+	for _, ev := range tradeEvents(old, cur) {
+		if !s.tmc.Permitted(nick, ev.topic) {
+			continue
+		}
+		b, err := json.Marshal(ev.content)
+		if err != nil {
+			continue // maps of strings and numbers always marshal
+		}
+		s.tmc.Publish(ev.topic, nick, uid, b)
+	}
+}
+
+// Subscribed reports whether a seller is subscribed to any topic.
+func (s *TMCServer) Subscribed(nick string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.users[nick] != nil
+}
+
+type tradeEvent struct {
+	topic   string
+	content map[string]any
+}
+
+// tradeEvents picks the topics a change of a trade is announced with, and
+// their content, as the real channel sends them (protocol-notes-more §4.2):
+// the common fields (tid, oid, buyer_nick, buyer_open_uid, seller_nick,
+// payment, status, type) and each topic's own. A new trade is
+// TradeCreate (followed by the topic of its state when it is paid
+// already); a change of state is TradeBuyerPay, TradeSellerShip,
+// TradePartlySellerShip, TradeSuccess or TradeClose; a change of an
+// order's refund state is the refund topic of the new state (with
+// TradePartlyRefund when part of the trade is refunded); a memo or flag
+// is TradeMemoModified, an address TradeLogisticsAddressChanged, and
+// anything else TradeChanged. Fields the content carries are sent as the
+// channel sends them: ids as numbers, money as strings.
+func tradeEvents(old, cur *taobao.Trade) []tradeEvent {
+	common := func() map[string]any {
+		m := map[string]any{
+			"tid": int64(cur.Tid), "buyer_nick": cur.BuyerNick, "seller_nick": cur.SellerNick,
+			"payment": cur.Payment.String(), "status": string(cur.Status), "type": string(cur.Type),
+		}
+		if cur.BuyerOpenUID != "" {
+			m["buyer_open_uid"] = cur.BuyerOpenUID
+		}
+		if len(cur.Orders) > 0 {
+			m["oid"] = int64(cur.Orders[0].Oid)
+		}
+		return m
+	}
+	var out []tradeEvent
+	add := func(topic string, extra map[string]any) {
+		m := common()
+		for k, v := range extra {
+			m[k] = v
+		}
+		out = append(out, tradeEvent{topic, m})
+	}
+	state := func() {
+		switch cur.Status {
+		case taobao.TradeStatusWaitSellerSendGoods:
+			add(tmc.TopicTradeBuyerPay, map[string]any{"post_fee": cur.PostFee.String(), "alipay_no": cur.AlipayNo})
+		case taobao.TradeStatusWaitBuyerConfirmGoods:
+			add(tmc.TopicTradeSellerShip, nil)
+		case taobao.TradeStatusSellerConsignedPart:
+			add(tmc.TopicTradePartlySellerShip, nil)
+		case taobao.TradeStatusTradeFinished:
+			add(tmc.TopicTradeSuccess, nil)
+		case taobao.TradeStatusTradeClosed, taobao.TradeStatusTradeClosedByTaobao:
+			add(tmc.TopicTradeClose, nil)
+		default:
+			add(tmc.TopicTradeChanged, nil)
+		}
+	}
+	if old == nil {
+		// A trade added in a later state is announced as created, then in
+		// that state.
+		add(tmc.TopicTradeCreate, nil)
+		if cur.Status != "" && !unpaid(cur.Status) {
+			state()
+		}
+		return out
+	}
+	// Refunds, order by order.
+	refunded := false
+	for i := range cur.Orders {
+		o := &cur.Orders[i]
+		var before taobao.RefundStatus
+		for j := range old.Orders {
+			if old.Orders[j].Oid == o.Oid {
+				before = old.Orders[j].RefundStatus
+			}
+		}
+		if o.RefundStatus == before || o.RefundStatus == "" || o.RefundStatus == taobao.RefundStatusNoRefund {
+			continue
+		}
+		topic := tmc.TopicRefundCreated
+		switch o.RefundStatus {
+		case taobao.RefundStatusSuccess:
+			topic = tmc.TopicRefundSuccess
+		case taobao.RefundStatusClosed:
+			topic = tmc.TopicRefundClosed
+		case taobao.RefundStatusWaitBuyerReturnGoods:
+			topic = tmc.TopicRefundSellerAgreeAgreement
+		case taobao.RefundStatusWaitSellerConfirmGoods:
+			topic = tmc.TopicRefundBuyerReturnGoods
+		case taobao.RefundStatusSellerRefuseBuyer:
+			topic = tmc.TopicRefundSellerRefuseAgreement
+		}
+		rid, _ := strconv.ParseInt(o.RefundID, 10, 64)
+		phase := "onsale"
+		if !o.ConsignTime.IsZero() {
+			phase = "aftersale"
+		}
+		out = append(out, tradeEvent{topic, map[string]any{
+			"refund_id": rid, "tid": int64(cur.Tid), "oid": int64(o.Oid), "buyer_nick": cur.BuyerNick,
+			"seller_nick": cur.SellerNick, "refund_fee": o.Payment.String(), "refund_phase": phase,
+			"bill_type": "refund_bill", "modified": cur.Modified.Format(taobao.TimeLayout),
+		}})
+		if o.RefundStatus == taobao.RefundStatusSuccess && cur.Status != taobao.TradeStatusTradeClosed {
+			refunded = true
+		}
+	}
+	if refunded {
+		add(tmc.TopicTradePartlyRefund, nil)
+	}
+	if cur.Status != old.Status {
+		state()
+		return out
+	}
+	if cur.SellerMemo != old.SellerMemo || cur.SellerFlag != old.SellerFlag {
+		add(tmc.TopicTradeMemoModified, map[string]any{
+			"action_type": "seller", "seller_memo": cur.SellerMemo, "seller_flag": int64(cur.SellerFlag),
+		})
+	}
+	if cur.ReceiverAddress != old.ReceiverAddress || cur.ReceiverName != old.ReceiverName ||
+		cur.ReceiverMobile != old.ReceiverMobile || cur.ReceiverCity != old.ReceiverCity {
+		// This topic carries only the trade and the buyer, never the address.
+		m := map[string]any{"tid": int64(cur.Tid), "buyer_nick": cur.BuyerNick}
+		if cur.BuyerOpenUID != "" {
+			m["buyer_open_uid"] = cur.BuyerOpenUID
+		}
+		out = append(out, tradeEvent{tmc.TopicTradeLogisticsAddressChanged, m})
+	}
+	if len(out) == 0 {
+		add(tmc.TopicTradeChanged, nil)
+	}
+	return out
 }

@@ -11,6 +11,12 @@
 // does no harm. Pair the channel with periodic incremental polling as a
 // safety net for what it never delivers.
 //
+// Pipeline does that pairing: it runs a Consumer and each seller's
+// taobao.TradeSyncer into one taobao.TradeHandler, fetching the trade an
+// event names, dropping versions already handed, handling one trade at a
+// time, and polling slowly while the channel is healthy and at full rate
+// while it is not.
+//
 // Sellers are subscribed with Permit (with the seller's session); their
 // messages go to the default group unless AddGroup routes them to another.
 // ParseEvent decodes a message's content by its topic.

@@ -4,13 +4,19 @@
 // lines that point a client at it:
 //
 //	export TAOBAO_BASE_URL=http://127.0.0.1:8088/router/rest
+//	export TAOBAO_TMC_URL=ws://127.0.0.1:8088/tmc
 //	export TAOBAO_APP_KEY=12345678
 //	export TAOBAO_APP_SECRET=...
 //	export TAOBAO_SESSION=...
 //
 // with a session per seller (the first one exported, the others as
 // comments). It serves the trade and logistics APIs over a generated data
-// set, and the OAuth pages /authorize and /token, until SIGINT or SIGTERM.
+// set, the OAuth pages /authorize and /token, and the message channel
+// (TMC) at /tmc, until SIGINT or SIGTERM. The channel checks each
+// connect's sign as the real one does, and publishes a message for every
+// change of a seller's trades once the seller is subscribed
+// (taobao.tmc.user.permit with the seller's session). /stats also counts
+// the channel's connects, pushes and confirms.
 //
 //	go run ./examples/gateway -addr 127.0.0.1:8088 -seed 1 -trades 500 -sellers 3
 //
@@ -110,6 +116,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 
 	nicks := srv.Sellers()
 	fmt.Fprintf(stdout, "export TAOBAO_BASE_URL=%s\n", shellQuote(srv.URL))
+	fmt.Fprintf(stdout, "export TAOBAO_TMC_URL=%s\n", shellQuote(srv.TMCURL()))
 	fmt.Fprintf(stdout, "export TAOBAO_APP_KEY=%s\n", shellQuote(srv.AppKey))
 	fmt.Fprintf(stdout, "export TAOBAO_APP_SECRET=%s\n", shellQuote(srv.AppSecret))
 	for i, nick := range nicks {
@@ -151,6 +158,7 @@ func shellQuote(s string) string {
 // of further names are counted under otherMethods.
 type stats struct {
 	next http.Handler
+	srv  *taobaotest.Server
 	mu   sync.Mutex
 	per  map[string]*methodStats
 }
@@ -169,8 +177,8 @@ const (
 	otherMethods    = "(other)"
 )
 
-func newStats(next http.Handler) *stats {
-	return &stats{next: next, per: map[string]*methodStats{}}
+func newStats(srv *taobaotest.Server) *stats {
+	return &stats{next: srv, srv: srv, per: map[string]*methodStats{}}
 }
 
 func (s *stats) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -178,7 +186,7 @@ func (s *stats) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case "/stats":
 		s.serveStats(w)
 		return
-	case "/authorize", "/token":
+	case "/authorize", "/token", "/tmc":
 		s.next.ServeHTTP(w, r)
 		return
 	}
@@ -217,7 +225,8 @@ func (s *stats) serveStats(w http.ResponseWriter) {
 		Calls   int64                   `json:"calls"`
 		Refused int64                   `json:"refused"`
 		Methods map[string]*methodStats `json:"methods"`
-	}{Methods: make(map[string]*methodStats, len(s.per))}
+		TMC     taobaotest.TMCStats     `json:"tmc"`
+	}{Methods: make(map[string]*methodStats, len(s.per)), TMC: s.srv.TMC().Stats()}
 	for k, v := range s.per {
 		c := *v
 		out.Methods[k] = &c

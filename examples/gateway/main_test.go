@@ -39,7 +39,7 @@ func start(t *testing.T, sellers int, args ...string) (map[string]string, []stri
 	env := map[string]string{}
 	var comments []string
 	sc := bufio.NewScanner(pr)
-	for len(env) < 4 || len(comments) < sellers-1 {
+	for len(env) < 5 || len(comments) < sellers-1 {
 		if !sc.Scan() {
 			break
 		}
@@ -59,7 +59,7 @@ func start(t *testing.T, sellers int, args ...string) (map[string]string, []stri
 		cancel()
 		return <-done
 	}
-	if len(env) < 4 {
+	if len(env) < 5 {
 		require.NoError(t, stop(), "stderr: %s", stderr.String())
 		t.Fatalf("the gateway exported %v", env)
 	}
