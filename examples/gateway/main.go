@@ -51,7 +51,11 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return // -h: the usage was printed
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "gateway:", err)
 		os.Exit(1)
 	}
@@ -117,6 +121,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	nicks := srv.Sellers()
 	fmt.Fprintf(stdout, "export TAOBAO_BASE_URL=%s\n", shellQuote(srv.URL))
 	fmt.Fprintf(stdout, "export TAOBAO_TMC_URL=%s\n", shellQuote(srv.TMCURL()))
+	// The OAuth pages, so that examples/oauth authorizes against this
+	// gateway instead of oauth.taobao.com.
+	site := strings.TrimSuffix(srv.URL, "/router/rest")
+	fmt.Fprintf(stdout, "export TAOBAO_AUTH_URL=%s\n", shellQuote(site+"/authorize"))
+	fmt.Fprintf(stdout, "export TAOBAO_TOKEN_URL=%s\n", shellQuote(site+"/token"))
 	fmt.Fprintf(stdout, "export TAOBAO_APP_KEY=%s\n", shellQuote(srv.AppKey))
 	fmt.Fprintf(stdout, "export TAOBAO_APP_SECRET=%s\n", shellQuote(srv.AppSecret))
 	for i, nick := range nicks {

@@ -19,7 +19,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/toptrade/taobao"
-	"github.com/toptrade/taobao/examples/internal/demo"
+	"github.com/toptrade/taobao/taobaotest"
 )
 
 // start runs the gateway for the number of sellers and returns the
@@ -39,7 +39,7 @@ func start(t *testing.T, sellers int, args ...string) (map[string]string, []stri
 	env := map[string]string{}
 	var comments []string
 	sc := bufio.NewScanner(pr)
-	for len(env) < 5 || len(comments) < sellers-1 {
+	for len(env) < 7 || len(comments) < sellers-1 {
 		if !sc.Scan() {
 			break
 		}
@@ -59,7 +59,7 @@ func start(t *testing.T, sellers int, args ...string) (map[string]string, []stri
 		cancel()
 		return <-done
 	}
-	if len(env) < 5 {
+	if len(env) < 7 {
 		require.NoError(t, stop(), "stderr: %s", stderr.String())
 		t.Fatalf("the gateway exported %v", env)
 	}
@@ -73,10 +73,13 @@ func TestServesClientsOutsideTheProcess(t *testing.T) {
 		require.NotEmpty(t, env[k], k)
 	}
 	assert.Regexp(t, `^http://127\.0\.0\.1:[0-9]+/router/rest$`, env["TAOBAO_BASE_URL"])
+	site := strings.TrimSuffix(env["TAOBAO_BASE_URL"], "/router/rest")
+	assert.Equal(t, site+"/authorize", env["TAOBAO_AUTH_URL"], "examples/oauth stays on this gateway")
+	assert.Equal(t, site+"/token", env["TAOBAO_TOKEN_URL"])
 
 	// Our examples' client, configured by the environment alone.
 	var out bytes.Buffer
-	conn, err := demo.Connect(func(k string) string { return env[k] }, &out)
+	conn, err := taobaotest.Connect(func(k string) string { return env[k] }, &out)
 	require.NoError(t, err)
 	defer conn.Close()
 	assert.Nil(t, conn.Fake, "a real client, not the built-in fake")
@@ -128,7 +131,7 @@ func TestSellerNicks(t *testing.T) {
 	env, comments, stop := start(t, 2, "-addr", "127.0.0.1:0", "-trades", "5", "-sellers", "甲店, 乙店")
 	defer func() { require.NoError(t, stop()) }()
 	var out bytes.Buffer
-	conn, err := demo.Connect(func(k string) string { return env[k] }, &out)
+	conn, err := taobaotest.Connect(func(k string) string { return env[k] }, &out)
 	require.NoError(t, err)
 	defer conn.Close()
 	p, err := conn.Client.Trades.ListSold(context.Background(), &taobao.SoldListOptions{Fields: []string{"seller_nick"}, ListOptions: taobao.ListOptions{PageSize: 1}})
