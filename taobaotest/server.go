@@ -101,6 +101,10 @@ func (s *Server) routes() []route {
 		{taobao.MethodLogisticsOrdersDetail, sellerLevel, s.logisticsOrders},
 		{taobao.MethodLogisticsCompanies, appLevel, s.companiesGet},
 		{taobao.MethodLogisticsOfflineSend, sellerLevel, s.offlineSend},
+		{taobao.MethodOaidDecrypt, sellerLevel, s.oaidDecrypt},
+		{taobao.MethodOaidMerge, sellerLevel, s.oaidMerge},
+		{taobao.MethodTradesSoldQuery, sellerLevel, s.soldQuery},
+		{taobao.MethodSecretExtend, sellerLevel, s.secretExtend},
 	}
 }
 
@@ -150,6 +154,8 @@ type Server struct {
 	realShapes bool          // see WithRealShapes
 	timeouts   Timeouts      // see WithTimeouts
 	windows    map[string]*callWindow
+
+	decryptQuota int // see WithDecryptQuota
 }
 
 // NewServer starts a fake gateway on loopback. Close it when done. Its
@@ -232,6 +238,7 @@ func (s *Server) data() *store {
 	s.dataOnce.Do(func() {
 		st := newStore(s.seed, s.sellerNicks, s.tradesPer, s.Now())
 		st.indexDelay, st.now = s.indexDelay, s.Now
+		st.initPrivacy(s.AppKey, s.seed, s.decryptQuota)
 		s.st.Store(st)
 	})
 	return s.st.Load()

@@ -34,6 +34,8 @@ type store struct {
 	indexDelay time.Duration
 	delays     *rand.Rand
 	now        func() time.Time
+
+	priv privacyData // plaintext receivers, virtual numbers, decrypt quota (privacy.go)
 }
 
 type sellerTrades struct {
@@ -290,6 +292,7 @@ func (st *store) add(nick string, t *taobao.Trade) {
 	if old, ok := st.byTid[int64(t.Tid)]; ok {
 		st.drop(old)
 	}
+	st.keepReceiver(t, nil)
 	sl := st.seller(nick)
 	r := &record{tid: int64(t.Tid), seller: sl, full: t}
 	r.keysFromFull()
@@ -321,6 +324,7 @@ func (st *store) drop(r *record) {
 func (st *store) update(r *record, t *taobao.Trade) {
 	oc, om, os := r.created, r.modified, r.stored
 	r.materialize()
+	st.keepReceiver(t, r)
 	r.full = t
 	r.keysFromFull()
 	r.stored = st.storeTime()
