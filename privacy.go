@@ -145,8 +145,8 @@ type ReceiverQuery struct {
 // it, and keep only the OAID and tid. It prints and logs itself masked (%v,
 // %+v, %#v, slog), and its plaintext is behind a pointer that fmt does not
 // follow, so even a struct holding a Receiver prints without it. Its JSON
-// form holds the plaintext under "plaintext", for handing it to a printer:
-// never log or store that form.
+// form is masked too; MarshalPlaintext writes one with the plaintext under
+// "plaintext", for handing it to a printer: never log or store that one.
 type Receiver struct {
 	OAID string // the OAID asked for (or the one the gateway answered)
 	Tid  int64  // the trade
@@ -164,11 +164,27 @@ type Receiver struct {
 	// The area, which the gateway never masks.
 	State, City, District, Town, Country string
 
-	text *receiverText // nil when nothing was decrypted
+	text *sealed[receiverText] // nil when nothing was decrypted
 }
 
 // receiverText is the plaintext of a Receiver.
 type receiverText struct{ name, mobile, phone, address string }
+
+// sealed keeps a value two pointers away from the struct that holds it. fmt
+// prints a pointer found inside a struct as an address, except when the
+// verb does not suit a pointer (%s, %q): it then prints what the pointer
+// points to, with %v. One more pointer is printed as an address again.
+type sealed[T any] struct{ v *T }
+
+func seal[T any](v T) *sealed[T] { return &sealed[T]{&v} }
+
+// get returns the value, or the zero value for nil.
+func (s *sealed[T]) get() (v T) {
+	if s == nil || s.v == nil {
+		return v
+	}
+	return *s.v
+}
 
 // Name returns the receiver's name in clear.
 func (r Receiver) Name() string { return r.t().name }
@@ -185,14 +201,9 @@ func (r Receiver) Phone() string { return r.t().phone }
 func (r Receiver) AddressDetail() string { return r.t().address }
 
 // HasPlaintext reports whether anything was decrypted.
-func (r Receiver) HasPlaintext() bool { return r.text != nil && *r.text != receiverText{} }
+func (r Receiver) HasPlaintext() bool { return r.t() != receiverText{} }
 
-func (r Receiver) t() receiverText {
-	if r.text == nil {
-		return receiverText{}
-	}
-	return *r.text
-}
+func (r Receiver) t() receiverText { return r.text.get() }
 
 // String describes the receiver with its plaintext masked.
 func (r Receiver) String() string {
@@ -257,6 +268,7 @@ type receiverJSON struct {
 	District          string             `json:"district,omitempty"`
 	Town              string             `json:"town,omitempty"`
 	Country           string             `json:"country,omitempty"`
+	Masked            *receiverPlainJSON `json:"masked,omitempty"`
 	Plaintext         *receiverPlainJSON `json:"plaintext,omitempty"`
 }
 
@@ -267,20 +279,37 @@ type receiverPlainJSON struct {
 	AddressDetail string `json:"address_detail,omitempty"`
 }
 
-// MarshalJSON encodes the receiver with its plaintext under "plaintext",
-// for handing it to a waybill printer. That form must not be stored or
-// logged.
-func (r Receiver) MarshalJSON() ([]byte, error) {
-	j := receiverJSON{OAID: r.OAID, Tid: r.Tid, Matched: r.Matched, PrivacyProtection: r.PrivacyProtection,
+func (r Receiver) jsonForm() receiverJSON {
+	return receiverJSON{OAID: r.OAID, Tid: r.Tid, Matched: r.Matched, PrivacyProtection: r.PrivacyProtection,
 		SecretNoExpire: r.SecretNoExpire, State: r.State, City: r.City, District: r.District, Town: r.Town, Country: r.Country}
+}
+
+// MarshalJSON encodes the receiver with its plaintext masked, under
+// "masked": JSON ends up in logs and stores, which may not hold the
+// plaintext. MarshalPlaintext gives the form with the plaintext.
+func (r Receiver) MarshalJSON() ([]byte, error) {
+	j := r.jsonForm()
 	if r.HasPlaintext() {
-		t := *r.text
+		t := r.t()
+		j.Masked = &receiverPlainJSON{Name: MaskName(t.name), Mobile: MaskPhone(t.mobile), Phone: MaskPhone(t.phone), AddressDetail: MaskAddress(t.address)}
+	}
+	return json.Marshal(j)
+}
+
+// MarshalPlaintext encodes the receiver with its plaintext under
+// "plaintext", for handing it to a waybill printer. That form must not be
+// logged or stored; UnmarshalJSON reads it back.
+func (r Receiver) MarshalPlaintext() ([]byte, error) {
+	j := r.jsonForm()
+	if r.HasPlaintext() {
+		t := r.t()
 		j.Plaintext = &receiverPlainJSON{Name: t.name, Mobile: t.mobile, Phone: t.phone, AddressDetail: t.address}
 	}
 	return json.Marshal(j)
 }
 
-// UnmarshalJSON decodes the form MarshalJSON writes.
+// UnmarshalJSON decodes the forms MarshalJSON and MarshalPlaintext write;
+// only the second gives the plaintext back.
 func (r *Receiver) UnmarshalJSON(data []byte) error {
 	var j receiverJSON
 	if err := json.Unmarshal(data, &j); err != nil {
@@ -289,7 +318,7 @@ func (r *Receiver) UnmarshalJSON(data []byte) error {
 	*r = Receiver{OAID: j.OAID, Tid: j.Tid, Matched: j.Matched, PrivacyProtection: j.PrivacyProtection,
 		SecretNoExpire: j.SecretNoExpire, State: j.State, City: j.City, District: j.District, Town: j.Town, Country: j.Country}
 	if p := j.Plaintext; p != nil {
-		r.text = &receiverText{name: p.Name, mobile: p.Mobile, phone: p.Phone, address: p.AddressDetail}
+		r.text = seal(receiverText{name: p.Name, mobile: p.Mobile, phone: p.Phone, address: p.AddressDetail})
 	}
 	return nil
 }
@@ -336,27 +365,23 @@ func MaskName(s string) string {
 }
 
 // MaskPhone masks a phone number: only the last four digits stay;
-// separators such as '-' are kept.
+// separators such as '-' are kept, and anything else becomes '*'.
 func MaskPhone(s string) string {
 	if s == "" || IsMasked(s) {
 		return s
 	}
-	b := []byte(s)
+	r := []rune(s)
 	keep := 4
-	for i := len(b) - 1; i >= 0; i-- {
-		if b[i] < '0' || b[i] > '9' {
-			if b[i] >= utf8.RuneSelf {
-				b[i] = '*'
-			}
-			continue
-		}
-		if keep > 0 {
+	for i := len(r) - 1; i >= 0; i-- {
+		switch {
+		case r[i] >= '0' && r[i] <= '9' && keep > 0:
 			keep--
-			continue
+		case r[i] == '-' || r[i] == ' ' || r[i] == '+':
+		default:
+			r[i] = '*'
 		}
-		b[i] = '*'
 	}
-	return strings.ToValidUTF8(string(b), "*")
+	return string(r)
 }
 
 // MaskAddress masks a detailed address: the first two characters stay and
@@ -593,7 +618,7 @@ func (w *receiverWire) receiver(oaid string, tid int64) Receiver {
 		r.OAID = string(w.OAID)
 	}
 	if t := (receiverText{name: string(w.Name), mobile: string(w.Mobile), phone: string(w.Phone), address: string(w.AddressDetail)}); t != (receiverText{}) && r.Matched {
-		r.text = &t
+		r.text = seal(t)
 	}
 	return r
 }
@@ -953,16 +978,11 @@ type SecretNo struct {
 	// RequestID is the gateway's id for the call.
 	RequestID string
 
-	number *string
+	number *sealed[string]
 }
 
 // Number returns the virtual number in clear.
-func (n SecretNo) Number() string {
-	if n.number == nil {
-		return ""
-	}
-	return *n.number
-}
+func (n SecretNo) Number() string { return n.number.get() }
 
 // String describes the extension with the number masked.
 func (n SecretNo) String() string {
@@ -1018,8 +1038,7 @@ func (s *PrivacyService) ExtendSecretNo(ctx context.Context, req SecretNoExtensi
 	if w.Result == nil {
 		return nil, missingMember(method, "result", string(w.RequestID), nil)
 	}
-	num := string(w.Result.SecretNo)
-	return &SecretNo{Expire: Time(w.Result.ExpireTime), RequestID: string(w.RequestID), number: &num}, nil
+	return &SecretNo{Expire: Time(w.Result.ExpireTime), RequestID: string(w.RequestID), number: seal(string(w.Result.SecretNo))}, nil
 }
 
 // ErrOaidMissing: taobao.trade.fullinfo.get with IncludeOaid found no OAID
