@@ -172,6 +172,37 @@ func TestDecryptStaleAfterAddressChange(t *testing.T) {
 	assert.Equal(t, before[0].Name(), now[0].Name(), "the name did not change")
 }
 
+// TestDecryptAnswerShapes: the answer is read leniently (a bare list, a
+// lone object, numbers and booleans as strings, items out of order), and
+// the plaintext of an answer that says matched=false is dropped.
+func TestDecryptAnswerShapes(t *testing.T) {
+	t.Parallel()
+	srv, c, _ := privacyFake(t)
+	tests := []struct {
+		name, list string
+		want       []string // the names decrypted, per query
+	}{
+		{"wrapped, out of order", `{"receiver":[{"tid":"2","oaid":"o2","matched":true,"name":"乙"},{"tid":"1","oaid":"o1","matched":true,"name":"甲"}]}`, []string{"甲", "乙"}},
+		{"bare, tids as numbers", `[{"tid":1,"oaid":"o1","matched":"true","name":"甲"},{"tid":2,"oaid":"o2","matched":1,"name":"乙"}]`, []string{"甲", "乙"}},
+		{"a lone object", `{"receiver":{"tid":"2","oaid":"o2","matched":true,"name":"乙"}}`, []string{"", "乙"}},
+		{"stale with plaintext", `{"receiver":[{"tid":"1","oaid":"o1","matched":false,"name":"甲"},{"tid":"2","oaid":"o2","matched":true,"name":"乙"}]}`, []string{"", "乙"}},
+		{"wrong kinds dropped", `{"receiver":[{"tid":"1","oaid":"o1","matched":true,"name":{"x":1},"secret_no_expire_time":"soon"},"junk",{"tid":"2","oaid":"o2","matched":true,"name":7}]}`, []string{"", "7"}},
+		{"no list", `null`, []string{"", ""}},
+	}
+	q := []taobao.ReceiverQuery{{OAID: "o1", Tid: 1, Scene: taobao.SceneSFWaybill}, {OAID: "o2", Tid: 2, Scene: taobao.SceneSFWaybill}}
+	for _, tt := range tests {
+		srv.HandleRaw(taobao.MethodOaidDecrypt, []byte(`{"top_oaid_decrypt_response":{"receiver_list":`+tt.list+`,"request_id":"r1"}}`))
+		got, err := c.Privacy.Decrypt(context.Background(), q)
+		require.NoError(t, err, tt.name)
+		require.Len(t, got, 2)
+		for i, w := range tt.want {
+			assert.Equal(t, w, got[i].Name(), "%s: query %d", tt.name, i)
+			assert.Equal(t, w != "", got[i].HasPlaintext(), "%s: query %d", tt.name, i)
+			assert.Equal(t, q[i].Tid, got[i].Tid)
+		}
+	}
+}
+
 func TestDecryptQuota(t *testing.T) {
 	t.Parallel()
 	srv, c, trades := privacyFake(t, taobaotest.WithDecryptQuota(30))
@@ -264,6 +295,7 @@ func TestPrivacyValidation(t *testing.T) {
 	ok := taobao.ReceiverQuery{OAID: "1abc", Tid: 1, Scene: taobao.SceneSFWaybill}
 	with := func(f func(q *taobao.ReceiverQuery)) []taobao.ReceiverQuery {
 		q := ok
+		q.Tid = 2
 		f(&q)
 		return []taobao.ReceiverQuery{ok, q}
 	}
@@ -294,7 +326,7 @@ func TestPrivacyValidation(t *testing.T) {
 		{"decrypt unknown scene", decrypt(with(func(q *taobao.ReceiverQuery) { q.Scene = "1010" })), `scene "1010"`},
 		{"decrypt query scene", decrypt(with(func(q *taobao.ReceiverQuery) { q.Scene = "9999" })), "scene"},
 		{"decrypt secret_no_days", decrypt(with(func(q *taobao.ReceiverQuery) { q.SecretNoDays = 31 })), "secret_no_days"},
-		{"decrypt same receiver two scenes", decrypt(with(func(q *taobao.ReceiverQuery) { q.Scene = taobao.SceneAfterSales })), "separate calls"},
+		{"decrypt same receiver two scenes", decrypt(with(func(q *taobao.ReceiverQuery) { q.Tid, q.Scene = 1, taobao.SceneAfterSales })), "separate calls"},
 		{"merge tid", merge(taobao.OrderRef{OAID: "a", Tid: -1}), "merge_list"},
 		{"merge oaid", merge(taobao.OrderRef{Tid: 1}), "oaid is required"},
 		{"merge tid twice", merge(taobao.OrderRef{OAID: "a", Tid: 1}, taobao.OrderRef{OAID: "b", Tid: 1}), "another oaid"},
