@@ -463,7 +463,7 @@ func (s *PrivacyService) Decrypt(ctx context.Context, q []ReceiverQuery) ([]Rece
 		}
 		k := receiverKey{q[i].Tid, strings.TrimSpace(q[i].OAID)}
 		if j, ok := index[k]; ok {
-			if uniq[j] != q[i] {
+			if uniq[j].Scene != q[i].Scene || uniq[j].SecretNoDays != q[i].SecretNoDays {
 				return nil, invalidArg(method, "query_list", "queries %d and %d ask for the receiver of trade %d differently (scene or secret_no_days): decrypt them in separate calls", scenes[k], i, q[i].Tid)
 			}
 			at[i] = j
@@ -482,7 +482,7 @@ func (s *PrivacyService) Decrypt(ctx context.Context, q []ReceiverQuery) ([]Rece
 	for n := 0; done < len(uniq); n++ {
 		end := min(done+MaxDecryptBatch, len(uniq))
 		if err := s.decryptBatch(ctx, uniq[done:end], got[done:end]); err != nil {
-			failed = &methodError{method: method, what: fmt.Sprintf("call %d of %d (%d distinct queries from #%d; %d decrypted before it)", n+1, calls, end-done, done, done), err: err}
+			failed = &methodError{method: method, what: fmt.Sprintf("call %d of %d (%d receivers; the %d before them were decrypted)", n+1, calls, end-done, done), err: err}
 			break
 		}
 		done = end

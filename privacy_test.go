@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/url"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -712,4 +713,32 @@ func TestNoPlaintextLeaks(t *testing.T) {
 			assert.NotContains(t, out.String(), string([]rune(s)[1:]), "no part of it past the first character")
 		}
 	}
+}
+
+// TestDecodesTheDocumentedShapes reads the answers reconstructed from the
+// documentation's examples (testdata/*.reconstructed.json).
+func TestDecodesTheDocumentedShapes(t *testing.T) {
+	t.Parallel()
+	srv, c, _ := privacyFake(t)
+	body, err := os.ReadFile("testdata/taobao.top.oaid.decrypt.reconstructed.json")
+	require.NoError(t, err)
+	srv.HandleRaw(taobao.MethodOaidDecrypt, body)
+	got, err := c.Privacy.Decrypt(context.Background(), []taobao.ReceiverQuery{{OAID: "xxxx", Tid: 123456, Scene: taobao.SceneSFWaybill}})
+	require.NoError(t, err)
+	r := got[0]
+	assert.True(t, r.Matched)
+	assert.Equal(t, "张三", r.Name())
+	assert.Equal(t, "13012345678", r.Mobile())
+	assert.Equal(t, "010-12345678", r.Phone())
+	assert.Equal(t, "淘宝城911号", r.AddressDetail())
+	assert.Equal(t, [5]string{"浙江省", "杭州市", "西湖区", "三墎镇", "中国"}, [5]string{r.State, r.City, r.District, r.Town, r.Country})
+	assert.True(t, r.PrivacyProtection)
+	assert.True(t, r.SecretNoExpire.Equal(time.Date(2021, 9, 1, 0, 0, 0, 0, taobao.GMT8())), "GMT+8: %s", r.SecretNoExpire)
+
+	body, err = os.ReadFile("testdata/taobao.top.oaid.merge.reconstructed.json")
+	require.NoError(t, err)
+	srv.HandleRaw(taobao.MethodOaidMerge, body)
+	groups, err := c.Privacy.Merge(context.Background(), []taobao.OrderRef{{OAID: "a", Tid: 3333}, {OAID: "b", Tid: 1111}, {OAID: "b", Tid: 2222}, {OAID: "c", Tid: 4444}})
+	require.NoError(t, err)
+	assert.Equal(t, [][]int64{{3333}, {1111, 2222}, {4444}}, groups, "a trade the answer leaves out ships alone")
 }
