@@ -742,3 +742,33 @@ func TestDecodesTheDocumentedShapes(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, [][]int64{{3333}, {1111, 2222}, {4444}}, groups, "a trade the answer leaves out ships alone")
 }
+
+// TestDecryptQuotaErrorShapes: the gateway's code for a spent quota is not
+// documented, so ErrDecryptQuota matches the shapes it may take, and not
+// flow control or a plain parameter error.
+func TestDecryptQuotaErrorShapes(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		err   *taobao.APIError
+		quota bool
+	}{
+		{"the fake's default", nil, true},
+		{"a limit sub_code", &taobao.APIError{Code: 50, SubCode: "isv.decrypt-count-limit"}, true},
+		{"a quota message", &taobao.APIError{Code: 15, SubCode: "isv.invalid-parameter", SubMsg: "店铺解密额度不足"}, true},
+		{"a parameter error", &taobao.APIError{Code: 15, SubCode: "isv.invalid-parameter", SubMsg: "oaid不合法"}, false},
+		{"flow control", &taobao.APIError{Code: 7, Msg: "App Call Limited", SubCode: "accesscontrol.limited-by-api-access-count"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			srv, _, trades := privacyFake(t, taobaotest.WithDecryptQuota(1), taobaotest.WithDecryptQuotaError(tt.err))
+			c := srv.Client(srv.NewSession(srv.Sellers()[0]), taobao.WithMaxRetries(0))
+			_, err := c.Privacy.Decrypt(context.Background(), queriesOf(trades[:2], taobao.SceneSFWaybill))
+			require.Error(t, err)
+			assert.Equal(t, tt.quota, errors.Is(err, taobao.ErrDecryptQuota), err.Error())
+			var apiErr *taobao.APIError
+			assert.ErrorAs(t, err, &apiErr, "the gateway's error is kept")
+		})
+	}
+}

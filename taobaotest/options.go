@@ -254,11 +254,3 @@ func WithDenyAuthorization() Option {
 func WithTokenTTL(access, refresh time.Duration) Option {
 	return func(s *Server) { s.oauth.tokenTTL, s.oauth.refreshTTL = access, refresh }
 }
-
-// WithDecryptQuota sets how many receivers each seller may decrypt per day
-// (taobao.top.oaid.decrypt, GMT+8 days on the server's clock); n <= 0 keeps
-// DefaultDecryptQuota. A call over the quota is refused whole with code 15
-// and DecryptQuotaSubCode.
-func WithDecryptQuota(n int) Option {
-	return func(s *Server) { s.decryptQuota = n }
-}

@@ -41,6 +41,35 @@ const DefaultDecryptQuota = 10000
 // code is not documented: this one is the fake's choice.
 const DecryptQuotaSubCode = "isv.oaid-decrypt-quota-exceeded"
 
+// privacyOptions are the options of the privacy APIs.
+type privacyOptions struct {
+	quota    int              // receivers per seller and day; 0: DefaultDecryptQuota
+	quotaErr *taobao.APIError // the answer over the quota; nil: the default
+}
+
+// WithDecryptQuota sets how many receivers each seller may decrypt per day
+// (taobao.top.oaid.decrypt, GMT+8 days on the server's clock); n <= 0 keeps
+// DefaultDecryptQuota. A call over the quota is refused whole, by default
+// with code 15 and DecryptQuotaSubCode (see WithDecryptQuotaError).
+func WithDecryptQuota(n int) Option {
+	return func(s *Server) { s.privacyOpts.quota = n }
+}
+
+// WithDecryptQuotaError sets the error answered for a decryption over the
+// quota: the gateway's real one is not documented, so a test can try the
+// codes it expects. It is answered with the server's own request_id; nil
+// keeps the default (code 15, DecryptQuotaSubCode).
+func WithDecryptQuotaError(e *taobao.APIError) Option {
+	return func(s *Server) {
+		if e != nil {
+			cp := *e
+			s.privacyOpts.quotaErr = &cp
+		} else {
+			s.privacyOpts.quotaErr = nil
+		}
+	}
+}
+
 // Limits of the privacy APIs, as documented.
 const (
 	maxDecryptItems = 20
@@ -64,6 +93,7 @@ type privacyData struct {
 	appKey    string
 	seed      int64
 	quota     int
+	quotaErr  *taobao.APIError
 	plain     map[int64]PlainReceiver // full records; generated ones derive theirs
 	protected map[int64]bool
 	numbers   map[int64]*virtualNumber
@@ -82,12 +112,13 @@ type quotaKey struct {
 
 // initPrivacy issues the generated trades' oaids for the server's app key
 // and marks some as privacy-protected. Call before the store is shared.
-func (st *store) initPrivacy(appKey string, seed int64, quota int) {
+func (st *store) initPrivacy(appKey string, seed int64, o privacyOptions) {
+	quota := o.quota
 	if quota <= 0 {
 		quota = DefaultDecryptQuota
 	}
 	st.priv = privacyData{
-		appKey: appKey, seed: seed, quota: quota,
+		appKey: appKey, seed: seed, quota: quota, quotaErr: o.quotaErr,
 		plain:     make(map[int64]PlainReceiver),
 		protected: make(map[int64]bool),
 		numbers:   make(map[int64]*virtualNumber),
@@ -394,6 +425,10 @@ func (s *Server) oaidDecrypt(r *Request) (any, error) {
 	defer st.mu.Unlock()
 	qk := quotaKey{r.Seller, now.In(taobao.GMT8()).Format(time.DateOnly)}
 	if st.priv.used[qk]+len(items) > st.priv.quota {
+		if e := st.priv.quotaErr; e != nil {
+			cp := *e
+			return nil, &cp
+		}
 		return nil, serviceErr(DecryptQuotaSubCode, "今日解密额度已用完")
 	}
 	st.priv.used[qk] += len(items)

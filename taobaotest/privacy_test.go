@@ -193,6 +193,14 @@ func TestDecryptQuotaPerSellerAndDay(t *testing.T) {
 	assert.Zero(t, srv.DecryptsUsed(nick))
 	a = call(t, srv, session, decrypt, "query_list", queryList(t, "1001", trades[:3]...))
 	require.Nil(t, a.err, "a new day")
+
+	custom := newServer(t, taobaotest.WithDecryptQuota(1),
+		taobaotest.WithDecryptQuotaError(&taobao.APIError{Code: 50, Msg: "Remote service error", SubCode: "isv.decrypt-count-limit", SubMsg: "超过解密上限"}))
+	nick, session = firstSeller(custom)
+	a = call(t, custom, session, decrypt, "query_list", queryList(t, "1001", custom.Trades(nick)[:2]...))
+	assert.Equal(t, int64(50), a.code(), "the error chosen")
+	assert.Equal(t, "isv.decrypt-count-limit", a.subCode())
+	assert.NotEmpty(t, a.err["request_id"])
 }
 
 func TestVirtualNumbers(t *testing.T) {

@@ -155,7 +155,7 @@ type Server struct {
 	timeouts   Timeouts      // see WithTimeouts
 	windows    map[string]*callWindow
 
-	decryptQuota int // see WithDecryptQuota
+	privacyOpts privacyOptions // see WithDecryptQuota (privacy.go)
 }
 
 // NewServer starts a fake gateway on loopback. Close it when done. Its
@@ -238,7 +238,7 @@ func (s *Server) data() *store {
 	s.dataOnce.Do(func() {
 		st := newStore(s.seed, s.sellerNicks, s.tradesPer, s.Now())
 		st.indexDelay, st.now = s.indexDelay, s.Now
-		st.initPrivacy(s.AppKey, s.seed, s.decryptQuota)
+		st.initPrivacy(s.AppKey, s.seed, s.privacyOpts)
 		s.st.Store(st)
 	})
 	return s.st.Load()
