@@ -21,8 +21,8 @@ import (
 // may not be stored: keep the tid and the OAID, and decrypt with
 // PrivacyService.Decrypt when a waybill is printed or a customer is helped,
 // for one scene at a time. A Receiver never shows its plaintext when printed,
-// logged or put into an error; only its accessors and its JSON form (marked
-// "plaintext") give it out.
+// logged, encoded as JSON or put into an error; only its accessors and
+// MarshalPlaintext give it out.
 //
 // An OAID differs per shop, per app and per natural week; it goes stale when
 // the receiver changes (Receiver.Matched is then false: read the trade again
