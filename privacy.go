@@ -428,6 +428,32 @@ func validateOaid(method, param string, i int, oaid string) error {
 	return nil
 }
 
+// ReceiverQueriesOf returns the decrypt queries of the trades that have an
+// oaid, in order, for one scene: read a page of trades with "oaid" among
+// the fields, then decrypt the receivers of the whole page in one Decrypt
+// rather than one call per trade.
+func ReceiverQueriesOf(trades []Trade, scene Scene) []ReceiverQuery {
+	q := make([]ReceiverQuery, 0, len(trades))
+	for i := range trades {
+		if t := &trades[i]; t.Oaid != "" {
+			q = append(q, ReceiverQuery{OAID: t.Oaid, Tid: int64(t.Tid), Scene: scene})
+		}
+	}
+	return q
+}
+
+// OrderRefsOf returns the merge references of the trades that have an oaid,
+// in order, for Merge.
+func OrderRefsOf(trades []Trade) []OrderRef {
+	refs := make([]OrderRef, 0, len(trades))
+	for i := range trades {
+		if t := &trades[i]; t.Oaid != "" {
+			refs = append(refs, OrderRef{OAID: t.Oaid, Tid: int64(t.Tid)})
+		}
+	}
+	return refs
+}
+
 type receiverKey struct {
 	tid  int64
 	oaid string

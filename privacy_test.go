@@ -772,3 +772,12 @@ func TestDecryptQuotaErrorShapes(t *testing.T) {
 		})
 	}
 }
+
+func TestQueriesAndRefsOfTrades(t *testing.T) {
+	t.Parallel()
+	trades := []taobao.Trade{{Tid: 1, Oaid: "a"}, {Tid: 2}, {Tid: 3, Oaid: "c"}}
+	assert.Equal(t, []taobao.ReceiverQuery{{OAID: "a", Tid: 1, Scene: taobao.SceneEMSWaybill}, {OAID: "c", Tid: 3, Scene: taobao.SceneEMSWaybill}},
+		taobao.ReceiverQueriesOf(trades, taobao.SceneEMSWaybill), "a trade without an oaid is left out")
+	assert.Equal(t, []taobao.OrderRef{{OAID: "a", Tid: 1}, {OAID: "c", Tid: 3}}, taobao.OrderRefsOf(trades))
+	assert.Empty(t, taobao.ReceiverQueriesOf(nil, taobao.SceneEMSWaybill))
+}

@@ -78,7 +78,7 @@ func run(ctx context.Context, args []string, w io.Writer, env demo.Env) error {
 	if err != nil {
 		return fmt.Errorf("listing the trades to ship: %w", err)
 	}
-	var picks []taobao.OrderRef
+	var picks []taobao.Trade
 	for _, t := range page.Trades {
 		items := ""
 		for i, o := range t.Orders {
@@ -91,7 +91,7 @@ func run(ctx context.Context, args []string, w io.Writer, env demo.Env) error {
 		// Cash on delivery ships another way; a trade without an oaid has
 		// no receiver to decrypt.
 		if len(picks) < *count && t.Type != taobao.TradeTypeCod && t.Oaid != "" {
-			picks = append(picks, taobao.OrderRef{Tid: int64(t.Tid), OAID: t.Oaid})
+			picks = append(picks, t)
 		}
 	}
 	fmt.Fprintf(w, "  (%d waiting in all)\n", page.TotalResults)
@@ -106,7 +106,7 @@ func run(ctx context.Context, args []string, w io.Writer, env demo.Env) error {
 		if err != nil {
 			return fmt.Errorf("reading trade %d: %w", *tidFlag, err)
 		}
-		picks = []taobao.OrderRef{{Tid: int64(t.Tid), OAID: t.Oaid}}
+		picks = []taobao.Trade{*t}
 	case !fake:
 		fmt.Fprintln(w, "\nto ship one, run again with -tid, -company and -waybill")
 		return nil
@@ -153,10 +153,7 @@ func run(ctx context.Context, args []string, w io.Writer, env demo.Env) error {
 	// the SDK sends in calls of 20. The plaintext goes to the printer only;
 	// here it is shown masked.
 	scene := waybillScene(carrier.Code)
-	queries := make([]taobao.ReceiverQuery, len(picks))
-	for i, p := range picks {
-		queries[i] = taobao.ReceiverQuery{OAID: p.OAID, Tid: p.Tid, Scene: scene}
-	}
+	queries := taobao.ReceiverQueriesOf(picks, scene)
 	fmt.Fprintf(w, "\nreceivers for the waybills (taobao.top.oaid.decrypt, scene %s; shown masked, never stored):\n", scene)
 	receivers, err := c.Privacy.Decrypt(ctx, queries)
 	if err != nil {
