@@ -495,6 +495,7 @@ func (c *Client) attempts(ctx context.Context, method string, params url.Values,
 		if err == nil {
 			var rep decodeReport
 			err = c.classify(method, status, body.Bytes(), out, bare, &rep, session, tokenCallSecrets(method, params)...)
+			err = privacyCallError(method, params, err)
 			if err == nil && rep.n > 0 {
 				c.logDropped(ctx, method, body.Bytes(), &rep)
 			}

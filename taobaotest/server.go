@@ -119,6 +119,10 @@ func (s *Server) routes() []route {
 		{taobao.MethodTradeMemoUpdate, sellerLevel, s.memoUpdate},
 		{taobao.MethodTradeMemoAdd, sellerLevel, s.memoAdd},
 		{taobao.MethodTradeClose, sellerLevel, s.tradeClose},
+		{taobao.MethodOaidDecrypt, sellerLevel, s.oaidDecrypt},
+		{taobao.MethodOaidMerge, sellerLevel, s.oaidMerge},
+		{taobao.MethodTradesSoldQuery, sellerLevel, s.soldQuery},
+		{taobao.MethodSecretExtend, sellerLevel, s.secretExtend},
 	}
 }
 
@@ -171,8 +175,9 @@ type Server struct {
 	timeouts   Timeouts      // see WithTimeouts
 	windows    map[string]*callWindow
 
-	tmc     *TMCServer // the message channel at /tmc (tmc.go)
-	tmcOpts []TMCOption
+	tmc         *TMCServer // the message channel at /tmc (tmc.go)
+	tmcOpts     []TMCOption
+	privacyOpts privacyOptions // see WithDecryptQuota (privacy.go)
 }
 
 // NewServer starts a fake gateway on loopback. Close it when done. Its
@@ -268,6 +273,7 @@ func (s *Server) data() *store {
 		st := newStore(s.seed, s.sellerNicks, s.tradesPer, s.Now())
 		st.indexDelay, st.now = s.indexDelay, s.Now
 		st.onChange = s.publishChange
+		st.initPrivacy(s.AppKey, s.seed, s.privacyOpts)
 		s.st.Store(st)
 	})
 	return s.st.Load()

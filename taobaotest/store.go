@@ -39,6 +39,7 @@ type store struct {
 	// it (old is nil for a new trade), under the write lock: the one path
 	// every write takes, so that writes added later are announced too.
 	onChange func(old, cur *taobao.Trade)
+	priv     privacyData // plaintext receivers, virtual numbers, decrypt quota (privacy.go)
 }
 
 type sellerTrades struct {
@@ -300,6 +301,7 @@ func (st *store) add(nick string, t *taobao.Trade) {
 		}
 		st.drop(old)
 	}
+	st.keepReceiver(t, nil)
 	sl := st.seller(nick)
 	r := &record{tid: int64(t.Tid), seller: sl, full: t}
 	r.keysFromFull()
@@ -335,6 +337,7 @@ func (st *store) update(r *record, t *taobao.Trade) {
 	oc, om, os := r.created, r.modified, r.stored
 	r.materialize()
 	prev := r.full
+	st.keepReceiver(t, r)
 	r.full = t
 	r.keysFromFull()
 	r.stored = st.storeTime()
