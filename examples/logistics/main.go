@@ -32,20 +32,24 @@ import (
 	"strconv"
 
 	"github.com/toptrade/taobao"
-	"github.com/toptrade/taobao/examples/internal/demo"
+	"github.com/toptrade/taobao/taobaotest"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Stdout, os.Getenv); err != nil {
+	err := run(ctx, os.Args[1:], os.Stdout, os.Getenv)
+	if errors.Is(err, flag.ErrHelp) {
+		return // -h: the usage was printed
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "logistics:", err)
 		os.Exit(1)
 	}
 }
 
 // run is the program; its output goes to w.
-func run(ctx context.Context, args []string, w io.Writer, env demo.Env) error {
+func run(ctx context.Context, args []string, w io.Writer, env func(string) string) error {
 	fs := flag.NewFlagSet("logistics", flag.ContinueOnError)
 	fs.SetOutput(w)
 	tidFlag := fs.Int64("tid", 0, "the trade to ship (default with the fake gateway: the first ones waiting)")
@@ -59,7 +63,7 @@ func run(ctx context.Context, args []string, w io.Writer, env demo.Env) error {
 		return errors.New("-n must be at least 1")
 	}
 
-	conn, err := demo.Connect(env, w)
+	conn, err := taobaotest.Connect(env, w)
 	if err != nil {
 		return err
 	}
