@@ -10,31 +10,13 @@ import (
 	"github.com/toptrade/taobao/taobaotest"
 )
 
-// exampleShop starts a fake gateway with one seller and three trades: one
-// waiting for payment, two waiting to ship, with two orders each.
-func exampleShop() (*taobaotest.Server, *taobao.Client, []taobao.Trade) {
-	srv := taobaotest.NewServer(taobaotest.WithTrades(0))
-	var trades []taobao.Trade
-	for i, status := range []taobao.TradeStatus{
-		taobao.TradeStatusWaitBuyerPay, taobao.TradeStatusWaitSellerSendGoods, taobao.TradeStatusWaitSellerSendGoods,
-	} {
-		trades = append(trades, srv.AddTrade("example-shop", taobao.Trade{
-			Status:  status,
-			Payment: taobao.Money(10000 * (i + 1)),
-			Created: taobao.NewTime(srv.Now().Add(time.Duration(i-3) * time.Hour)),
-			Orders: []taobao.Order{
-				{Title: "纯棉T恤", Num: 1, Price: 4000, Payment: taobao.Money(4000 * (i + 1))},
-				{Title: "帆布鞋", Num: 2, Price: 3000, Payment: taobao.Money(6000 * (i + 1))},
-			},
-		}))
-	}
-	return srv, srv.Client(srv.NewSession("example-shop")), trades
-}
-
 func ExampleTradeService_FullInfo() {
-	srv, c, trades := exampleShop()
+	srv := taobaotest.NewServer(taobaotest.WithTrades(0)) // a fake gateway with an empty shop
 	defer srv.Close()
-	t, err := c.Trades.FullInfo(context.Background(), int64(trades[1].Tid), nil)
+	c := srv.Client(srv.NewSession("example-shop"))
+	tr := srv.AddTrade("example-shop", taobao.Trade{Status: taobao.TradeStatusWaitSellerSendGoods, Payment: taobao.Yuan(200),
+		Orders: []taobao.Order{{Title: "纯棉T恤", Num: 1, Payment: taobao.Yuan(80)}, {Title: "帆布鞋", Num: 2, Payment: taobao.Yuan(120)}}})
+	t, err := c.Trades.FullInfo(context.Background(), tr.Tid, nil)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -50,9 +32,11 @@ func ExampleTradeService_FullInfo() {
 }
 
 func ExampleTradeService_Get() {
-	srv, c, trades := exampleShop()
+	srv := taobaotest.NewServer(taobaotest.WithTrades(0)) // a fake gateway with an empty shop
 	defer srv.Close()
-	t, err := c.Trades.Get(context.Background(), int64(trades[0].Tid), &taobao.TradeGetOptions{Fields: []string{"tid", "status", "payment"}})
+	c := srv.Client(srv.NewSession("example-shop"))
+	tr := srv.AddTrade("example-shop", taobao.Trade{Status: taobao.TradeStatusWaitBuyerPay, Payment: taobao.Yuan(100)})
+	t, err := c.Trades.Get(context.Background(), tr.Tid, &taobao.TradeGetOptions{Fields: []string{"tid", "status", "payment"}})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -62,8 +46,13 @@ func ExampleTradeService_Get() {
 }
 
 func ExampleTradeService_ListSold() {
-	srv, c, _ := exampleShop()
+	srv := taobaotest.NewServer(taobaotest.WithTrades(0)) // a fake gateway with an empty shop
 	defer srv.Close()
+	c := srv.Client(srv.NewSession("example-shop"))
+	for i, status := range []taobao.TradeStatus{taobao.TradeStatusWaitBuyerPay, taobao.TradeStatusWaitSellerSendGoods, taobao.TradeStatusWaitSellerSendGoods} {
+		srv.AddTrade("example-shop", taobao.Trade{Status: status, Payment: taobao.Yuan(float64(100 * (i + 1))),
+			Created: taobao.NewTime(srv.Now().Add(time.Duration(i-3) * time.Hour))})
+	}
 	page, err := c.Trades.ListSold(context.Background(), &taobao.SoldListOptions{
 		Status: taobao.TradeStatusWaitSellerSendGoods,
 	})
@@ -82,8 +71,13 @@ func ExampleTradeService_ListSold() {
 }
 
 func ExampleTradeService_ListSoldIter() {
-	srv, c, _ := exampleShop()
+	srv := taobaotest.NewServer(taobaotest.WithTrades(0)) // a fake gateway with an empty shop
 	defer srv.Close()
+	c := srv.Client(srv.NewSession("example-shop"))
+	for i, status := range []taobao.TradeStatus{taobao.TradeStatusWaitBuyerPay, taobao.TradeStatusWaitSellerSendGoods, taobao.TradeStatusWaitSellerSendGoods} {
+		srv.AddTrade("example-shop", taobao.Trade{Status: status, Payment: taobao.Yuan(float64(100 * (i + 1))),
+			Created: taobao.NewTime(srv.Now().Add(time.Duration(i-3) * time.Hour))})
+	}
 	var total taobao.Money
 	for t, err := range c.Trades.ListSoldIter(context.Background(), &taobao.SoldListOptions{
 		ListOptions: taobao.ListOptions{PageSize: 2}, // two calls
@@ -99,9 +93,16 @@ func ExampleTradeService_ListSoldIter() {
 }
 
 func ExampleTradeService_ListSoldIncrement() {
-	srv, c, trades := exampleShop()
+	srv := taobaotest.NewServer(taobaotest.WithTrades(0)) // a fake gateway with an empty shop
 	defer srv.Close()
-	_ = srv.ModifyTrade(int64(trades[0].Tid), func(t *taobao.Trade) { t.SellerMemo = "call the buyer" })
+	c := srv.Client(srv.NewSession("example-shop"))
+	for i, status := range []taobao.TradeStatus{taobao.TradeStatusWaitBuyerPay, taobao.TradeStatusWaitSellerSendGoods, taobao.TradeStatusWaitSellerSendGoods} {
+		tr := srv.AddTrade("example-shop", taobao.Trade{Status: status, Payment: taobao.Yuan(float64(100 * (i + 1))),
+			Created: taobao.NewTime(srv.Now().Add(time.Duration(i-3) * time.Hour))})
+		if i == 0 {
+			_ = srv.ModifyTrade(tr.Tid, func(t *taobao.Trade) { t.SellerMemo = "call the buyer" })
+		}
+	}
 	now := srv.Now()
 	page, err := c.Trades.ListSoldIncrement(context.Background(), &taobao.IncrementListOptions{
 		StartModified: taobao.NewTime(now.Add(-time.Minute)),
@@ -116,8 +117,13 @@ func ExampleTradeService_ListSoldIncrement() {
 }
 
 func ExampleTradeService_ListSoldIncrementIter() {
-	srv, c, _ := exampleShop()
+	srv := taobaotest.NewServer(taobaotest.WithTrades(0)) // a fake gateway with an empty shop
 	defer srv.Close()
+	c := srv.Client(srv.NewSession("example-shop"))
+	for i, status := range []taobao.TradeStatus{taobao.TradeStatusWaitBuyerPay, taobao.TradeStatusWaitSellerSendGoods, taobao.TradeStatusWaitSellerSendGoods} {
+		srv.AddTrade("example-shop", taobao.Trade{Status: status, Payment: taobao.Yuan(float64(100 * (i + 1))),
+			Created: taobao.NewTime(srv.Now().Add(time.Duration(i-3) * time.Hour))})
+	}
 	now := srv.Now()
 	n := 0
 	for _, err := range c.Trades.ListSoldIncrementIter(context.Background(), &taobao.IncrementListOptions{
@@ -136,8 +142,9 @@ func ExampleTradeService_ListSoldIncrementIter() {
 }
 
 func ExampleLogisticsService_ListCompanies() {
-	srv, c, _ := exampleShop()
+	srv := taobaotest.NewServer(taobaotest.WithTrades(0)) // a fake gateway
 	defer srv.Close()
+	c := srv.Client(srv.NewSession("example-shop"))
 	companies, err := c.Logistics.ListCompanies(context.Background(), &taobao.CompaniesOptions{IsRecommended: true})
 	if err != nil {
 		fmt.Println(err)
@@ -153,10 +160,13 @@ func ExampleLogisticsService_ListCompanies() {
 }
 
 func ExampleLogisticsService_OfflineSend() {
-	srv, c, trades := exampleShop()
+	srv := taobaotest.NewServer(taobaotest.WithTrades(0)) // a fake gateway with an empty shop
 	defer srv.Close()
+	c := srv.Client(srv.NewSession("example-shop"))
+	tr := srv.AddTrade("example-shop", taobao.Trade{Status: taobao.TradeStatusWaitSellerSendGoods, Payment: taobao.Yuan(200),
+		Orders: []taobao.Order{{Title: "纯棉T恤", Num: 1, Payment: taobao.Yuan(80)}, {Title: "帆布鞋", Num: 2, Payment: taobao.Yuan(120)}}})
 	ctx := context.Background()
-	tid := int64(trades[1].Tid)
+	tid := tr.Tid
 	res, err := c.Logistics.OfflineSend(ctx, tid, "SF1234567890123", "SF", nil)
 	if err != nil {
 		fmt.Println(err)
@@ -175,28 +185,34 @@ func ExampleLogisticsService_OfflineSend() {
 }
 
 func ExampleLogisticsService_Trace() {
-	srv, c, trades := exampleShop()
+	srv := taobaotest.NewServer(taobaotest.WithTrades(0)) // a fake gateway with an empty shop
 	defer srv.Close()
+	c := srv.Client(srv.NewSession("example-shop"))
+	tr := srv.AddTrade("example-shop", taobao.Trade{Status: taobao.TradeStatusWaitSellerSendGoods, Payment: taobao.Yuan(200),
+		Orders: []taobao.Order{{Title: "纯棉T恤", Num: 1, Payment: taobao.Yuan(80)}, {Title: "帆布鞋", Num: 2, Payment: taobao.Yuan(120)}}})
 	ctx := context.Background()
-	tid := int64(trades[2].Tid)
+	tid := tr.Tid
 	if _, err := c.Logistics.OfflineSend(ctx, tid, "SF1234567890124", "SF", nil); err != nil {
 		fmt.Println(err)
 		return
 	}
-	tr, err := c.Logistics.Trace(ctx, tid, nil)
+	trace, err := c.Logistics.Trace(ctx, tid, nil)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(tr.OutSid, tr.Status, len(tr.TraceList) > 0)
+	fmt.Println(trace.OutSid, trace.Status, len(trace.TraceList) > 0)
 	// Output: SF1234567890124 对方已签收 true
 }
 
 func ExampleLogisticsService_ListOrders() {
-	srv, c, trades := exampleShop()
+	srv := taobaotest.NewServer(taobaotest.WithTrades(0)) // a fake gateway with an empty shop
 	defer srv.Close()
+	c := srv.Client(srv.NewSession("example-shop"))
+	tr := srv.AddTrade("example-shop", taobao.Trade{Status: taobao.TradeStatusWaitSellerSendGoods, Payment: taobao.Yuan(200),
+		Orders: []taobao.Order{{Title: "纯棉T恤", Num: 1, Payment: taobao.Yuan(80)}, {Title: "帆布鞋", Num: 2, Payment: taobao.Yuan(120)}}})
 	ctx := context.Background()
-	tid := int64(trades[1].Tid)
+	tid := tr.Tid
 	if _, err := c.Logistics.OfflineSend(ctx, tid, "SF1234567890125", "SF", nil); err != nil {
 		fmt.Println(err)
 		return
@@ -211,10 +227,13 @@ func ExampleLogisticsService_ListOrders() {
 }
 
 func ExampleLogisticsService_ListOrderDetails() {
-	srv, c, trades := exampleShop()
+	srv := taobaotest.NewServer(taobaotest.WithTrades(0)) // a fake gateway with an empty shop
 	defer srv.Close()
+	c := srv.Client(srv.NewSession("example-shop"))
+	tr := srv.AddTrade("example-shop", taobao.Trade{Status: taobao.TradeStatusWaitSellerSendGoods, Payment: taobao.Yuan(200),
+		Orders: []taobao.Order{{Title: "纯棉T恤", Num: 1, Payment: taobao.Yuan(80)}, {Title: "帆布鞋", Num: 2, Payment: taobao.Yuan(120)}}})
 	ctx := context.Background()
-	tid := int64(trades[2].Tid)
+	tid := tr.Tid
 	if _, err := c.Logistics.OfflineSend(ctx, tid, "YT1234567890123", "YTO", nil); err != nil {
 		fmt.Println(err)
 		return
@@ -231,8 +250,13 @@ func ExampleLogisticsService_ListOrderDetails() {
 // A syncer hands every changed trade to the handler and remembers how far
 // it came in the checkpoint.
 func ExampleNewTradeSyncer() {
-	srv, c, _ := exampleShop()
+	srv := taobaotest.NewServer(taobaotest.WithTrades(0)) // a fake gateway with an empty shop
 	defer srv.Close()
+	c := srv.Client(srv.NewSession("example-shop"))
+	for i, status := range []taobao.TradeStatus{taobao.TradeStatusWaitBuyerPay, taobao.TradeStatusWaitSellerSendGoods, taobao.TradeStatusWaitSellerSendGoods} {
+		srv.AddTrade("example-shop", taobao.Trade{Status: status, Payment: taobao.Yuan(float64(100 * (i + 1))),
+			Created: taobao.NewTime(srv.Now().Add(time.Duration(i-3) * time.Hour))})
+	}
 	cp := &taobao.MemoryCheckpoint{}
 	s := taobao.NewTradeSyncer(c, cp, &taobao.SyncOptions{
 		Since: srv.Now().Add(-time.Hour),
