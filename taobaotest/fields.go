@@ -249,15 +249,10 @@ func (c *typeCache) planFor(method string, t reflect.Type, set *fieldSet, fields
 	})
 }
 
-// appendObject writes v (a struct) as a JSON object with the plan's
-// fields, leaving out empty values as the models' omitempty tags do, and
-// lists in the gateway's wrappers.
-func (p *structPlan) appendObject(b []byte, v reflect.Value) []byte {
-	return p.encode(b, v, false)
-}
-
-// encode is appendObject; bare writes lists as plain arrays, as the
-// gateway answers a call that sent simplify=true.
+// encode writes v (a struct) as a JSON object with the plan's fields,
+// leaving out empty values as the models' omitempty tags do, and lists in
+// the gateway's wrappers; bare writes lists as plain arrays, as the gateway
+// answers a call that sent simplify=true.
 func (p *structPlan) encode(b []byte, v reflect.Value, bare bool) []byte {
 	b = append(b, '{')
 	first := true
