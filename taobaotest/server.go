@@ -101,6 +101,8 @@ func (s *Server) routes() []route {
 		{taobao.MethodLogisticsOrdersDetail, sellerLevel, s.logisticsOrders},
 		{taobao.MethodLogisticsCompanies, appLevel, s.companiesGet},
 		{taobao.MethodLogisticsOfflineSend, sellerLevel, s.offlineSend},
+		{taobao.MethodRefundsReceive, sellerLevel, s.refundsReceiveGet},
+		{taobao.MethodRefundGet, sellerLevel, s.refundGet},
 	}
 }
 
@@ -150,6 +152,8 @@ type Server struct {
 	realShapes bool          // see WithRealShapes
 	timeouts   Timeouts      // see WithTimeouts
 	windows    map[string]*callWindow
+
+	shuffleRefunds bool // see WithShuffledRefunds
 }
 
 // NewServer starts a fake gateway on loopback. Close it when done. Its
@@ -239,7 +243,8 @@ func (s *Server) data() *store {
 
 // BetweenPages sets a function the server calls after it has put together
 // a page of a list (taobao.trades.sold.get, taobao.trades.sold.increment.get,
-// taobao.logistics.orders.get, taobao.logistics.orders.detail.get) and
+// taobao.logistics.orders.get, taobao.logistics.orders.detail.get,
+// taobao.refunds.receive.get) and
 // before it sends it, with no lock held: what fn changes is seen by the
 // next page, never by this one. Nil removes it.
 func (s *Server) BetweenPages(fn func(method string, pageNo int)) {
