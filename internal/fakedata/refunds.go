@@ -147,6 +147,11 @@ func SetRefundStatus(ref *taobao.Refund, s taobao.RefundStatus, at int64) {
 	ref.Modified = ts(at)
 	ref.RefundVersion = max(ref.RefundVersion+1, at*1000+r.Int64N(1000))
 	switch s {
+	case taobao.RefundStatusWaitBuyerReturnGoods:
+		ref.HasGoodReturn = true
+		if ref.Address == "" {
+			ref.Address = returnAddress
+		}
 	case taobao.RefundStatusWaitSellerConfirmGoods:
 		ref.GoodStatus = taobao.RefundGoodStatusBuyerReturnedGoods
 		ref.GoodReturnTime = ts(at)
