@@ -561,7 +561,7 @@ type RefundSyncStats struct {
 	Rereads     int64 // windows read again because their answers contradicted each other or changed
 	FailedPolls int64 // catch-ups that ended with an error
 	Refunds     int64 // refunds handed to the handler
-	Duplicates  int64 // refunds seen twice in one window and dropped
+	Duplicates  int64 // refunds met again in the same version in one poll, and dropped
 	Dropped     int64 // values of answers dropped or converted by the decoder
 }
 
@@ -593,6 +593,8 @@ type RefundSyncer struct {
 	err    error
 	clock  *TradeSyncer // the gateway's clock, measured as the trade syncer does
 	width  time.Duration
+
+	delivered map[int64]int64 // refund id -> version handed over in this poll
 
 	calls, retries, failed, pages, windows, splits, refunds, dups, rereads, polls, dropped atomic.Int64
 }
@@ -686,6 +688,7 @@ func (s *RefundSyncer) syncOnce(ctx context.Context, h RefundHandler) (time.Time
 	if err != nil {
 		return time.Time{}, &stopError{fmt.Errorf("taobao: refund sync: loading the checkpoint: %w", err)}
 	}
+	s.delivered = make(map[int64]int64)
 	callCtx := withAttemptCounter(ctx, &attemptCounter{calls: &s.calls, retries: &s.retries, failed: &s.failed, dropped: &s.dropped})
 	now, err := s.clock.gatewayNow(callCtx)
 	if err != nil {

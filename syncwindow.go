@@ -328,7 +328,7 @@ type refundWindowRead struct {
 	s     *RefundSyncer
 	ctx   context.Context // the handler's
 	h     RefundHandler
-	seen  map[int64]int64 // refund id -> version handed over in this window
+	seen  map[int64]bool // the refunds this window's answers named
 	count int64
 }
 
@@ -341,17 +341,19 @@ func refundVersion(r *Refund) int64 {
 	return r.Modified.UnixNano()
 }
 
-// deliver hands over the refunds of p not handed over in this window
-// already, in the same version.
+// deliver hands over the refunds of p not handed over in this poll
+// already, in the same version: windows share their edge second, and
+// bisected halves their middle one.
 func (w *refundWindowRead) deliver(p *RefundPage) error {
 	for i := range p.Refunds {
 		r := &p.Refunds[i]
 		v := refundVersion(r)
-		if prev, ok := w.seen[r.RefundID]; ok && prev == v {
+		w.seen[r.RefundID] = true
+		if prev, ok := w.s.delivered[r.RefundID]; ok && prev == v {
 			w.s.dups.Add(1)
 			continue
 		}
-		w.seen[r.RefundID] = v
+		w.s.delivered[r.RefundID] = v
 		if err := w.h(w.ctx, r); err != nil {
 			return &stopError{fmt.Errorf("taobao: refund sync: handler failed on refund %d: %w", r.RefundID, err)}
 		}
@@ -389,7 +391,7 @@ func (s *RefundSyncer) checkRefundCount(p *RefundPage, ws, we time.Time) string 
 // window is read once more.
 func (s *RefundSyncer) window(ctx, callCtx context.Context, ws, we time.Time, h RefundHandler) (int64, bool, error) {
 	startCalls := s.calls.Load()
-	w := &refundWindowRead{s: s, ctx: ctx, h: h, seen: make(map[int64]int64)}
+	w := &refundWindowRead{s: s, ctx: ctx, h: h, seen: make(map[int64]bool)}
 	size := int64(s.opts.PageSize)
 	reason := ""
 	pass := 0
