@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"net/http"
+	"net/url"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -437,5 +438,126 @@ func TestRefundSyncChaos(t *testing.T) {
 		t.Logf("refund chaos: %d changes over %s to %d refunds; %d hand-overs (%d duplicates dropped within windows); %d runs, %d cancelled, %d stopped by faults; %d calls (%d retries), %d pages, %d bisections, %d re-reads, %d faults injected",
 			changes, time.Since(start).Round(time.Hour), len(truth), rec.handled, stats.Duplicates, runs, cancels, errs,
 			stats.Calls, stats.Retries, stats.Pages, stats.Splits, stats.Rereads, faults)
+	})
+}
+
+// TestRefundSyncBusySecondLateWrite: while the pages of a busy second are
+// read, a refund stamped inside that second is written late and sorts
+// onto a page already read. The count read again afterwards has grown:
+// the window is read once more and the refund found.
+func TestRefundSyncBusySecondLateWrite(t *testing.T) {
+	srv, session := newRefundFake(t)
+	synctest.Test(t, func(t *testing.T) {
+		c := srv.Client(session, inProcess(srv)...)
+		start := time.Now()
+		late := srv.AddTrade(refundSeller, taobao.Trade{Status: taobao.TradeStatusWaitSellerSendGoods, Payment: 500,
+			Orders: []taobao.Order{{Title: "late", Num: 1, Price: 500, TotalFee: 500, Payment: 500, Status: taobao.OrderStatusWaitSellerSendGoods}}})
+		time.Sleep(time.Second)
+		busy := time.Now()
+		addRefunds(t, srv, taobao.TradeTypeFixed, 250)
+		time.Sleep(time.Minute)
+		// The busy second lies on the edge of two windows: the write comes
+		// while the last of them is read (its page 3, the second page 3
+		// served), so that no later window covers the second.
+		written, thirds := false, 0
+		srv.BetweenPages(func(method string, pageNo int) {
+			if method != taobao.MethodRefundsReceive || pageNo != 3 || written {
+				return
+			}
+			if thirds++; thirds < 2 {
+				return
+			}
+			written = true
+			require.NoError(t, srv.ModifyTrade(late.Tid, func(t *taobao.Trade) {
+				t.Modified = taobao.NewTime(busy)
+				t.Orders[0].RefundID = "10000000000000001" // the smallest id: the last of the second, on page 3
+				t.Orders[0].RefundStatus = taobao.RefundStatusWaitSellerAgree
+			}))
+		})
+		rec := newRefundRecorder()
+		s := taobao.NewRefundSyncer(c, &taobao.MemoryCheckpoint{}, &taobao.RefundSyncOptions{Since: start, PageSize: 100})
+		_, err := s.SyncOnce(context.Background(), rec.handle)
+		require.NoError(t, err)
+		require.True(t, written)
+		truth := srv.Refunds(refundSeller)
+		require.Len(t, truth, 251)
+		assert.Empty(t, rec.missing(truth))
+		assert.Contains(t, rec.latest, int64(10000000000000001), "the late refund")
+	})
+}
+
+// pageEcho is a transport that answers the first request for page 2 of
+// the refund list with the answer of page 1, as a broken cache would.
+type pageEcho struct {
+	srv   *taobaotest.Server
+	mu    sync.Mutex
+	page1 []byte
+	done  bool
+}
+
+func (p *pageEcho) RoundTrip(r *http.Request) (*http.Response, error) {
+	body, _ := io.ReadAll(r.Body)
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	form, _ := url.ParseQuery(string(body))
+	resp, err := p.srv.Transport().RoundTrip(r)
+	if err != nil || form.Get("method") != taobao.MethodRefundsReceive {
+		return resp, err
+	}
+	out, _ := io.ReadAll(resp.Body)
+	p.mu.Lock()
+	switch {
+	case form.Get("page_no") == "1":
+		p.page1 = out
+	case form.Get("page_no") == "2" && !p.done && p.page1 != nil:
+		p.done, out = true, p.page1
+	}
+	p.mu.Unlock()
+	resp.Body = io.NopCloser(bytes.NewReader(out))
+	resp.ContentLength = int64(len(out))
+	resp.Header.Del("Content-Length")
+	return resp, nil
+}
+
+// TestRefundSyncBusySecondRepeatedPage: a busy second whose page 2 repeats
+// page 1 leaves refunds unseen that a count read again cannot show; the
+// syncer counts the refunds it saw against the count and reads again.
+func TestRefundSyncBusySecondRepeatedPage(t *testing.T) {
+	srv, session := newRefundFake(t)
+	synctest.Test(t, func(t *testing.T) {
+		echo := &pageEcho{srv: srv}
+		c := srv.Client(session, taobao.WithHTTPClient(&http.Client{Transport: echo}))
+		start := time.Now()
+		time.Sleep(time.Second)
+		addRefunds(t, srv, taobao.TradeTypeFixed, 250)
+		time.Sleep(time.Minute)
+		rec := newRefundRecorder()
+		s := taobao.NewRefundSyncer(c, &taobao.MemoryCheckpoint{}, &taobao.RefundSyncOptions{Since: start, PageSize: 100})
+		_, err := s.SyncOnce(context.Background(), rec.handle)
+		require.NoError(t, err)
+		require.True(t, echo.done)
+		assert.Empty(t, rec.missing(srv.Refunds(refundSeller)))
+		assert.Positive(t, s.Stats().Rereads)
+	})
+}
+
+// TestRefundSyncAsksForItsKeys: whatever fields the caller names, the
+// syncer asks for the id, modified and version it keys the refunds by.
+func TestRefundSyncAsksForItsKeys(t *testing.T) {
+	srv, session := newRefundFake(t)
+	synctest.Test(t, func(t *testing.T) {
+		c := srv.Client(session, inProcess(srv)...)
+		start := time.Now()
+		addRefunds(t, srv, taobao.TradeTypeFixed, 3)
+		time.Sleep(time.Minute)
+		rec := newRefundRecorder()
+		opts := &taobao.RefundSyncOptions{Since: start, Fields: []string{"status"}}
+		s := taobao.NewRefundSyncer(c, &taobao.MemoryCheckpoint{}, opts)
+		_, err := s.SyncOnce(context.Background(), rec.handle)
+		require.NoError(t, err)
+		assert.Empty(t, rec.missing(srv.Refunds(refundSeller)))
+		for _, r := range rec.latest {
+			assert.Empty(t, r.Title, "not asked for")
+		}
+		assert.Equal(t, []string{"status"}, opts.Fields, "the caller's options are not changed")
 	})
 }
