@@ -13,6 +13,7 @@
 // as documented, and parameter errors carry the documented codes. A test
 // adds, changes, pays, ships, refunds and closes trades (AddTrade,
 // ModifyTrade, PayTrade, ShipTrade, RefundOrder, CloseTrade, FinishTrade),
+// moves refunds along their life cycle (AdvanceRefund; see refunds.go),
 // reads the ground truth (Trades), moves the clock (Advance), changes data
 // between two page reads (BetweenPages), and limits the call rate
 // (WithCallLimit).
