@@ -2002,3 +2002,164 @@ func (v *ShipResult) decodeFast(s *jsonscan.Scanner) {
 		}
 	}
 }
+
+func (v *Refund) decodeFast(s *jsonscan.Scanner) {
+	if !fastObject(s) {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+	member:
+		switch string(key) {
+		case "refund_id":
+			fastInt64(s, &v.RefundID)
+		case "tid":
+			fastInt64(s, &v.Tid)
+		case "oid":
+			fastInt64(s, &v.Oid)
+		case "total_fee":
+			fastMoney(s, &v.TotalFee)
+		case "seller_nick":
+			fastString(s, &v.SellerNick)
+		case "created":
+			fastTime(s, &v.Created)
+		case "modified":
+			fastTime(s, &v.Modified)
+		case "order_status":
+			fastString(s, (*string)(&v.OrderStatus))
+		case "status":
+			fastString(s, (*string)(&v.Status))
+		case "good_status":
+			fastString(s, (*string)(&v.GoodStatus))
+		case "has_good_return":
+			fastBool(s, &v.HasGoodReturn)
+		case "refund_fee":
+			fastMoney(s, &v.RefundFee)
+		case "payment":
+			fastMoney(s, &v.Payment)
+		case "reason":
+			fastString(s, &v.Reason)
+		case "desc":
+			fastString(s, &v.Desc)
+		case "title":
+			fastString(s, &v.Title)
+		case "num":
+			fastInt64(s, &v.Num)
+		case "company_name":
+			fastString(s, &v.CompanyName)
+		case "sid":
+			fastString(s, &v.Sid)
+		case "refund_phase":
+			fastString(s, (*string)(&v.RefundPhase))
+		case "refund_version":
+			fastInt64(s, &v.RefundVersion)
+		case "sku":
+			fastString(s, &v.Sku)
+		case "attribute":
+			fastString(s, &v.Attribute)
+		case "outer_id":
+			fastString(s, &v.OuterID)
+		case "operation_contraint":
+			fastString(s, &v.OperationContraint)
+		case "ouid":
+			fastString(s, &v.Ouid)
+		case "buyer_open_uid":
+			fastString(s, &v.BuyerOpenUID)
+		case "buyer_nick":
+			fastString(s, &v.BuyerNick)
+		case "dispute_type":
+			fastString(s, (*string)(&v.DisputeType))
+		case "address":
+			fastString(s, &v.Address)
+		case "advance_status":
+			fastInt64(s, (*int64)(&v.AdvanceStatus))
+		case "alipay_no":
+			fastString(s, &v.AlipayNo)
+		case "cs_status":
+			fastInt64(s, (*int64)(&v.CSStatus))
+		case "good_return_time":
+			fastTime(s, &v.GoodReturnTime)
+		case "num_iid":
+			fastInt64(s, &v.NumIid)
+		case "price":
+			fastMoney(s, &v.Price)
+		case "refund_remind_timeout":
+			if s.Null() {
+				v.RefundRemindTimeout = nil
+			} else {
+				if v.RefundRemindTimeout == nil {
+					v.RefundRemindTimeout = new(RefundRemindTimeout)
+				}
+				v.RefundRemindTimeout.decodeFast(s)
+			}
+		case "shipping_type":
+			fastString(s, (*string)(&v.ShippingType))
+		case "split_seller_fee":
+			fastString(s, &v.SplitSellerFee)
+		case "split_taobao_fee":
+			fastString(s, &v.SplitTaobaoFee)
+		case "combine_item_info":
+			fastList(s, &v.CombineItemInfo, (*RefundCombineItem).decodeFast)
+		default:
+			if k := jsonscan.Fold(key); k != nil {
+				key = k
+				goto member
+			}
+			s.Skip()
+		}
+	}
+}
+
+func (v *RefundRemindTimeout) decodeFast(s *jsonscan.Scanner) {
+	if !fastObject(s) {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+	member:
+		switch string(key) {
+		case "exist_timeout":
+			fastBool(s, &v.ExistTimeout)
+		case "remind_type":
+			fastInt64(s, &v.RemindType)
+		case "timeout":
+			fastTime(s, &v.Timeout)
+		default:
+			if k := jsonscan.Fold(key); k != nil {
+				key = k
+				goto member
+			}
+			s.Skip()
+		}
+	}
+}
+
+func (v *RefundCombineItem) decodeFast(s *jsonscan.Scanner) {
+	if !fastObject(s) {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+	member:
+		switch string(key) {
+		case "num_iid":
+			fastInt64(s, &v.NumIid)
+		case "item_name":
+			fastString(s, &v.ItemName)
+		case "quantity":
+			fastInt64(s, &v.Quantity)
+		case "sku_id":
+			fastString(s, &v.SkuID)
+		case "outer_iid":
+			fastString(s, &v.OuterIid)
+		case "outer_sku_id":
+			fastString(s, &v.OuterSkuID)
+		default:
+			if k := jsonscan.Fold(key); k != nil {
+				key = k
+				goto member
+			}
+			s.Skip()
+		}
+	}
+}

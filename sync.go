@@ -511,3 +511,257 @@ func (s *TradeSyncer) logAt(ctx context.Context, level slog.Level, msg string, a
 		l.LogAttrs(ctx, level, msg, attrs...)
 	}
 }
+
+// RefundHandler receives each changed refund. An error stops the sync
+// without advancing the checkpoint past the refund's window. Handlers must
+// be idempotent and keep the newest version (by RefundVersion, or
+// Modified): a refund can be handed over more than once, and after a
+// restart an older version can follow a newer one.
+type RefundHandler func(ctx context.Context, r *Refund) error
+
+// RefundSyncOptions configure a RefundSyncer. The zero value is usable.
+type RefundSyncOptions struct {
+	// Fields are the refund fields to fetch; empty means RefundListFields.
+	// refund_id, modified and refund_version are always asked for.
+	Fields []string
+	// Status follows the refunds in one state only; empty means every
+	// state.
+	Status RefundStatus
+	// Type filters by the trades' types. Empty means every documented type:
+	// the gateway itself, asked without a type, lists the refunds of
+	// guarantee_trade and auto_delivery trades only.
+	Type []TradeType
+	// Window is the width of the first window (default 30 min, at most a
+	// day). A window that fits in half a page doubles the next one, up to a
+	// day; one of more than a page halves it.
+	Window time.Duration
+	// Lag keeps the upper edge this far behind the gateway's clock
+	// (default 15 s), so that changes indexed late fall in a later window.
+	Lag time.Duration
+	// PollInterval is how long Run waits between catch-ups (default 1 min).
+	PollInterval time.Duration
+	// PageSize is the page size, 1-100 (default 100). A window is read in
+	// one page whenever it can be: windows that hold more are bisected.
+	PageSize int
+	// Since is where a first run without a checkpoint starts (default: now
+	// minus 3 days).
+	Since time.Time
+	// OnWindow, if set, is called after each window is handled, for
+	// progress reports.
+	OnWindow func(ctx context.Context, w RefundWindowReport)
+}
+
+// RefundWindowReport describes one handled refund window.
+type RefundWindowReport struct {
+	From, To time.Time // the window, by modified
+	Refunds  int       // refunds handed to the handler (duplicates dropped)
+	Calls    int64     // list calls the window took, retries included
+	Passes   int       // times the window was read
+}
+
+// RefundSyncStats counts what a RefundSyncer did.
+type RefundSyncStats struct {
+	Windows     int64 // windows completed (after bisecting)
+	Splits      int64 // windows bisected because they held more than a page
+	Pages       int64 // pages read
+	Calls       int64 // calls made for the sync (list and clock calls), retries included
+	Retries     int64 // calls retried by the client
+	FailedCalls int64 // attempts that failed, whether retried or not
+	ClockProbes int64 // reads of the gateway's clock
+	Rereads     int64 // windows read again because their answers contradicted each other or changed
+	FailedPolls int64 // catch-ups that ended with an error
+	Refunds     int64 // refunds handed to the handler
+	Duplicates  int64 // refunds met again in the same version in one poll, and dropped
+	Dropped     int64 // values of answers dropped or converted by the decoder
+}
+
+// maxRefundPasses bounds how often one window of a second that holds more
+// than a page is read in one poll: its pages come in no documented order,
+// so it takes several readings to see each refund once.
+const maxRefundPasses = 16
+
+// RefundSyncer keeps a copy of a seller's refunds in step through
+// taobao.refunds.receive.get, windowed by modified: every change of every
+// refund reaches the handler at least once. It runs beside a TradeSyncer:
+// a trade's own refund_status shows the outcome of its latest refund, not
+// the steps of the after-sales workflow.
+//
+// The refund list documents neither the order of its answer nor a longest
+// window, so the syncer relies on neither. Windows are read oldest first,
+// each in one page where it can be: one answer is one view, whose count
+// and items agree. A window whose count is more than a page is bisected
+// until its halves fit; a window of one second that still holds more is
+// read page after page, again and again, until every refund its count
+// names was seen and a final count agrees. Answers that contradict their
+// count are read again, never trusted. Windows are never wider than a day,
+// by the syncer's choice.
+type RefundSyncer struct {
+	client *Client
+	cp     Checkpoint
+	opts   RefundSyncOptions
+	types  []TradeType
+	err    error
+	clock  *TradeSyncer // the gateway's clock, measured as the trade syncer does
+	width  time.Duration
+
+	delivered map[int64]int64 // refund id -> version handed over in this poll
+
+	calls, retries, failed, pages, windows, splits, refunds, dups, rereads, polls, dropped atomic.Int64
+}
+
+// NewRefundSyncer returns a syncer that reads through c and records
+// progress in cp. Invalid options are reported by SyncOnce and Run.
+func NewRefundSyncer(c *Client, cp Checkpoint, opts *RefundSyncOptions) *RefundSyncer {
+	s := &RefundSyncer{client: c, cp: cp, clock: &TradeSyncer{client: c, now: time.Now, base: time.Now()}}
+	if opts != nil {
+		s.opts = *opts
+		s.opts.Type = append([]TradeType(nil), opts.Type...)
+		s.opts.Fields = append([]string(nil), opts.Fields...)
+	}
+	o := &s.opts
+	switch {
+	case c == nil:
+		s.err = invalidArg("", "client", "must not be nil")
+	case cp == nil:
+		s.err = invalidArg("", "checkpoint", "must not be nil")
+	case o.Window < 0 || o.Window > MaxIncrementWindow:
+		s.err = invalidArg("", "Window", "%s is outside (0, 24h]", o.Window)
+	case o.Lag < 0:
+		s.err = invalidArg("", "Lag", "%s is negative", o.Lag)
+	case o.PollInterval < 0:
+		s.err = invalidArg("", "PollInterval", "%s is negative", o.PollInterval)
+	case o.PageSize < 0 || o.PageSize > MaxPageSize:
+		s.err = invalidArg("", "PageSize", "%d is outside 1..%d", o.PageSize, MaxPageSize)
+	case o.Status != "" && !slices.Contains(refundFilterStates(), o.Status):
+		s.err = invalidArg("", "Status", "%q is not a documented refund state", o.Status)
+	}
+	if o.Window == 0 {
+		o.Window = DefaultSyncWindow
+	}
+	if o.Lag == 0 {
+		o.Lag = DefaultSyncLag
+	}
+	if o.PollInterval == 0 {
+		o.PollInterval = DefaultSyncPollInterval
+	}
+	if o.PageSize == 0 {
+		o.PageSize = DefaultSyncPageSize
+	}
+	if len(o.Fields) == 0 {
+		o.Fields = refundListFields()
+	}
+	for _, f := range []string{"refund_id", "modified", "refund_version"} {
+		if !slices.Contains(o.Fields, f) {
+			o.Fields = append(o.Fields, f)
+		}
+	}
+	s.types = o.Type
+	if len(s.types) == 0 {
+		s.types = syncTypes()
+	}
+	if s.err == nil {
+		s.err = validateFields(MethodRefundsReceive, o.Fields, maxRefundFields)
+	}
+	s.width = o.Window
+	return s
+}
+
+// Stats returns what the syncer has done so far.
+func (s *RefundSyncer) Stats() RefundSyncStats {
+	return RefundSyncStats{
+		Windows: s.windows.Load(), Splits: s.splits.Load(), Pages: s.pages.Load(),
+		Calls: s.calls.Load(), Retries: s.retries.Load(), FailedCalls: s.failed.Load(),
+		ClockProbes: s.clock.probes.Load(), Rereads: s.rereads.Load(), FailedPolls: s.polls.Load(),
+		Refunds: s.refunds.Load(), Duplicates: s.dups.Load(), Dropped: s.dropped.Load(),
+	}
+}
+
+// SyncOnce catches up from the checkpoint to the gateway's clock minus the
+// lag, saving the checkpoint after each window, and returns the checkpoint
+// reached. On an error it returns the last checkpoint saved with the error.
+func (s *RefundSyncer) SyncOnce(ctx context.Context, h RefundHandler) (time.Time, error) {
+	t, err := s.syncOnce(ctx, h)
+	if err != nil && ctx.Err() == nil {
+		s.polls.Add(1)
+	}
+	return t, err
+}
+
+func (s *RefundSyncer) syncOnce(ctx context.Context, h RefundHandler) (time.Time, error) {
+	if s.err != nil {
+		return time.Time{}, s.err
+	}
+	if h == nil {
+		return time.Time{}, invalidArg("", "handler", "must not be nil")
+	}
+	start, ok, err := s.cp.Load(ctx)
+	if err != nil {
+		return time.Time{}, &stopError{fmt.Errorf("taobao: refund sync: loading the checkpoint: %w", err)}
+	}
+	s.delivered = make(map[int64]int64)
+	callCtx := withAttemptCounter(ctx, &attemptCounter{calls: &s.calls, retries: &s.retries, failed: &s.failed, dropped: &s.dropped})
+	now, err := s.clock.gatewayNow(callCtx)
+	if err != nil {
+		return start, err
+	}
+	if !ok {
+		start = s.opts.Since
+		if start.IsZero() {
+			start = now.Add(-DefaultSyncLookback)
+		}
+	}
+	start = start.Truncate(time.Second)
+	end := now.Add(-s.opts.Lag).Truncate(time.Second)
+	if ok && start.After(now.Add(time.Minute)) {
+		return start, &stopError{fmt.Errorf("taobao: refund sync: the checkpoint %s GMT+8 is ahead of the gateway's clock %s GMT+8; nothing after it could be synced: fix or remove the checkpoint",
+			start.In(gmt8).Format(TimeLayout), now.In(gmt8).Format(TimeLayout))}
+	}
+	for start.Before(end) {
+		we := start.Add(min(s.width, MaxIncrementWindow))
+		if we.After(end) {
+			we = end
+		}
+		n, split, err := s.window(ctx, callCtx, start, we, h)
+		if err != nil {
+			return start, err
+		}
+		if err := s.cp.Save(ctx, we); err != nil {
+			return start, &stopError{fmt.Errorf("taobao: refund sync: saving the checkpoint: %w", err)}
+		}
+		width := we.Sub(start)
+		switch {
+		case split:
+			s.width = max(width/2, time.Minute)
+		case n < int64(s.opts.PageSize)/2:
+			s.width = min(max(s.width, width)*2, MaxIncrementWindow)
+		}
+		start = we
+	}
+	return start, nil
+}
+
+// Run polls until ctx ends: it catches up, waits PollInterval, and again.
+// A handler error, a checkpoint error, or an error no later poll can cure
+// (an invalid session, a missing permission, a rejected signature or
+// argument) ends Run and is returned. Other failures (outages, bans,
+// overload, answers that do not decode or contradict themselves) are
+// logged at warn level, counted in Stats, and tried again at the next
+// poll. When ctx ends, Run returns ctx.Err().
+func (s *RefundSyncer) Run(ctx context.Context, h RefundHandler) error {
+	for {
+		_, err := s.SyncOnce(ctx, h)
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if err != nil {
+			if fatalSyncError(err) {
+				return err
+			}
+			s.clock.logAt(ctx, slog.LevelWarn, "taobao refund sync: poll failed, will retry at the next poll",
+				slog.String("class", errorClass(err)), slog.String("error", err.Error()))
+		}
+		if err := sleep(ctx, s.opts.PollInterval); err != nil {
+			return err
+		}
+	}
+}

@@ -337,3 +337,184 @@ func fullInfoSubset(fields []string) []string {
 	}
 	return out
 }
+
+// refundWindowRead is the state of one refund window being handed over.
+type refundWindowRead struct {
+	s     *RefundSyncer
+	ctx   context.Context // the handler's
+	h     RefundHandler
+	seen  map[int64]bool // the refunds this window's answers named
+	count int64
+}
+
+// version is what tells two states of a refund apart: its refund_version,
+// or its modified time when the answer left the version out.
+func refundVersion(r *Refund) int64 {
+	if r.RefundVersion != 0 {
+		return r.RefundVersion
+	}
+	return r.Modified.UnixNano()
+}
+
+// deliver hands over the refunds of p not handed over in this poll
+// already, in the same version: windows share their edge second, and
+// bisected halves their middle one.
+func (w *refundWindowRead) deliver(p *RefundPage) error {
+	for i := range p.Refunds {
+		r := &p.Refunds[i]
+		v := refundVersion(r)
+		w.seen[r.RefundID] = true
+		if prev, ok := w.s.delivered[r.RefundID]; ok && prev == v {
+			w.s.dups.Add(1)
+			continue
+		}
+		w.s.delivered[r.RefundID] = v
+		if err := w.h(w.ctx, r); err != nil {
+			return &stopError{fmt.Errorf("taobao: refund sync: handler failed on refund %d: %w", r.RefundID, err)}
+		}
+		w.count++
+		w.s.refunds.Add(1)
+	}
+	return nil
+}
+
+// checkRefundCount returns why a page's count cannot be trusted, or "".
+func (s *RefundSyncer) checkRefundCount(p *RefundPage, ws, we time.Time) string {
+	secs := max(int64(we.Sub(ws)/time.Second), 1)
+	switch total := p.TotalResults; {
+	case total < 0:
+		return fmt.Sprintf("the count is negative (%d)", total)
+	case total == 0 && len(p.Refunds) > 0:
+		return fmt.Sprintf("the first page holds %d refunds but no count", len(p.Refunds))
+	case total > secs*maxTradesPerSecond:
+		return fmt.Sprintf("the count %d is more than a window of %ds can hold", total, secs)
+	case len(p.Refunds) > s.opts.PageSize:
+		return fmt.Sprintf("the page holds %d refunds, more than the page size %d", len(p.Refunds), s.opts.PageSize)
+	case total <= int64(s.opts.PageSize) && int64(len(p.Refunds)) != total:
+		return fmt.Sprintf("the only page holds %d refunds, its count says %d", len(p.Refunds), total)
+	}
+	return ""
+}
+
+// window hands over every refund in [ws, we] and returns how many it
+// handed over, and whether it was bisected. A window whose count fits in a
+// page is read in that one call. One that holds more is bisected while it
+// is two seconds or wider. A window of a second that holds more than a
+// page is read whole, page after page in no trusted order, as often as it
+// takes for every refund its count names to have been seen, then its count
+// is read again: while that count differs, or new versions appeared, the
+// window is read once more.
+func (s *RefundSyncer) window(ctx, callCtx context.Context, ws, we time.Time, h RefundHandler) (int64, bool, error) {
+	startCalls := s.calls.Load()
+	w := &refundWindowRead{s: s, ctx: ctx, h: h, seen: make(map[int64]bool)}
+	size := int64(s.opts.PageSize)
+	reason := ""
+	pass := 0
+	for {
+		pass++
+		if pass > maxRefundPasses {
+			return w.count, false, &windowError{ws, we, reason}
+		}
+		if pass > 1 {
+			s.rereads.Add(1)
+			s.clock.logAt(ctx, slog.LevelDebug, "taobao refund sync: reading a window again", slog.String("reason", reason),
+				slog.Time("from", ws), slog.Time("to", we))
+		}
+		first, err := s.page(callCtx, ws, we, 1)
+		if err != nil {
+			return w.count, false, err
+		}
+		if why := s.checkRefundCount(first, ws, we); why != "" {
+			// At least once is fine: the refunds go out, the count is
+			// what cannot be trusted.
+			if err := w.deliver(first); err != nil {
+				return w.count, false, err
+			}
+			reason = why
+			continue
+		}
+		total := first.TotalResults
+		if total > size && we.Sub(ws) >= 2*time.Second {
+			s.splits.Add(1)
+			mid := ws.Add(we.Sub(ws) / 2).Truncate(time.Second)
+			s.clock.logAt(ctx, slog.LevelDebug, "taobao refund sync: bisecting a busy window", slog.Int64("refunds", total),
+				slog.Time("from", ws), slog.Time("to", we))
+			n1, _, err := s.window(ctx, callCtx, ws, mid, h)
+			if err != nil {
+				return w.count + n1, true, err
+			}
+			n2, _, err := s.window(ctx, callCtx, mid, we, h)
+			return w.count + n1 + n2, true, err
+		}
+		if err := w.deliver(first); err != nil {
+			return w.count, false, err
+		}
+		if total <= size {
+			break // one answer: one view
+		}
+		// A second that holds more than a page: read every page, then the
+		// count again.
+		pages := (total + size - 1) / size
+		why := ""
+		for n := int64(2); n <= pages; n++ {
+			p, err := s.page(callCtx, ws, we, int(n))
+			if err != nil {
+				return w.count, false, err
+			}
+			want := min(size, max(p.TotalResults-(n-1)*size, 0))
+			if why == "" && (int64(len(p.Refunds)) != want || p.TotalResults != total) {
+				why = fmt.Sprintf("page %d holds %d refunds, its count %d says %d", n, len(p.Refunds), p.TotalResults, want)
+			}
+			if err := w.deliver(p); err != nil {
+				return w.count, false, err
+			}
+		}
+		if why == "" && int64(len(w.seen)) < total {
+			why = fmt.Sprintf("%d of the %d refunds were seen", len(w.seen), total)
+		}
+		if why == "" {
+			again, err := s.page(callCtx, ws, we, 1)
+			if err != nil {
+				return w.count, false, err
+			}
+			n0 := w.count
+			if err := w.deliver(again); err != nil {
+				return w.count, false, err
+			}
+			switch {
+			case again.TotalResults != total:
+				why = fmt.Sprintf("the count changed from %d to %d while the window was read", total, again.TotalResults)
+			case w.count > n0:
+				why = "a new version appeared while the window was read"
+			}
+		}
+		if why == "" {
+			break
+		}
+		reason = why
+	}
+	s.windows.Add(1)
+	if s.opts.OnWindow != nil {
+		s.opts.OnWindow(ctx, RefundWindowReport{From: ws, To: we, Refunds: int(w.count), Calls: s.calls.Load() - startCalls, Passes: pass})
+	}
+	s.clock.logAt(ctx, slog.LevelDebug, "taobao refund sync: window done", slog.Time("from", ws), slog.Time("to", we),
+		slog.Int64("refunds", w.count), slog.Int("passes", pass))
+	return w.count, false, nil
+}
+
+// page reads page n of the refund window.
+func (s *RefundSyncer) page(ctx context.Context, ws, we time.Time, n int) (*RefundPage, error) {
+	p, err := s.client.Refunds.ListReceived(ctx, &RefundListOptions{
+		Fields: s.opts.Fields, Status: s.opts.Status, Type: s.types,
+		StartModified: Time{ws}, EndModified: Time{we},
+		ListOptions: ListOptions{PageNo: n, PageSize: s.opts.PageSize},
+	})
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, err
+	}
+	s.pages.Add(1)
+	return p, nil
+}

@@ -130,6 +130,18 @@ const (
 	RefundStatusClosed RefundStatus = "CLOSED"
 	// RefundStatusSuccess: the money went back to the buyer
 	RefundStatusSuccess RefundStatus = "SUCCESS"
+
+	// RefundStatusWaitBuyerConfirmExchangeSellerSendGoods: an exchange: the seller
+	// sent the replacement, the buyer has to confirm it (a filter value of
+	// taobao.refunds.receive.get)
+	RefundStatusWaitBuyerConfirmExchangeSellerSendGoods RefundStatus = "WAIT_BUYER_CONFIRM_EXCHANGE_SELLER_SEND_GOODS"
+	// RefundStatusExchangeTransformToRefund: an exchange was closed and turned
+	// into a refund (a filter value of taobao.refunds.receive.get)
+	RefundStatusExchangeTransformToRefund RefundStatus = "EXCHANGE_TRANSFORM_TO_REFUND"
+	// RefundStatusWaitSellerConsignGoods: an exchange: the seller confirmed the
+	// return and has to send the replacement (a filter value of
+	// taobao.refunds.receive.get)
+	RefundStatusWaitSellerConsignGoods RefundStatus = "WAIT_SELLER_CONSIGN_GOODS"
 )
 
 // RefundStatusValues returns every RefundStatus constant above, in a new slice.
@@ -142,6 +154,9 @@ func RefundStatusValues() []RefundStatus {
 		RefundStatusSellerRefuseBuyer,
 		RefundStatusClosed,
 		RefundStatusSuccess,
+		RefundStatusWaitBuyerConfirmExchangeSellerSendGoods,
+		RefundStatusExchangeTransformToRefund,
+		RefundStatusWaitSellerConsignGoods,
 	}
 }
 

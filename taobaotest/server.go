@@ -13,6 +13,7 @@
 // as documented, and parameter errors carry the documented codes. A test
 // adds, changes, pays, ships, refunds and closes trades (AddTrade,
 // ModifyTrade, PayTrade, ShipTrade, RefundOrder, CloseTrade, FinishTrade),
+// moves refunds along their life cycle (AdvanceRefund; see refunds.go),
 // reads the ground truth (Trades), moves the clock (Advance), changes data
 // between two page reads (BetweenPages), and limits the call rate
 // (WithCallLimit).
@@ -123,6 +124,8 @@ func (s *Server) routes() []route {
 		{taobao.MethodOaidMerge, sellerLevel, s.oaidMerge},
 		{taobao.MethodTradesSoldQuery, sellerLevel, s.soldQuery},
 		{taobao.MethodSecretExtend, sellerLevel, s.secretExtend},
+		{taobao.MethodRefundsReceive, sellerLevel, s.refundsReceiveGet},
+		{taobao.MethodRefundGet, sellerLevel, s.refundGet},
 	}
 }
 
@@ -175,9 +178,10 @@ type Server struct {
 	timeouts   Timeouts      // see WithTimeouts
 	windows    map[string]*callWindow
 
-	tmc         *TMCServer // the message channel at /tmc (tmc.go)
-	tmcOpts     []TMCOption
-	privacyOpts privacyOptions // see WithDecryptQuota (privacy.go)
+	tmc            *TMCServer // the message channel at /tmc (tmc.go)
+	tmcOpts        []TMCOption
+	privacyOpts    privacyOptions // see WithDecryptQuota (privacy.go)
+	shuffleRefunds bool           // see WithShuffledRefunds
 }
 
 // NewServer starts a fake gateway on loopback. Close it when done. Its
@@ -281,7 +285,8 @@ func (s *Server) data() *store {
 
 // BetweenPages sets a function the server calls after it has put together
 // a page of a list (taobao.trades.sold.get, taobao.trades.sold.increment.get,
-// taobao.logistics.orders.get, taobao.logistics.orders.detail.get) and
+// taobao.logistics.orders.get, taobao.logistics.orders.detail.get,
+// taobao.refunds.receive.get) and
 // before it sends it, with no lock held: what fn changes is seen by the
 // next page, never by this one. Nil removes it.
 func (s *Server) BetweenPages(fn func(method string, pageNo int)) {

@@ -27,6 +27,7 @@ type store struct {
 	byTid    map[int64]*record
 	waybills map[string]int64 // company code + " " + out_sid -> tid
 	rng      *rand.Rand       // ids of added trades, shipments, refunds
+	refunds  *refundStore     // the refund records (refunds.go)
 
 	// Late indexing: a change written through the server becomes visible
 	// to the list APIs indexDelay (at most, drawn per change) after it was
@@ -111,11 +112,13 @@ func newStore(seed int64, nicks []string, perSeller int, now time.Time) *store {
 		rng:      rand.New(rand.NewPCG(uint64(seed), 0x7461626f)),
 	}
 	data := fakedata.Generate(fakedata.Config{Seed: seed, Sellers: nicks, TradesPerSeller: perSeller, Now: now})
+	st.refunds = newRefundStore(seed)
 	for _, nick := range nicks {
 		st.seller(nick)
 	}
 	for i := range data.Sellers {
 		ds := &data.Sellers[i]
+		fakedata.EnsureRefundStates(ds.Trades, seed)
 		sl := st.seller(ds.Nick)
 		sl.byCreated = make([]entry, 0, len(ds.Trades))
 		sl.byModified = make([]entry, 0, len(ds.Trades))
@@ -129,6 +132,7 @@ func newStore(seed int64, nicks []string, perSeller int, now time.Time) *store {
 			sl.byModified = append(sl.byModified, r.entry(r.modified))
 			sl.byStored = append(sl.byStored, r.entry(r.stored))
 			st.byTid[t.Tid] = r
+			st.refunds.seed(ds.Nick, t)
 			if t.Ship != nil && t.Ship.OutSid != "" {
 				st.waybills[t.Ship.CompanyCode+" "+t.Ship.OutSid] = t.Tid
 			}
@@ -137,6 +141,7 @@ func newStore(seed int64, nicks []string, perSeller int, now time.Time) *store {
 		slices.SortFunc(sl.byModified, entryCmp)
 		slices.SortFunc(sl.byStored, entryCmp)
 	}
+	st.refunds.sortSeeded()
 	st.delays = rand.New(rand.NewPCG(uint64(seed), 0x64656c61))
 	return st
 }
@@ -313,6 +318,7 @@ func (st *store) add(nick string, t *taobao.Trade) {
 	if st.onChange != nil {
 		st.onChange(prev, t)
 	}
+	st.refunds.syncOrders(r, t)
 }
 
 func (st *store) drop(r *record) {
@@ -345,6 +351,7 @@ func (st *store) update(r *record, t *taobao.Trade) {
 	if st.onChange != nil {
 		st.onChange(prev, t)
 	}
+	st.refunds.syncOrders(r, t)
 }
 
 // normalize keeps every time of t to the second in GMT+8, as the gateway

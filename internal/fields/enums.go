@@ -70,6 +70,9 @@ var Enums = []Enum{
 			{Name: "RefundStatusSellerRefuseBuyer", Value: "SELLER_REFUSE_BUYER", Doc: "the seller refused the refund"},
 			{Name: "RefundStatusClosed", Value: "CLOSED", Doc: "the refund was closed without paying"},
 			{Name: "RefundStatusSuccess", Value: "SUCCESS", Doc: "the money went back to the buyer"},
+			{Name: "RefundStatusWaitBuyerConfirmExchangeSellerSendGoods", Value: "WAIT_BUYER_CONFIRM_EXCHANGE_SELLER_SEND_GOODS", Doc: "an exchange: the seller sent the replacement, the buyer has to confirm it (a filter value of taobao.refunds.receive.get)", Group: true},
+			{Name: "RefundStatusExchangeTransformToRefund", Value: "EXCHANGE_TRANSFORM_TO_REFUND", Doc: "an exchange was closed and turned into a refund (a filter value of taobao.refunds.receive.get)"},
+			{Name: "RefundStatusWaitSellerConsignGoods", Value: "WAIT_SELLER_CONSIGN_GOODS", Doc: "an exchange: the seller confirmed the return and has to send the replacement (a filter value of taobao.refunds.receive.get)"},
 		},
 	},
 	{
@@ -171,6 +174,39 @@ var Enums = []Enum{
 			{Name: "ShippingStatusLost", Value: "LOST", Doc: "the carrier lost the order"},
 			{Name: "ShippingStatusRejectedByReceiver", Value: "REJECTED_BY_RECEIVER", Doc: "the receiver refused the parcel"},
 			{Name: "ShippingStatusAcceptedByReceiver", Value: "ACCEPTED_BY_RECEIVER", Doc: "ShippingStatusAcceptedByReceiver: delivered and signed for (online orders), or shipped by the seller (self-arranged shipping)."},
+		},
+	},
+	{
+		Name: "RefundGoodStatus", File: "refund",
+		Doc:      "RefundGoodStatus is where the goods of a refund are (Refund.GoodStatus).",
+		ConstDoc: "Goods states of a refund, as TOP spells them.",
+		Values: []EnumValue{
+			{Name: "RefundGoodStatusBuyerNotReceived", Value: "BUYER_NOT_RECEIVED", Doc: "the buyer has not received the goods"},
+			{Name: "RefundGoodStatusBuyerReceived", Value: "BUYER_RECEIVED", Doc: "the buyer has the goods"},
+			{Name: "RefundGoodStatusBuyerReturnedGoods", Value: "BUYER_RETURNED_GOODS", Doc: "the buyer sent the goods back"},
+		},
+	},
+	{
+		Name: "RefundPhase", File: "refund",
+		Doc:      "RefundPhase says whether a refund was asked for before or after the trade completed (Refund.RefundPhase); the refund writes take it back.",
+		ConstDoc: "Refund phases, as TOP spells them.",
+		Values: []EnumValue{
+			{Name: "RefundPhaseOnsale", Value: "onsale", Doc: "asked for while the trade was open (售中)"},
+			{Name: "RefundPhaseAftersale", Value: "aftersale", Doc: "asked for after the trade completed (售后)"},
+		},
+	},
+	{
+		Name: "DisputeType", File: "refund",
+		Doc:      "DisputeType is the kind of after-sales request (Refund.DisputeType). Values the SDK does not know pass through unchanged.",
+		ConstDoc: "After-sales kinds, as TOP spells them.",
+		Values: []EnumValue{
+			{Name: "DisputeTypeRefund", Value: "REFUND", Doc: "money back, no goods returned"},
+			{Name: "DisputeTypeRefundAndReturn", Value: "REFUND_AND_RETURN", Doc: "money back against the returned goods"},
+			{Name: "DisputeTypeTmallExchange", Value: "TMALL_EXCHANGE", Doc: "an exchange on Tmall"},
+			{Name: "DisputeTypeTaobaoExchange", Value: "TAOBAO_EXCHANGE", Doc: "an exchange on Taobao"},
+			{Name: "DisputeTypeRepair", Value: "REPAIR", Doc: "a repair"},
+			{Name: "DisputeTypeReshipping", Value: "RESHIPPING", Doc: "missing goods sent again"},
+			{Name: "DisputeTypeOthers", Value: "OTHERS", Doc: "anything else"},
 		},
 	},
 }

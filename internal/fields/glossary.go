@@ -60,6 +60,9 @@ var typeGlossary = map[string]string{
 	"LogisticsMail":          "is one parcel of a shipment: waybill number and carrier.",
 	"LogisticsCompany":       "is a carrier that sellers can ship with.",
 	"ShipResult":             "is the answer of taobao.logistics.offline.send.",
+	"Refund":                 "is a refund (after-sales request) on one order of a trade: its state in the workflow, amounts in fen, the goods' state and the return shipment. Which fields are filled depends on the fields asked for.",
+	"RefundRemindTimeout":    "tells when the current step of a refund times out.",
+	"RefundCombineItem":      "is one component of a bundle item in a refund (refund.get's CombineSubItemDO, which differs from the trade's).",
 }
 
 var (
@@ -688,4 +691,54 @@ code = is the carrier's code, e.g. SF, ZTO, YTO, POST; the shipping APIs take it
 name = is the carrier's short name.
 reg_mail_no = is a regular expression that the carrier's waybill numbers match.
 is_success = reports whether the trade was marked as shipped.
+Refund.refund_id = is the refund's id. Documented as a string of digits; the SDK reads it from a string or a number and keeps it an integer.
+Refund.tid = is the trade the refund belongs to.
+Refund.oid = is the order (line item) refunded; on a single-order trade it equals the tid.
+Refund.total_fee = is the trade's total amount, in fen.
+Refund.seller_nick = is the seller's nick.
+Refund.created = is when the buyer asked for the refund.
+Refund.modified = is when the refund last changed; refund syncs window by it.
+Refund.order_status = is the state of the refunded order's trade.
+Refund.status = is the refund's state in the after-sales workflow.
+Refund.good_status = is where the goods are: not received, received, or sent back.
+Refund.has_good_return = reports whether the buyer has to send the goods back.
+Refund.refund_fee = is the amount going back to the buyer, in fen.
+Refund.payment = is what stays with the seller (the trade total less the refund), in fen.
+Refund.reason = is the buyer's reason for the refund.
+Refund.desc = is the buyer's explanation.
+Refund.title = is the item's title.
+Refund.num = is the quantity bought.
+Refund.company_name = is the carrier of the returned goods.
+Refund.sid = is the waybill number of the returned goods.
+Refund.refund_phase = says whether the refund was asked for before or after the trade completed.
+Refund.refund_version = is the refund's version: a millisecond timestamp that grows with each change. The refund writes take it back, and a newer version wins.
+Refund.sku = describes the refunded SKU.
+Refund.attribute = holds the refund's extension attributes, as TOP encodes them.
+Refund.outer_id = is the seller's own code for the item.
+Refund.operation_contraint = limits what the seller may do: cannot_refuse, or refund_onweb (only on the web). TOP's spelling.
+Refund.ouid = is the buyer's ouid.
+Refund.buyer_open_uid = is the buyer's app-scoped open id; use it rather than the masked nick.
+Refund.buyer_nick = is the buyer's nick, masked since August 2024.
+Refund.dispute_type = is the kind of after-sales request: refund only, return and refund, exchange, repair...
+Refund.address = is the seller's address the goods go back to.
+Refund.advance_status = is the state of an advance payment of the refund by the platform: 0 none, 1 asked, 2 paid, 3 the seller refused the goods, 4 closed, 5 settled.
+Refund.alipay_no = is the trade's Alipay transaction number.
+Refund.cs_status = is the state of customer service's intervention, 1 to 11 (see CSStatus).
+Refund.good_return_time = is when the buyer sent the goods back.
+Refund.num_iid = is the refunded item's numeric id.
+Refund.price = is the item's unit price, in fen.
+Refund.refund_remind_timeout = tells when the refund's current step times out.
+Refund.shipping_type = is how the trade shipped.
+Refund.split_seller_fee = is the part of the money split to the seller, as the gateway writes it (its format is not documented).
+Refund.split_taobao_fee = is the part of the money split to Taobao, as the gateway writes it (its format is not documented).
+Refund.combine_item_info = are the components of a bundle item.
+RefundRemindTimeout.exist_timeout = reports whether a timeout applies.
+RefundRemindTimeout.remind_type = is the kind of reminder shown with the refund.
+RefundRemindTimeout.timeout = is when the current step times out.
+RefundCombineItem.num_iid = is the component item's numeric id (documented as a string of digits).
+RefundCombineItem.item_name = is the component's title.
+RefundCombineItem.quantity = is the component's quantity.
+RefundCombineItem.sku_id = is the component's SKU id, as a string.
+RefundCombineItem.outer_iid = is the seller's own code for the component.
+RefundCombineItem.outer_sku_id = is the seller's own code for the component's SKU.
 `

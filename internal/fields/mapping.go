@@ -25,6 +25,9 @@ const (
 	apiDetail    = "taobao.logistics.orders.detail.get"
 	apiCompanies = "taobao.logistics.companies.get"
 	apiOffline   = "taobao.logistics.offline.send"
+
+	apiRefundsReceive = "taobao.refunds.receive.get"
+	apiRefundGet      = "taobao.refund.get"
 )
 
 // Roots are generated in this order; nested types follow their first user.
@@ -35,6 +38,15 @@ var Roots = []Root{
 	{Go: "Shipping", File: "logistics", Sources: []string{apiOrders + ":shippings", apiDetail + ":shippings"}},
 	{Go: "LogisticsCompany", File: "logistics", Sources: []string{apiCompanies + ":logistics_companies"}},
 	{Go: "ShipResult", File: "logistics", Sources: []string{apiOffline + ":shipping"}},
+	{Go: "Refund", File: "refund", Sources: []string{apiRefundsReceive + ":refunds", apiRefundGet + ":refund"}},
+}
+
+// fieldTypeNames name the Go type of one object field, keyed by
+// "<GoStruct>.<json name>", where the doc type's usual Go type does not
+// fit: refund.get's CombineSubItemDO documents other fields, with other
+// types, than the trade's.
+var fieldTypeNames = map[string]string{
+	"Refund.combine_item_info": "RefundCombineItem",
 }
 
 // typeNames maps a doc object type to its Go name where they differ.
@@ -47,8 +59,9 @@ var typeNames = map[string]string{
 // TOP's JSON ({"order":[...]}), where that is not the snake_case of the
 // doc type name.
 var listKeys = map[string]string{
-	"CombineSubItem": "combine_sub_item_do",
-	"Shipping":       "shipping", // the 2016 SDK's key; current docs may use single_result_dto (List accepts any)
+	"CombineSubItem":    "combine_sub_item_do",
+	"RefundCombineItem": "combine_sub_item_do",
+	"Shipping":          "shipping", // the 2016 SDK's key; current docs may use single_result_dto (List accepts any)
 }
 
 // extraFields are members the SDK adds to a struct beyond the documented
@@ -125,6 +138,31 @@ var typeOverrides = map[string]string{
 	"Shipping.status":   "ShippingStatus",
 	"Shipping.type":     "ShippingType",
 	"Shipping.is_split": "bool", // documented as 0 (default) or 1, as TraceOptions.IsSplit
+
+	// Refunds. refund_id is documented as a String but holds digits: the
+	// SDK keeps it an int64, read from a string or a number.
+	"Refund.refund_id":          "int64",
+	"Refund.total_fee":          "Money",
+	"Refund.refund_fee":         "Money",
+	"Refund.payment":            "Money",
+	"Refund.price":              "Money",
+	"Refund.status":             "RefundStatus",
+	"Refund.order_status":       "TradeStatus",
+	"Refund.good_status":        "RefundGoodStatus",
+	"Refund.refund_phase":       "RefundPhase",
+	"Refund.dispute_type":       "DisputeType",
+	"Refund.shipping_type":      "ShippingType",
+	"Refund.cs_status":          "CSStatus",
+	"Refund.advance_status":     "AdvanceStatus",
+	"RefundCombineItem.num_iid": "int64",
+}
+
+// intTypes are the named integer types a Number field may be overridden
+// with; they are written by hand (refund.go), as the generated enums are
+// strings.
+var intTypes = map[string]bool{
+	"CSStatus":      true,
+	"AdvanceStatus": true,
 }
 
 // notMoney lists String amounts the money test must not flag: their docs
@@ -133,15 +171,17 @@ var notMoney = map[string]bool{
 	"Trade.o2o_voucher_price":       true, // fen
 	"Order.comm_amount_unit":        true,
 	"ServiceOrder.comm_amount_unit": true, // fen
+	// The split amounts of refund.get give no format: they stay strings.
 }
 
 // goNames overrides the Go name derived from a json name.
 var goNames = map[string]string{
-	"is_3D":   "Is3D",
-	"openuid": "OpenUID",
-	"ouid":    "Ouid",
-	"oaid":    "Oaid",
-	"aid":     "Aid",
+	"is_3D":     "Is3D",
+	"openuid":   "OpenUID",
+	"ouid":      "Ouid",
+	"oaid":      "Oaid",
+	"aid":       "Aid",
+	"cs_status": "CSStatus",
 }
 
 // initialisms are json name parts written in capitals in Go names.
@@ -189,4 +229,8 @@ var FieldSets = []FieldSet{
 		Comment: "ShippingDetailFields asks taobao.logistics.orders.detail.get for every shipment field it documents; the receiver's address (Location) is asked for as \"receiver_location\"."},
 	{Var: "CompanyFields", Struct: "LogisticsCompany", APIs: []string{apiCompanies + ":logistics_companies"}, File: "logistics",
 		Comment: "CompanyFields asks taobao.logistics.companies.get for every field of a carrier."},
+	{Var: "RefundListFields", Struct: "Refund", APIs: []string{apiRefundsReceive + ":refunds"}, File: "refund",
+		Comment: "RefundListFields asks taobao.refunds.receive.get for every refund field it documents."},
+	{Var: "RefundGetFields", Struct: "Refund", APIs: []string{apiRefundGet + ":refund"}, File: "refund",
+		Comment: "RefundGetFields asks taobao.refund.get for every refund field it documents; the nested refund_remind_timeout and combine_item_info come whole."},
 }

@@ -157,7 +157,11 @@ func (b *builder) merge(s *Struct, fields []*Field, src string) error {
 			s.Fields = append(s.Fields, sf)
 		}
 		if !f.Scalar() && f.Type != "Json" {
-			child := b.get(b.goType(f.Type), f.Type, s.File)
+			goType := b.goType(f.Type)
+			if n, ok := fieldTypeNames[s.Name+"."+f.Name]; ok {
+				goType = n
+			}
+			child := b.get(goType, f.Type, s.File)
 			child.Listed = child.Listed || f.List
 			if err := b.merge(child, f.Children, src+"."+f.Name); err != nil {
 				return err
@@ -207,7 +211,9 @@ func (b *builder) field(s *Struct, f *Field, src string) (StructField, error) {
 		}
 	case f.Scalar():
 		sf.Type = scalar[f.Type]
-		if hasOverride {
+		if hasOverride && f.Type == "Number" && intTypes[override] {
+			sf.Type = override
+		} else if hasOverride {
 			if f.Type != "String" && !(f.Type == "Number" && override == "bool") {
 				return sf, fmt.Errorf("fields: override for %s, a %s", key, f.Type)
 			}
@@ -220,6 +226,9 @@ func (b *builder) field(s *Struct, f *Field, src string) (StructField, error) {
 		sf.Type = "string"
 	case f.List:
 		elem := b.goType(f.Type)
+		if n, ok := fieldTypeNames[key]; ok {
+			elem = n
+		}
 		sf.Type = "[]" + elem
 		if key, ok := listKeys[elem]; ok {
 			sf.ListKey = key
@@ -227,7 +236,11 @@ func (b *builder) field(s *Struct, f *Field, src string) (StructField, error) {
 			sf.ListKey = snake(f.Type)
 		}
 	default:
-		sf.Type = "*" + b.goType(f.Type)
+		elem := b.goType(f.Type)
+		if n, ok := fieldTypeNames[key]; ok {
+			elem = n
+		}
+		sf.Type = "*" + elem
 	}
 	if sf.Type == "Time" {
 		sf.Omit = "omitzero"
