@@ -388,6 +388,38 @@ func fastBool(s *jsonscan.Scanner, p *bool) {
 	}
 }
 
+// fastMembers reads an object of a hand-written wire struct: member is
+// called with each name and reports whether it read the value; a name it
+// does not know is tried again case-folded, as encoding/json matches names,
+// and otherwise skipped. (The generated decoders inline the same loop.)
+func fastMembers(s *jsonscan.Scanner, member func(key string) bool) {
+	if !s.ObjectStart() {
+		return
+	}
+	for first := true; s.More(first); first = false {
+		key := s.Key()
+		if s.Failed() || member(string(key)) {
+			continue
+		}
+		if k := jsonscan.Fold(key); k == nil || !member(string(k)) {
+			s.Skip()
+		}
+	}
+}
+
+// fastPtr reads an object into *p, allocating it on first use; null makes
+// it nil.
+func fastPtr[T any](s *jsonscan.Scanner, p **T, decode func(*T, *jsonscan.Scanner)) {
+	if s.Null() {
+		*p = nil
+		return
+	}
+	if *p == nil {
+		*p = new(T)
+	}
+	decode(*p, s)
+}
+
 // fastRaw decodes a value of a type without documented fields through
 // encoding/json.
 func fastRaw(s *jsonscan.Scanner, p any) {

@@ -162,13 +162,8 @@ func (w *refundPageWire) page() *RefundPage {
 }
 
 func (w *refundPageWire) decodeFast(s *jsonscan.Scanner) {
-	if !s.ObjectStart() {
-		return
-	}
-	for first := true; s.More(first); first = false {
-		key := s.Key()
-	member:
-		switch string(key) {
+	fastMembers(s, func(key string) bool {
+		switch key {
 		case "total_results":
 			fastInt64(s, (*int64)(&w.TotalResults))
 		case "refunds":
@@ -178,13 +173,10 @@ func (w *refundPageWire) decodeFast(s *jsonscan.Scanner) {
 		case "request_id":
 			fastString(s, &w.RequestID)
 		default:
-			if k := jsonscan.Fold(key); k != nil {
-				key = k
-				goto member
-			}
-			s.Skip()
+			return false
 		}
-	}
+		return true
+	})
 }
 
 // refundWire is the payload of refund_get_response.
@@ -194,32 +186,17 @@ type refundWire struct {
 }
 
 func (w *refundWire) decodeFast(s *jsonscan.Scanner) {
-	if !s.ObjectStart() {
-		return
-	}
-	for first := true; s.More(first); first = false {
-		key := s.Key()
-	member:
-		switch string(key) {
+	fastMembers(s, func(key string) bool {
+		switch key {
 		case "refund":
-			if s.Null() {
-				w.Refund = nil
-				continue
-			}
-			if w.Refund == nil {
-				w.Refund = new(Refund)
-			}
-			w.Refund.decodeFast(s)
+			fastPtr(s, &w.Refund, (*Refund).decodeFast)
 		case "request_id":
 			fastString(s, &w.RequestID)
 		default:
-			if k := jsonscan.Fold(key); k != nil {
-				key = k
-				goto member
-			}
-			s.Skip()
+			return false
 		}
-	}
+		return true
+	})
 }
 
 // ListReceived returns one page of the refunds the seller received. Nil

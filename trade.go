@@ -255,13 +255,8 @@ func (w *tradePageWire) page() *TradePage {
 }
 
 func (w *tradePageWire) decodeFast(s *jsonscan.Scanner) {
-	if !s.ObjectStart() {
-		return
-	}
-	for first := true; s.More(first); first = false {
-		key := s.Key()
-	member:
-		switch string(key) {
+	fastMembers(s, func(key string) bool {
+		switch key {
 		case "total_results":
 			fastInt64(s, (*int64)(&w.TotalResults))
 		case "trades":
@@ -271,13 +266,10 @@ func (w *tradePageWire) decodeFast(s *jsonscan.Scanner) {
 		case "request_id":
 			fastString(s, &w.RequestID)
 		default:
-			if k := jsonscan.Fold(key); k != nil {
-				key = k
-				goto member
-			}
-			s.Skip()
+			return false
 		}
-	}
+		return true
+	})
 }
 
 // tradeWire is the payload of trade_fullinfo_get_response and
@@ -295,32 +287,17 @@ func (w *tradeWire) trade(method string, body []byte) (*Trade, error) {
 }
 
 func (w *tradeWire) decodeFast(s *jsonscan.Scanner) {
-	if !s.ObjectStart() {
-		return
-	}
-	for first := true; s.More(first); first = false {
-		key := s.Key()
-	member:
-		switch string(key) {
+	fastMembers(s, func(key string) bool {
+		switch key {
 		case "trade":
-			if s.Null() {
-				w.Trade = nil
-				continue
-			}
-			if w.Trade == nil {
-				w.Trade = new(Trade)
-			}
-			w.Trade.decodeFast(s)
+			fastPtr(s, &w.Trade, (*Trade).decodeFast)
 		case "request_id":
 			fastString(s, &w.RequestID)
 		default:
-			if k := jsonscan.Fold(key); k != nil {
-				key = k
-				goto member
-			}
-			s.Skip()
+			return false
 		}
-	}
+		return true
+	})
 }
 
 // TradeService calls the trade APIs; use Client.Trades.
