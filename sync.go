@@ -171,6 +171,42 @@ type TradeSyncer struct {
 	calls, retries, failed, probes, pages, windows, splits, trades, dups, rereads, polls, unreadable, dropped atomic.Int64
 }
 
+// checkPacing checks what the trade and refund syncers' options share.
+func checkPacing(c *Client, cp Checkpoint, window, lag, poll time.Duration, pageSize int) error {
+	switch {
+	case c == nil:
+		return invalidArg("", "client", "must not be nil")
+	case cp == nil:
+		return invalidArg("", "checkpoint", "must not be nil")
+	case window < 0 || window > MaxIncrementWindow:
+		return invalidArg("", "Window", "%s is outside (0, 24h]", window)
+	case lag < 0:
+		return invalidArg("", "Lag", "%s is negative", lag)
+	case poll < 0:
+		return invalidArg("", "PollInterval", "%s is negative", poll)
+	case pageSize < 0 || pageSize > MaxPageSize:
+		return invalidArg("", "PageSize", "%d is outside 1..%d", pageSize, MaxPageSize)
+	}
+	return nil
+}
+
+// defaultPacing puts the defaults in place of the zero values the trade
+// and refund syncers' options share.
+func defaultPacing(window, lag, poll *time.Duration, pageSize *int) {
+	if *window == 0 {
+		*window = DefaultSyncWindow
+	}
+	if *lag == 0 {
+		*lag = DefaultSyncLag
+	}
+	if *poll == 0 {
+		*poll = DefaultSyncPollInterval
+	}
+	if *pageSize == 0 {
+		*pageSize = DefaultSyncPageSize
+	}
+}
+
 // NewTradeSyncer returns a syncer that reads through c and records progress
 // in cp. Invalid options are reported by SyncOnce and Run.
 func NewTradeSyncer(c *Client, cp Checkpoint, opts *SyncOptions) *TradeSyncer {
@@ -181,19 +217,9 @@ func NewTradeSyncer(c *Client, cp Checkpoint, opts *SyncOptions) *TradeSyncer {
 		s.opts.Fields = append([]string(nil), opts.Fields...)
 	}
 	o := &s.opts
+	s.err = checkPacing(c, cp, o.Window, o.Lag, o.PollInterval, o.PageSize)
 	switch {
-	case c == nil:
-		s.err = invalidArg("", "client", "must not be nil")
-	case cp == nil:
-		s.err = invalidArg("", "checkpoint", "must not be nil")
-	case o.Window < 0 || o.Window > MaxIncrementWindow:
-		s.err = invalidArg("", "Window", "%s is outside (0, 24h]", o.Window)
-	case o.Lag < 0:
-		s.err = invalidArg("", "Lag", "%s is negative", o.Lag)
-	case o.PollInterval < 0:
-		s.err = invalidArg("", "PollInterval", "%s is negative", o.PollInterval)
-	case o.PageSize < 0 || o.PageSize > MaxPageSize:
-		s.err = invalidArg("", "PageSize", "%d is outside 1..%d", o.PageSize, MaxPageSize)
+	case s.err != nil: // the shared options are wrong already
 	case o.SplitAt < 0:
 		s.err = invalidArg("", "SplitAt", "%d is negative", o.SplitAt)
 	case o.PoisonPolls < 0:
@@ -201,18 +227,7 @@ func NewTradeSyncer(c *Client, cp Checkpoint, opts *SyncOptions) *TradeSyncer {
 	case o.By != SyncByModified && o.By != SyncByStoreTime:
 		s.err = invalidArg("", "By", "unknown mode %d", int(o.By))
 	}
-	if o.Window == 0 {
-		o.Window = DefaultSyncWindow
-	}
-	if o.Lag == 0 {
-		o.Lag = DefaultSyncLag
-	}
-	if o.PollInterval == 0 {
-		o.PollInterval = DefaultSyncPollInterval
-	}
-	if o.PageSize == 0 {
-		o.PageSize = DefaultSyncPageSize
-	}
+	defaultPacing(&o.Window, &o.Lag, &o.PollInterval, &o.PageSize)
 	if o.SplitAt == 0 {
 		o.SplitAt = DefaultSyncSplitAt
 	}
@@ -619,34 +634,13 @@ func NewRefundSyncer(c *Client, cp Checkpoint, opts *RefundSyncOptions) *RefundS
 		s.opts.Fields = append([]string(nil), opts.Fields...)
 	}
 	o := &s.opts
+	s.err = checkPacing(c, cp, o.Window, o.Lag, o.PollInterval, o.PageSize)
 	switch {
-	case c == nil:
-		s.err = invalidArg("", "client", "must not be nil")
-	case cp == nil:
-		s.err = invalidArg("", "checkpoint", "must not be nil")
-	case o.Window < 0 || o.Window > MaxIncrementWindow:
-		s.err = invalidArg("", "Window", "%s is outside (0, 24h]", o.Window)
-	case o.Lag < 0:
-		s.err = invalidArg("", "Lag", "%s is negative", o.Lag)
-	case o.PollInterval < 0:
-		s.err = invalidArg("", "PollInterval", "%s is negative", o.PollInterval)
-	case o.PageSize < 0 || o.PageSize > MaxPageSize:
-		s.err = invalidArg("", "PageSize", "%d is outside 1..%d", o.PageSize, MaxPageSize)
+	case s.err != nil: // the shared options are wrong already
 	case o.Status != "" && !slices.Contains(refundFilterStates(), o.Status):
 		s.err = invalidArg("", "Status", "%q is not a documented refund state", o.Status)
 	}
-	if o.Window == 0 {
-		o.Window = DefaultSyncWindow
-	}
-	if o.Lag == 0 {
-		o.Lag = DefaultSyncLag
-	}
-	if o.PollInterval == 0 {
-		o.PollInterval = DefaultSyncPollInterval
-	}
-	if o.PageSize == 0 {
-		o.PageSize = DefaultSyncPageSize
-	}
+	defaultPacing(&o.Window, &o.Lag, &o.PollInterval, &o.PageSize)
 	if len(o.Fields) == 0 {
 		o.Fields = refundListFields()
 	}
